@@ -1,0 +1,357 @@
+//! Unit tests per decision step, including the worked example of the README.
+
+use super::*;
+use crate::document::{ZoneDefault, parse_document};
+use jiff::tz::{TimeZone, TimeZoneDatabase};
+
+fn process(events: &str) -> Process {
+    process_with(events, r#""timezone":"America/Sao_Paulo""#)
+}
+
+fn process_with(events: &str, extra: &str) -> Process {
+    let text =
+        format!(r#"{{"company":"Acme","role":"Backend Engineer",{extra},"events":[{events}]}}"#);
+    let default = ZoneDefault {
+        name: "UTC".into(),
+        zone: TimeZone::UTC,
+        source: crate::TimezoneSource::System,
+    };
+    parse_document(&text, &TimeZoneDatabase::bundled(), &default).unwrap()
+}
+
+fn at(p: &Process, when: &str) -> Timestamp {
+    crate::time::parse_now(when, &p.timezone, &p.timezone_name).unwrap()
+}
+
+fn advice(p: &Process, now: &str) -> Advice {
+    advise(p, &Policy::default(), at(p, now))
+}
+
+fn d(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+const INTERVIEW: &str = r#"{"type":"interview","at":"2026-05-05T14:00"}"#;
+const PROMISE: &str = r#"{"type":"promise","at":"2026-05-05T15:00","by":"2026-05-08"}"#;
+const FOLLOW_UP: &str = r#"{"type":"sent","at":"2026-05-11T10:00","kind":"follow-up"}"#;
+const FINAL: &str = r#"{"type":"sent","at":"2026-05-14T10:00","kind":"final"}"#;
+
+#[test]
+fn worked_example_waits_then_follows_up() {
+    let p = process(&[INTERVIEW, PROMISE].join(","));
+    let a = advice(&p, "2026-05-06");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-11"),
+            then: Step::FollowUp
+        }
+    );
+    assert_eq!(a.rule, Rule::PromisePassed);
+    assert_eq!(
+        a.headline(),
+        "Wait until Monday 11 May — they promised an answer by Friday 8 May. Then send one short follow-up."
+    );
+    let a = advice(&p, "2026-05-11");
+    assert_eq!(
+        a.action,
+        Action::Act {
+            step: Step::FollowUp,
+            due: d("2026-05-11")
+        }
+    );
+}
+
+#[test]
+fn worked_example_final_then_move_on() {
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP].join(","));
+    let a = advice(&p, "2026-05-13");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-14"),
+            then: Step::FinalFollowUp
+        }
+    );
+    assert_eq!(a.rule, Rule::MessageSpacing);
+    let a = advice(&p, "2026-05-14");
+    assert_eq!(
+        a.action,
+        Action::Act {
+            step: Step::FinalFollowUp,
+            due: d("2026-05-14")
+        }
+    );
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL].join(","));
+    let a = advice(&p, "2026-05-15");
+    assert_eq!(a.action, Action::MoveOn);
+    assert_eq!(a.rule, Rule::UnansweredLimit);
+}
+
+#[test]
+fn a_reply_with_a_new_promise_restarts_the_cycle() {
+    let reply = r#"{"type":"reply","at":"2026-05-12T11:00"},{"type":"promise","at":"2026-05-12T11:00","by":"2026-05-22"}"#;
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, reply].join(","));
+    let a = advice(&p, "2026-05-13");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-25"),
+            then: Step::FollowUp
+        }
+    );
+    assert_eq!(
+        advice(&p, "2026-05-25").action.due_step(),
+        Some(Step::FollowUp)
+    );
+}
+
+#[test]
+fn a_reply_after_the_final_reopens_the_cycle() {
+    let reply = r#"{"type":"reply","at":"2026-05-18T11:00"}"#;
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL, reply].join(","));
+    // No promise in force after the reply: five business days after it.
+    let a = advice(&p, "2026-05-19");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-25"),
+            then: Step::FollowUp
+        }
+    );
+    assert_eq!(a.rule, Rule::NoPromise);
+}
+
+#[test]
+fn holidays_push_the_follow_up() {
+    let p = process_with(
+        &[INTERVIEW, PROMISE].join(","),
+        r#""timezone":"America/Sao_Paulo","holidays":["2026-05-11"]"#,
+    );
+    let a = advice(&p, "2026-05-11");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-12"),
+            then: Step::FollowUp
+        }
+    );
+}
+
+#[test]
+fn closed_and_reopened() {
+    let closed = r#"{"type":"closed","at":"2026-05-06T10:00","outcome":"rejected"}"#;
+    let p = process(&[INTERVIEW, PROMISE, closed].join(","));
+    let a = advice(&p, "2026-05-20");
+    assert_eq!((a.action, a.rule), (Action::Nothing, Rule::Closed));
+    let reopened = r#"{"type":"reopened","at":"2026-05-07T10:00"}"#;
+    let p = process(&[INTERVIEW, PROMISE, closed, reopened].join(","));
+    assert_eq!(advice(&p, "2026-05-20").action.name(), "follow-up");
+}
+
+#[test]
+fn nothing_to_follow_up_without_anchor_or_promise() {
+    let p = process(r#"{"type":"sent","at":"2026-05-01T10:00","kind":"other"}"#);
+    let a = advice(&p, "2026-05-20");
+    assert_eq!((a.action, a.rule), (Action::Nothing, Rule::NothingYet));
+    // A promise alone (say, from an application) is enough.
+    let p = process(r#"{"type":"promise","at":"2026-05-01T10:00","by":"2026-05-04"}"#);
+    assert_eq!(advice(&p, "2026-05-05").action.name(), "follow-up");
+}
+
+#[test]
+fn no_promise_means_five_business_days_after_the_interview() {
+    let p = process(INTERVIEW);
+    let a = advice(&p, "2026-05-11");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-12"),
+            then: Step::FollowUp
+        }
+    );
+    assert_eq!(a.rule, Rule::NoPromise);
+}
+
+#[test]
+fn a_new_interview_drops_the_old_promise_and_resets_the_count() {
+    let second = r#"{"type":"interview","at":"2026-05-15T10:00"}"#;
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL, second].join(","));
+    let a = advice(&p, "2026-05-18");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-22"),
+            then: Step::FollowUp
+        }
+    );
+}
+
+#[test]
+fn thank_you_only_inside_the_window_after_a_warm_interview() {
+    let warm = r#"{"type":"interview","at":"2026-05-05T14:00","rapport":"personal"}"#;
+    let p = process(warm);
+    let a = advice(&p, "2026-05-06T13:59");
+    assert_eq!(
+        a.action,
+        Action::Act {
+            step: Step::ThankYou,
+            due: d("2026-05-05")
+        }
+    );
+    assert_eq!(a.rule, Rule::ThankYouWindow);
+    assert_eq!(advice(&p, "2026-05-06T14:00").action.name(), "wait");
+    // Before the interview happened, it is a plan: nothing yet.
+    assert_eq!(advice(&p, "2026-05-05T13:00").rule, Rule::NothingYet);
+    // A message sent after it closes the window.
+    let thanks = r#"{"type":"sent","at":"2026-05-05T18:00","kind":"thank-you"}"#;
+    let p = process(&[warm, thanks].join(","));
+    assert_eq!(advice(&p, "2026-05-05T20:00").action.name(), "wait");
+    // Formal rapport gets a thank-you only when the user wants to reinforce interest.
+    let p = process(r#"{"type":"interview","at":"2026-05-05T14:00","reinforce_interest":true}"#);
+    assert_eq!(
+        advice(&p, "2026-05-05T20:00").action.name(),
+        "send-thank-you"
+    );
+    let p = process(INTERVIEW);
+    assert_eq!(advice(&p, "2026-05-05T20:00").action.name(), "wait");
+}
+
+#[test]
+fn thank_yous_and_other_messages_never_count_as_unanswered() {
+    let thanks = r#"{"type":"sent","at":"2026-05-05T18:00","kind":"thank-you"}"#;
+    let other = r#"{"type":"sent","at":"2026-05-06T18:00","kind":"other"}"#;
+    let p = process(&[INTERVIEW, PROMISE, thanks, other].join(","));
+    assert_eq!(advice(&p, "2026-05-11").action.name(), "follow-up");
+}
+
+#[test]
+fn real_change_asks_for_alignment_until_its_deadline() {
+    let change = r#"{"type":"context-change","at":"2026-05-06T12:00","reason":"competing-offer","real":true,"deadline":"2026-05-09"}"#;
+    let p = process(&[INTERVIEW, PROMISE, change].join(","));
+    let a = advice(&p, "2026-05-07");
+    assert_eq!(
+        a.action,
+        Action::Act {
+            step: Step::AlignDecision,
+            due: d("2026-05-06")
+        }
+    );
+    assert_eq!(a.rule, Rule::RealChange);
+    assert!(
+        a.reason().contains("deadline on Saturday 9 May"),
+        "{}",
+        a.reason()
+    );
+    // The deadline passed: back to the normal cycle.
+    assert_eq!(advice(&p, "2026-05-11").action.name(), "follow-up");
+    // Once an align was sent, not again.
+    let align = r#"{"type":"sent","at":"2026-05-06T15:00","kind":"align"}"#;
+    let p = process(&[INTERVIEW, PROMISE, change, align].join(","));
+    let a = advice(&p, "2026-05-07");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-11"),
+            then: Step::FinalFollowUp
+        }
+    );
+}
+
+#[test]
+fn unreal_changes_are_ignored_and_said_so() {
+    let change = r#"{"type":"context-change","at":"2026-05-06T12:00","reason":"competing-offer","real":false}"#;
+    let p = process(&[INTERVIEW, PROMISE, change].join(","));
+    let a = advice(&p, "2026-05-07");
+    assert_eq!(a.action.name(), "wait");
+    assert!(a.reason().contains("not marked real"), "{}", a.reason());
+}
+
+#[test]
+fn a_change_before_the_anchor_does_not_count() {
+    let change = r#"{"type":"context-change","at":"2026-05-04T12:00","reason":"competing-offer","real":true}"#;
+    let p = process(&[change, INTERVIEW, PROMISE].join(","));
+    assert_eq!(advice(&p, "2026-05-07").action.name(), "wait");
+}
+
+#[test]
+fn future_events_are_ignored() {
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL].join(","));
+    // On 12 May the final (14 May) has not happened yet.
+    let a = advice(&p, "2026-05-12");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-14"),
+            then: Step::FinalFollowUp
+        }
+    );
+}
+
+#[test]
+fn now_is_read_in_the_process_zone() {
+    // Sunday 10 May 16:00 UTC is already Monday 11 May 01:00 in Tokyo.
+    let p = process_with(
+        &[INTERVIEW, PROMISE].join(","),
+        r#""timezone":"Asia/Tokyo""#,
+    );
+    let now: Timestamp = "2026-05-10T16:00:00Z".parse().unwrap();
+    let a = advise(&p, &Policy::default(), now);
+    assert_eq!(
+        a.action,
+        Action::Act {
+            step: Step::FollowUp,
+            due: d("2026-05-11")
+        }
+    );
+    // The same instant is still Sunday in São Paulo.
+    let p = process(&[INTERVIEW, PROMISE].join(","));
+    assert_eq!(advise(&p, &Policy::default(), now).action.name(), "wait");
+}
+
+#[test]
+fn thank_you_window_is_elapsed_time_across_dst() {
+    // New York falls back on 1 Nov 2026: 24 elapsed hours end at 13:00 local, not 14:00.
+    let warm = r#"{"type":"interview","at":"2026-10-31T14:00","rapport":"back-and-forth"}"#;
+    let p = process_with(warm, r#""timezone":"America/New_York""#);
+    assert_eq!(
+        advice(&p, "2026-11-01T12:59").action.name(),
+        "send-thank-you"
+    );
+    assert_eq!(advice(&p, "2026-11-01T13:00").action.name(), "wait");
+}
+
+#[test]
+fn json_omits_fields_that_do_not_apply() {
+    let p = process(&[INTERVIEW, PROMISE].join(","));
+    let json = serde_json::to_value(advice(&p, "2026-05-06")).unwrap();
+    assert_eq!(json["action"], "wait");
+    assert_eq!(json["until"], "2026-05-11");
+    assert_eq!(json["then"], "follow-up");
+    assert_eq!(json["kind"], "follow-up");
+    assert_eq!(json["rule"], "promise-passed");
+    assert_eq!(json["timezone"], "America/Sao_Paulo");
+    assert!(json.get("due").is_none());
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL].join(","));
+    let json = serde_json::to_value(advice(&p, "2026-05-20")).unwrap();
+    assert_eq!(json["action"], "move-on");
+    assert!(json.get("kind").is_none() && json.get("until").is_none());
+}
+
+#[test]
+fn policy_numbers_are_honoured() {
+    let p = process(INTERVIEW);
+    let policy = Policy {
+        business_days_without_promise: 2,
+        ..Policy::default()
+    };
+    let a = advise(&p, &policy, at(&p, "2026-05-06"));
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-07"),
+            then: Step::FollowUp
+        }
+    );
+    assert!(a.reason().contains("two business days"), "{}", a.reason());
+}

@@ -1,0 +1,229 @@
+//! Built-in sample processes whose dates are relative to `now`, so `--demo` always shows a
+//! meaningful spread of advice: a follow-up due, a thank-you, a wait, a final attempt ahead,
+//! a real change to align, and one to move on from.
+
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::process::{
+    ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Process, Rapport,
+    TimezoneSource,
+};
+use crate::time::BusinessCalendar;
+
+/// The demo processes as of `now`, in `zone` (named `zone_name`).
+pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<Process> {
+    let today = now.to_zoned_datetime(zone.clone()).date();
+    let cal = BusinessCalendar::default();
+    let day = |offset: i64| {
+        today
+            .checked_add(SignedDuration::from_hours(24 * offset))
+            .unwrap_or(today)
+    };
+    let at = |date: Date, hour: i8| -> Timestamp {
+        let local = date.to_datetime(Time::constant(hour, 0, 0, 0));
+        zone.to_ambiguous_timestamp(local)
+            .compatible()
+            .unwrap_or(now)
+            .min(now)
+    };
+    let last_business_day_before = |date: Date| {
+        let mut d = date;
+        loop {
+            d = d.yesterday().unwrap_or(d);
+            if cal.is_business_day(d) {
+                return d;
+            }
+        }
+    };
+    let process = |handle: &str,
+                   company: &str,
+                   role: &str,
+                   contact: Contact,
+                   events: Vec<(Timestamp, EventKind)>| Process {
+        id: Some(format!("demo-{handle}")),
+        handle: Some(handle.to_owned()),
+        company: company.to_owned(),
+        role: role.to_owned(),
+        timezone_name: zone_name.to_owned(),
+        timezone_source: TimezoneSource::Document,
+        timezone: zone.clone(),
+        contacts: vec![contact],
+        holidays: Vec::new(),
+        events: events
+            .into_iter()
+            .enumerate()
+            .map(|(i, (at, kind))| Event {
+                id: Some(format!("demo-{handle}-{i}")),
+                at,
+                kind,
+            })
+            .collect(),
+    };
+    let contact = |name: &str, honorific: &str, email: &str| Contact {
+        name: name.to_owned(),
+        honorific: Some(honorific.to_owned()),
+        email: Some(email.to_owned()),
+        title: Some("Recruiter".to_owned()),
+    };
+    let interview = |rapport: Rapport, topic: &str| {
+        EventKind::Interview(Interview {
+            rapport,
+            topics: vec![topic.to_owned()],
+            ..Interview::default()
+        })
+    };
+    let promise = |by: Date| EventKind::Promise { by, note: None };
+    let sent = |kind: MessageKind| EventKind::Sent {
+        kind,
+        subject: None,
+        body: None,
+        to: Vec::new(),
+    };
+
+    // A promise that has just passed: follow up.
+    let acme_by = last_business_day_before(today);
+    let acme_interview = last_business_day_before(last_business_day_before(acme_by));
+    // An unanswered follow-up from yesterday: wait, then the final attempt.
+    let wayne_follow_up = last_business_day_before(today);
+
+    let mut processes = vec![
+        process(
+            "acme-backend",
+            "Acme",
+            "Backend Engineer",
+            contact("Ana Souza", "Ms.", "ana@acme.example"),
+            vec![
+                (
+                    at(acme_interview, 14),
+                    interview(Rapport::Formal, "event sourcing"),
+                ),
+                (at(acme_interview, 15), promise(acme_by)),
+            ],
+        ),
+        process(
+            "globex-design",
+            "Globex",
+            "Product Designer",
+            contact("Bruno Lima", "Mr.", "bruno@globex.example"),
+            vec![(
+                now - SignedDuration::from_hours(3),
+                interview(Rapport::Personal, "the onboarding redesign"),
+            )],
+        ),
+        process(
+            "initech-data",
+            "Initech",
+            "Data Analyst",
+            contact("Carla Mendes", "Ms.", "carla@initech.example"),
+            vec![
+                (
+                    at(day(-1), 10),
+                    interview(Rapport::Formal, "churn dashboards"),
+                ),
+                (at(day(-1), 11), promise(cal.add_business_days(today, 5))),
+            ],
+        ),
+        process(
+            "wayne-platform",
+            "Wayne Enterprises",
+            "Platform Engineer",
+            contact("Diego Alves", "Mr.", "diego@wayne.example"),
+            vec![
+                (
+                    at(day(-16), 10),
+                    interview(Rapport::Formal, "Kubernetes upgrades"),
+                ),
+                (at(day(-16), 11), promise(day(-9))),
+                (at(wayne_follow_up, 9), sent(MessageKind::FollowUp)),
+            ],
+        ),
+        process(
+            "hooli-frontend",
+            "Hooli",
+            "Frontend Engineer",
+            contact("Elena Costa", "Dr.", "elena@hooli.example"),
+            vec![
+                (
+                    at(day(-7), 16),
+                    interview(Rapport::Formal, "design systems"),
+                ),
+                (at(day(-7), 17), promise(day(10))),
+                (
+                    at(day(-1), 18),
+                    EventKind::ContextChange {
+                        reason: ChangeReason::CompetingOffer,
+                        real: true,
+                        deadline: Some(day(4)),
+                        note: Some(
+                            "offer from another company, answer due in four days".to_owned(),
+                        ),
+                    },
+                ),
+            ],
+        ),
+        process(
+            "umbrella-sre",
+            "Umbrella",
+            "Site Reliability Engineer",
+            contact("Fabio Rocha", "Mr.", "fabio@umbrella.example"),
+            vec![
+                (
+                    at(day(-30), 10),
+                    interview(Rapport::Formal, "incident reviews"),
+                ),
+                (at(day(-30), 11), promise(day(-23))),
+                (at(day(-20), 9), sent(MessageKind::FollowUp)),
+                (at(day(-14), 9), sent(MessageKind::Final)),
+            ],
+        ),
+    ];
+    for p in &mut processes {
+        p.sort_events();
+    }
+    processes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Policy, advise};
+
+    #[test]
+    fn demo_covers_the_main_actions_on_a_weekday() {
+        let zone = TimeZone::UTC;
+        // Wednesday 13 May 2026, 12:00 UTC.
+        let now: Timestamp = "2026-05-13T12:00:00Z".parse().unwrap();
+        let actions: Vec<&str> = demo_processes(now, &zone, "UTC")
+            .iter()
+            .map(|p| advise(p, &Policy::default(), now).action.name())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "follow-up",
+                "send-thank-you",
+                "wait",
+                "wait",
+                "align-decision",
+                "move-on"
+            ]
+        );
+    }
+
+    #[test]
+    fn demo_never_has_future_events() {
+        let zone = TimeZone::UTC;
+        for now in [
+            "2026-05-16T12:00:00Z",
+            "2026-05-18T00:30:00Z",
+            "2026-01-01T23:00:00Z",
+        ] {
+            let now: Timestamp = now.parse().unwrap();
+            for p in demo_processes(now, &zone, "UTC") {
+                assert!(p.events.iter().all(|e| e.at <= now), "{}", p.company);
+            }
+        }
+    }
+}
