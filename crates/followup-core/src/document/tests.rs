@@ -113,7 +113,7 @@ fn unknown_type_field_and_zone_are_errors() {
         "{e}"
     );
     let e = err(r#"{"company":"A","role":"R","colour":1,"events":[]}"#);
-    assert!(e.starts_with("document: unknown field \"colour\""), "{e}");
+    assert!(e.starts_with("colour: unknown field \"colour\""), "{e}");
     let e = err(r#"{"company":"A","role":"R","timezone":"Mars/Olympus","events":[]}"#);
     assert!(e.starts_with("timezone: unknown time zone"), "{e}");
     let e = err(r#"{"company":"A","role":"R","contacts":[{"email":"x"}],"events":[]}"#);
