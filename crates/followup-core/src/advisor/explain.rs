@@ -129,10 +129,6 @@ pub(super) fn number_word(n: u32) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
-pub(super) fn count_word(n: u32) -> String {
-    capitalize(&number_word(n))
-}
-
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

@@ -222,7 +222,7 @@ fn decide(
             Rule::UnansweredLimit,
             format!(
                 "{} messages since {} went unanswered, and another would hurt more than help",
-                explain::count_word(unanswered),
+                explain::number_word(unanswered),
                 explain::anchor_phrase(facts.anchor, process, today)
             ),
         );
