@@ -12,17 +12,27 @@ pub fn read_text(source: &str) -> Result<String, UserError> {
     let bytes = if source == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|err| {
-            UserError::new(format!("cannot read standard input: {err}"), "pipe a file or name one")
+            UserError::new(
+                format!("cannot read standard input: {err}"),
+                "pipe a file or name one",
+            )
         })?;
         bytes
     } else {
         std::fs::read(source).map_err(|err| {
-            UserError::new(format!("cannot read {source}: {err}"), "check the path and permissions")
+            UserError::new(
+                format!("cannot read {source}: {err}"),
+                "check the path and permissions",
+            )
         })?
     };
     String::from_utf8(bytes).map_err(|err| {
         UserError::new(
-            format!("{}: not valid UTF-8 (byte {})", display_name(source), err.utf8_error().valid_up_to()),
+            format!(
+                "{}: not valid UTF-8 (byte {})",
+                display_name(source),
+                err.utf8_error().valid_up_to()
+            ),
             "save the file as UTF-8",
         )
     })
@@ -50,7 +60,11 @@ pub fn system_zone_default() -> ZoneDefault {
     match TimeZone::try_system() {
         Ok(zone) => {
             let name = zone.iana_name().unwrap_or("UTC").to_owned();
-            ZoneDefault { name, zone, source: TimezoneSource::System }
+            ZoneDefault {
+                name,
+                zone,
+                source: TimezoneSource::System,
+            }
         }
         Err(_) => ZoneDefault {
             name: "UTC".to_owned(),

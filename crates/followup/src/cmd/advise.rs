@@ -21,7 +21,8 @@ impl Run for AdviseArgs {
 
         if self.demo {
             let now = clock.at(&default_zone.zone, &default_zone.name)?;
-            let processes = followup_core::sample::demo_processes(now, &default_zone.zone, &default_zone.name);
+            let processes =
+                followup_core::sample::demo_processes(now, &default_zone.zone, &default_zone.name);
             let advised: Vec<(Process, Advice)> = processes
                 .into_iter()
                 .map(|p| {
@@ -40,7 +41,10 @@ impl Run for AdviseArgs {
                     if i > 0 {
                         writeln!(out)?;
                     }
-                    let next = format!("followup draft {}", process.handle.as_deref().unwrap_or("FILE"));
+                    let next = format!(
+                        "followup draft {}",
+                        process.handle.as_deref().unwrap_or("FILE")
+                    );
                     write_human(&mut out, process, advice, &next)?;
                 }
             }
@@ -54,7 +58,12 @@ impl Run for AdviseArgs {
         if self.json {
             writeln!(out, "{}", serde_json::to_string_pretty(&advice)?)?;
         } else {
-            write_human(&mut out, &process, &advice, &format!("followup draft {source}"))?;
+            write_human(
+                &mut out,
+                &process,
+                &advice,
+                &format!("followup draft {source}"),
+            )?;
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -67,7 +76,11 @@ pub fn write_human(
     advice: &Advice,
     draft_command: &str,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}", format!("{} — {}", process.company, process.role).bold())?;
+    writeln!(
+        out,
+        "{}",
+        format!("{} — {}", process.company, process.role).bold()
+    )?;
     let headline = advice.headline();
     match advice.action {
         Action::Act { .. } => writeln!(out, "{}", headline.green())?,
@@ -82,7 +95,11 @@ pub fn write_human(
             TimezoneSource::Config => "your configured zone",
             _ => "your system zone",
         };
-        writeln!(out, "{}", format!("(dates read in {}, {source})", advice.timezone).dimmed())?;
+        writeln!(
+            out,
+            "{}",
+            format!("(dates read in {}, {source})", advice.timezone).dimmed()
+        )?;
     }
     Ok(())
 }

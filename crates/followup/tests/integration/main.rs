@@ -1,1 +1,3 @@
+//! CLI integration tests, built as one test binary.
 
+mod advise;
