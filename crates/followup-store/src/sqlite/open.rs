@@ -1,0 +1,186 @@
+//! Opening a database file safely: look before writing, refuse what is not ours or too new,
+//! back up before migrating.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use super::schema::{LATEST, MIGRATIONS};
+use crate::error::StoreError;
+
+/// How long a command waits for another one's write before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Opens the database at `path` ready for use: created if missing, checked, migrated.
+pub(super) fn open(path: &Path) -> Result<Connection, StoreError> {
+    let open_err = |detail: String| StoreError::Open {
+        path: path.to_owned(),
+        detail,
+    };
+    check_file(path)?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            open_err(format!(
+                "cannot create the folder {}: {e}",
+                parent.display()
+            ))
+        })?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_err(e, path))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| sqlite_err(e, path))?;
+
+    // Read before writing anything: damaged or foreign files must stay as they were.
+    let version = user_version(&conn).map_err(|e| sqlite_err(e, path))?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| sqlite_err(e, path))?;
+    if version == 0 && objects > 0 {
+        return Err(StoreError::NotFollowup {
+            path: path.to_owned(),
+        });
+    }
+    if version > LATEST {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: LATEST,
+        });
+    }
+
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| sqlite_err(e, path))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(open_err(format!(
+            "cannot switch to write-ahead logging (journal mode stays {mode})"
+        )));
+    }
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(|e| sqlite_err(e, path))?;
+    // Safe with WAL: a power cut may lose the last commit, never corrupt the file.
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(|e| sqlite_err(e, path))?;
+
+    if version < LATEST {
+        if version > 0 {
+            backup(&conn, path, version)?;
+        }
+        migrate(&conn, path)?;
+    }
+    Ok(conn)
+}
+
+fn sqlite_err(err: rusqlite::Error, path: &Path) -> StoreError {
+    StoreError::from_sqlite(err, path)
+}
+
+/// Refuses an existing non-empty file that does not start like an SQLite database.
+fn check_file(path: &Path) -> Result<(), StoreError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        // A parent that is a regular file shows up as "not a directory": let the folder
+        // creation below report it with the folder's name.
+        Err(e) if e.raw_os_error() == Some(20) => return Ok(()),
+        Err(e) => {
+            return Err(StoreError::Open {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            });
+        }
+    };
+    if meta.is_dir() {
+        return Err(StoreError::Open {
+            path: path.to_owned(),
+            detail: "it is a folder, not a file".to_owned(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| {
+        let mut n = 0;
+        while n < head.len() {
+            let got = f.read(&mut head[n..])?;
+            if got == 0 {
+                break;
+            }
+            n += got;
+        }
+        Ok(n)
+    });
+    match read {
+        Ok(16) if &head == SQLITE_MAGIC => Ok(()),
+        Ok(_) => Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+        }),
+        Err(e) => Err(StoreError::Open {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        }),
+    }
+}
+
+/// The schema version recorded in the file (0 for a new one).
+pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Where the copy of a version-`version` database is kept before migrating it: `<db>.bak-v1`,
+/// or `<db>.bak-v1.2`, `.3`, ... when earlier copies exist.
+pub fn backup_path(path: &Path, version: u32) -> PathBuf {
+    let base = format!("{}.bak-v{version}", path.display());
+    let mut candidate = PathBuf::from(&base);
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = PathBuf::from(format!("{base}.{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+/// Writes a consistent copy of the database (WAL content included) next to it.
+fn backup(conn: &Connection, path: &Path, version: u32) -> Result<(), StoreError> {
+    let target = backup_path(path, version);
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
+        .map_err(|e| StoreError::Migrate {
+            path: path.to_owned(),
+            detail: format!("could not back it up to {} first: {e}", target.display()),
+        })?;
+    Ok(())
+}
+
+/// Runs each pending migration in its own transaction, re-reading the version under the write
+/// lock so two commands opening an old file at once migrate it only once.
+fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let fail = |e: rusqlite::Error| match StoreError::from_sqlite(e, path) {
+        StoreError::Sqlite(e) => StoreError::Migrate {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        },
+        other => other,
+    };
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let target = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        if user_version(&tx).map_err(fail)? >= target {
+            continue;
+        }
+        tx.execute_batch(sql).map_err(fail)?;
+        tx.pragma_update(None, "user_version", target)
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,397 @@
+//! The one test suite every [`crate::Store`] implementation must pass, run against both.
+
+#![allow(clippy::unwrap_used)]
+
+use followup_core::{
+    Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, TimezoneSource,
+    to_document,
+};
+use jiff::Timestamp;
+use jiff::civil::date;
+use jiff::tz::TimeZoneDatabase;
+
+use crate::{Change, Op, Store, StoreError};
+
+pub(crate) fn zones() -> TimeZoneDatabase {
+    TimeZoneDatabase::bundled()
+}
+
+pub(crate) fn ts(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+pub(crate) fn process(company: &str, role: &str) -> Process {
+    let zone = zones().get("America/Sao_Paulo").unwrap();
+    Process {
+        id: None,
+        handle: None,
+        company: company.to_owned(),
+        role: role.to_owned(),
+        timezone_name: "America/Sao_Paulo".to_owned(),
+        timezone_source: TimezoneSource::Document,
+        timezone: zone,
+        contacts: vec![Contact {
+            name: "Ana Souza".to_owned(),
+            honorific: Some("Ms.".to_owned()),
+            email: Some("ana@acme.example".to_owned()),
+            title: None,
+        }],
+        holidays: vec![date(2026, 5, 1)],
+        events: Vec::new(),
+    }
+}
+
+pub(crate) fn event(at: &str, kind: EventKind) -> Event {
+    Event {
+        id: None,
+        at: ts(at),
+        kind,
+    }
+}
+
+pub(crate) fn interview(at: &str) -> Event {
+    event(at, EventKind::Interview(Interview::default()))
+}
+
+pub(crate) fn promise(at: &str, by: jiff::civil::Date) -> Event {
+    event(at, EventKind::Promise { by, note: None })
+}
+
+pub(crate) fn change(summary: &str, ops: Vec<Op>) -> Change {
+    Change {
+        at: ts("2026-05-06T12:00:00Z"),
+        summary: summary.to_owned(),
+        ops,
+    }
+}
+
+pub(crate) fn add(store: &mut impl Store, p: Process) -> String {
+    let applied = store
+        .apply(&change("add", vec![Op::AddProcess(p)]))
+        .unwrap();
+    applied.processes[0].handle.clone()
+}
+
+pub(crate) fn log(store: &mut impl Store, handle: &str, e: Event) {
+    store
+        .apply(&change(
+            "log",
+            vec![Op::AddEvent {
+                handle: handle.to_owned(),
+                event: e,
+            }],
+        ))
+        .unwrap();
+}
+
+/// Generates the shared tests for a store built by `$make` (an expression).
+macro_rules! storage_tests {
+    ($make:expr) => {
+        use super::*;
+
+        #[test]
+        fn added_process_loads_back_with_ids_and_derived_handle() {
+            let mut store = $make;
+            let mut p = process("Acme Inc.", "Senior Backend Engineer");
+            p.events = vec![
+                promise("2026-05-05T18:00:00Z", date(2026, 5, 8)),
+                interview("2026-05-05T17:00:00Z"),
+            ];
+            let applied = store
+                .apply(&change("add", vec![Op::AddProcess(p.clone())]))
+                .unwrap();
+            assert!(applied.change_id.is_some());
+            assert_eq!(applied.processes[0].handle, "acme-backend");
+            assert!(applied.processes[0].created);
+            assert_eq!(applied.event_ids.len(), 2);
+            let loaded = store.process("acme-backend").unwrap();
+            assert_eq!(loaded.id.as_deref(), Some(applied.processes[0].id.as_str()));
+            assert_eq!(loaded.company, "Acme Inc.");
+            assert_eq!(loaded.contacts, p.contacts);
+            assert_eq!(loaded.holidays, p.holidays);
+            assert_eq!(loaded.timezone_name, "America/Sao_Paulo");
+            let types: Vec<&str> = loaded.events.iter().map(|e| e.kind.type_name()).collect();
+            assert_eq!(types, ["interview", "promise"]);
+            assert!(loaded.events.iter().all(|e| e.id.is_some()));
+            assert_eq!(store.processes().unwrap().len(), 1);
+        }
+
+        #[test]
+        fn colliding_handles_get_numbers() {
+            let mut store = $make;
+            assert_eq!(
+                add(&mut store, process("Acme", "Backend Engineer")),
+                "acme-backend"
+            );
+            assert_eq!(
+                add(&mut store, process("Acme", "Backend Dev")),
+                "acme-backend-2"
+            );
+            assert_eq!(
+                add(&mut store, process("ACME", "backend")),
+                "acme-backend-3"
+            );
+            assert_eq!(
+                store.handles().unwrap(),
+                ["acme-backend", "acme-backend-2", "acme-backend-3"]
+            );
+        }
+
+        #[test]
+        fn events_sort_by_time_and_ties_keep_write_order() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
+            log(
+                &mut store,
+                &h,
+                promise("2026-05-05T17:00:00Z", date(2026, 5, 8)),
+            );
+            log(&mut store, &h, interview("2026-05-01T17:00:00Z"));
+            let types: Vec<(String, &str)> = store
+                .process(&h)
+                .unwrap()
+                .events
+                .iter()
+                .map(|e| (e.at.to_string(), e.kind.type_name()))
+                .collect();
+            assert_eq!(
+                types,
+                [
+                    ("2026-05-01T17:00:00Z".to_owned(), "interview"),
+                    ("2026-05-05T17:00:00Z".to_owned(), "interview"),
+                    ("2026-05-05T17:00:00Z".to_owned(), "promise"),
+                ]
+            );
+        }
+
+        #[test]
+        fn unknown_handle_names_the_closest() {
+            let mut store = $make;
+            add(&mut store, process("Acme", "Backend"));
+            add(&mut store, process("Globex", "Design"));
+            match store.process("acme-bakend") {
+                Err(StoreError::UnknownHandle { closest, .. }) => {
+                    assert_eq!(closest.as_deref(), Some("acme-backend"))
+                }
+                other => panic!("{other:?}"),
+            }
+            let err = store
+                .apply(&change(
+                    "log",
+                    vec![Op::AddEvent {
+                        handle: "globx-design".to_owned(),
+                        event: interview("2026-05-05T17:00:00Z"),
+                    }],
+                ))
+                .unwrap_err();
+            assert!(
+                err.to_string().contains("did you mean \"globex-design\""),
+                "{err}"
+            );
+            assert!(matches!(
+                store.timeline("nope"),
+                Err(StoreError::UnknownHandle { .. })
+            ));
+        }
+
+        #[test]
+        fn a_failing_op_leaves_nothing_written() {
+            let mut store = $make;
+            add(&mut store, process("Acme", "Backend"));
+            let mut taken = process("Other", "Role");
+            taken.handle = Some("acme-backend".to_owned());
+            let err = store
+                .apply(&change(
+                    "two",
+                    vec![
+                        Op::AddProcess(process("Globex", "Design")),
+                        Op::AddEvent {
+                            handle: "acme-backend".to_owned(),
+                            event: interview("2026-05-05T17:00:00Z"),
+                        },
+                        Op::AddProcess(taken),
+                    ],
+                ))
+                .unwrap_err();
+            assert!(matches!(err, StoreError::HandleTaken { .. }), "{err}");
+            assert_eq!(store.handles().unwrap(), ["acme-backend"]);
+            assert!(store.process("acme-backend").unwrap().events.is_empty());
+            assert_eq!(store.history().unwrap().len(), 1);
+        }
+
+        #[test]
+        fn duplicate_ids_and_unknown_zones_are_refused() {
+            let mut store = $make;
+            let mut p = process("Acme", "Backend");
+            p.id = Some("fixed".to_owned());
+            add(&mut store, p.clone());
+            assert!(matches!(
+                store.apply(&change("again", vec![Op::AddProcess(p)])),
+                Err(StoreError::DuplicateId { .. })
+            ));
+            let mut bad = process("Globex", "Design");
+            bad.timezone_name = "Mars/Olympus".to_owned();
+            assert!(matches!(
+                store.apply(&change("bad", vec![Op::AddProcess(bad)])),
+                Err(StoreError::UnknownZone(_))
+            ));
+            assert_eq!(store.handles().unwrap(), ["acme-backend"]);
+        }
+
+        #[test]
+        fn undo_flags_instead_of_deleting() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
+            log(
+                &mut store,
+                &h,
+                promise("2026-05-05T18:00:00Z", date(2026, 5, 8)),
+            );
+
+            let undone = store.undo(ts("2026-05-07T12:00:00Z")).unwrap().unwrap();
+            assert_eq!(undone.summary, "log");
+            let live = store.process(&h).unwrap();
+            assert_eq!(live.events.len(), 1);
+            let timeline = store.timeline(&h).unwrap();
+            assert_eq!(timeline.len(), 2);
+            assert!(timeline[1].undone && !timeline[0].undone);
+
+            // Undo walks back: the interview, then the add itself.
+            store.undo(ts("2026-05-07T12:01:00Z")).unwrap().unwrap();
+            assert!(store.process(&h).unwrap().events.is_empty());
+            let undone = store.undo(ts("2026-05-07T12:02:00Z")).unwrap().unwrap();
+            assert_eq!(undone.summary, "add");
+            assert!(store.processes().unwrap().is_empty());
+            assert!(matches!(
+                store.process(&h),
+                Err(StoreError::UnknownHandle { closest: None, .. })
+            ));
+            assert_eq!(store.undo(ts("2026-05-07T12:03:00Z")).unwrap(), None);
+
+            let history = store.history().unwrap();
+            assert_eq!(history.len(), 6);
+            assert!(history[..3].iter().all(|c| c.undone_by.is_some()));
+            assert_eq!(history[3].undoes, Some(history[2].id));
+            assert_eq!(history[5].summary, "undo: add");
+
+            // The hidden process's handle is free again.
+            assert_eq!(add(&mut store, process("Acme", "Backend")), "acme-backend");
+        }
+
+        #[test]
+        fn merge_is_idempotent_and_adds_only_missing_events() {
+            let mut store = $make;
+            let mut p = process("Acme", "Backend");
+            p.id = Some("p1".to_owned());
+            p.handle = Some("acme-backend".to_owned());
+            let mut with_id = interview("2026-05-05T17:00:00Z");
+            with_id.id = Some("e1".to_owned());
+            p.events = vec![with_id, promise("2026-05-05T18:00:00Z", date(2026, 5, 8))];
+
+            let first = store
+                .apply(&change("import", vec![Op::MergeProcess(p.clone())]))
+                .unwrap();
+            assert_eq!(first.event_ids.len(), 2);
+            assert_eq!(first.event_ids[0], "e1");
+            let second = store
+                .apply(&change("import", vec![Op::MergeProcess(p.clone())]))
+                .unwrap();
+            assert_eq!(second.change_id, None);
+            assert_eq!(second.event_ids.len(), 0);
+            assert!(!second.processes[0].created);
+            assert_eq!(store.history().unwrap().len(), 1);
+
+            p.events.push(event(
+                "2026-05-11T13:00:00Z",
+                EventKind::Sent {
+                    kind: MessageKind::FollowUp,
+                    subject: None,
+                    body: Some("Hi".to_owned()),
+                    to: vec![],
+                },
+            ));
+            let third = store
+                .apply(&change("import", vec![Op::MergeProcess(p.clone())]))
+                .unwrap();
+            assert_eq!(third.event_ids.len(), 1);
+            assert_eq!(store.process("acme-backend").unwrap().events.len(), 3);
+        }
+
+        #[test]
+        fn merge_of_a_new_process_with_a_taken_handle_numbers_it() {
+            let mut store = $make;
+            add(&mut store, process("Acme", "Backend"));
+            let mut other = process("Acme", "Backend");
+            other.id = Some("elsewhere".to_owned());
+            other.handle = Some("acme-backend".to_owned());
+            let applied = store
+                .apply(&change("import", vec![Op::MergeProcess(other)]))
+                .unwrap();
+            assert_eq!(applied.processes[0].handle, "acme-backend-2");
+            assert!(applied.processes[0].created);
+        }
+
+        #[test]
+        fn undone_import_can_be_imported_again() {
+            let mut store = $make;
+            let mut p = process("Acme", "Backend");
+            p.id = Some("p1".to_owned());
+            p.events = vec![interview("2026-05-05T17:00:00Z")];
+            store
+                .apply(&change("import", vec![Op::MergeProcess(p.clone())]))
+                .unwrap();
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
+            assert!(store.processes().unwrap().is_empty());
+            let again = store
+                .apply(&change("import", vec![Op::MergeProcess(p)]))
+                .unwrap();
+            assert!(again.processes[0].created);
+            assert_eq!(store.processes().unwrap()[0].events.len(), 1);
+        }
+
+        #[test]
+        fn stored_processes_round_trip_through_the_document() {
+            let mut store = $make;
+            let mut p = process("Acme", "Backend");
+            p.id = Some("p1".to_owned());
+            p.handle = Some("acme".to_owned());
+            p.events = vec![
+                Event {
+                    id: Some("e1".to_owned()),
+                    ..interview("2026-05-05T17:00:00.123456789Z")
+                },
+                Event {
+                    id: Some("e2".to_owned()),
+                    ..event(
+                        "2026-05-20T12:00:00Z",
+                        EventKind::Closed {
+                            outcome: Outcome::Rejected,
+                            note: Some("after the final round".to_owned()),
+                        },
+                    )
+                },
+            ];
+            store
+                .apply(&change("add", vec![Op::AddProcess(p.clone())]))
+                .unwrap();
+            let loaded = store.process("acme").unwrap();
+            assert_eq!(to_document(&loaded), to_document(&p));
+        }
+    };
+}
+
+mod memory {
+    storage_tests!(crate::MemoryStore::new(zones()));
+}
+
+mod sqlite {
+    /// A store in a fresh temp file; the folder lives as long as the test (leaked on purpose).
+    fn open() -> crate::SqliteStore {
+        let dir = tempfile::tempdir().unwrap().keep();
+        crate::SqliteStore::open(&dir.join("followup.db"), super::zones()).unwrap()
+    }
+
+    storage_tests!(open());
+}
