@@ -574,3 +574,6 @@ fn add_missing(
     }
     Ok(added)
 }
+
+#[cfg(test)]
+mod tests;
