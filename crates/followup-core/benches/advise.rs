@@ -12,7 +12,7 @@ use jiff::{SignedDuration, Timestamp};
 fn processes(count: usize, now: Timestamp) -> Vec<Process> {
     let zone = TimeZoneDatabase::bundled()
         .get("America/Sao_Paulo")
-        .unwrap_or_default();
+        .unwrap_or(jiff::tz::TimeZone::UTC);
     let samples = demo_processes(now, &zone, "America/Sao_Paulo");
     (0..count)
         .map(|i| {
