@@ -74,13 +74,17 @@ pub enum PhraseError {
         direction: Direction,
     },
     /// A phrase for dates ahead (`next friday`, `in 3 days`, ...) given for a past event.
-    #[error("{text:?} names a date ahead; it fits a promise or a deadline, not when something happened")]
+    #[error(
+        "{text:?} names a date ahead; it fits a promise or a deadline, not when something happened"
+    )]
     FutureOnly {
         /// What was given.
         text: String,
     },
     /// A phrase with a time (`monday 9am`) given for a date ahead.
-    #[error("{text:?} has a time of day; promises and deadlines take a date (like friday or 2026-05-08)")]
+    #[error(
+        "{text:?} has a time of day; promises and deadlines take a date (like friday or 2026-05-08)"
+    )]
     PastOnly {
         /// What was given.
         text: String,
@@ -153,8 +157,8 @@ pub fn parse_phrase(
 
     if time.is_some() {
         match (&day, direction) {
-            (Day::Now, _) => return Err(unknown()),
-            (Day::Iso(_), _) | (_, Direction::Past) => {}
+            (DayPart::Now, _) => return Err(unknown()),
+            (DayPart::Iso(_), _) | (_, Direction::Past) => {}
             (_, Direction::Future) => {
                 return Err(PhraseError::PastOnly {
                     text: text.to_owned(),
@@ -169,15 +173,15 @@ pub fn parse_phrase(
     }
 
     let date = match day {
-        Day::Now => {
+        DayPart::Now => {
             return Ok(Resolved {
                 date: today,
                 at: Some(reference.clone()),
             });
         }
-        Day::Iso(date) => date,
-        Day::Offset(days) => add_days(today, days, text)?,
-        Day::Weekday(weekday) => match direction {
+        DayPart::Iso(date) => date,
+        DayPart::Offset(days) => add_days(today, days, text)?,
+        DayPart::Weekday(weekday) => match direction {
             // `a.until(b)` counts days forward from weekday a to weekday b (0..=6).
             Direction::Past => add_days(today, -i64::from(weekday.until(today.weekday())), text)?,
             Direction::Future => {
@@ -188,11 +192,11 @@ pub fn parse_phrase(
                 add_days(today, i64::from(ahead), text)?
             }
         },
-        Day::Next(weekday) => {
+        DayPart::Next(weekday) => {
             let next_monday = add_days(monday_of(today, text)?, 7, text)?;
             add_days(next_monday, i64::from(Weekday::Monday.until(weekday)), text)?
         }
-        Day::EndOfWeek => {
+        DayPart::EndOfWeek => {
             let friday = add_days(monday_of(today, text)?, 4, text)?;
             if friday < today {
                 return Err(PhraseError::Passed {
@@ -202,9 +206,9 @@ pub fn parse_phrase(
             }
             friday
         }
-        Day::EndOfMonth => today.last_of_month(),
-        Day::In(days) => add_days(today, days, text)?,
-        Day::MonthDay { month, day } => month_day(month, day, direction, today, text)?,
+        DayPart::EndOfMonth => today.last_of_month(),
+        DayPart::In(days) => add_days(today, days, text)?,
+        DayPart::MonthDay { month, day } => month_day(month, day, direction, today, text)?,
     };
 
     match time {
@@ -228,7 +232,7 @@ pub fn describe(resolved: &Resolved, today: Date) -> String {
 
 /// What the day part of a phrase says, before it is placed relative to the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Day {
+enum DayPart {
     Now,
     Iso(Date),
     /// `today` (0), `yesterday` (-1), `tomorrow` (1).
@@ -245,12 +249,12 @@ enum Day {
     },
 }
 
-impl Day {
+impl DayPart {
     /// Phrases that only make sense for a date ahead (the "—" of the past column).
     fn looks_ahead(self) -> bool {
         matches!(
             self,
-            Day::Next(_) | Day::EndOfWeek | Day::EndOfMonth | Day::In(_)
+            DayPart::Next(_) | DayPart::EndOfWeek | DayPart::EndOfMonth | DayPart::In(_)
         )
     }
 }
@@ -330,21 +334,21 @@ fn number(text: &str, min: usize, max: usize) -> Option<u32> {
     }
 }
 
-fn read_day(tokens: &[&str]) -> Option<Day> {
+fn read_day(tokens: &[&str]) -> Option<DayPart> {
     match tokens {
-        ["now"] => Some(Day::Now),
-        ["today"] => Some(Day::Offset(0)),
-        ["yesterday"] => Some(Day::Offset(-1)),
-        ["tomorrow"] => Some(Day::Offset(1)),
+        ["now"] => Some(DayPart::Now),
+        ["today"] => Some(DayPart::Offset(0)),
+        ["yesterday"] => Some(DayPart::Offset(-1)),
+        ["tomorrow"] => Some(DayPart::Offset(1)),
         [one] => {
             if let Some(weekday) = weekday(one) {
-                return Some(Day::Weekday(weekday));
+                return Some(DayPart::Weekday(weekday));
             }
-            iso_date(one).map(Day::Iso)
+            iso_date(one).map(DayPart::Iso)
         }
-        ["next", name] => weekday(name).map(Day::Next),
-        ["end", "of", "week"] | ["end", "of", "the", "week"] => Some(Day::EndOfWeek),
-        ["end", "of", "month"] | ["end", "of", "the", "month"] => Some(Day::EndOfMonth),
+        ["next", name] => weekday(name).map(DayPart::Next),
+        ["end", "of", "week"] | ["end", "of", "the", "week"] => Some(DayPart::EndOfWeek),
+        ["end", "of", "month"] | ["end", "of", "the", "month"] => Some(DayPart::EndOfMonth),
         ["in", count, unit] => {
             let count: i64 = match *count {
                 "a" | "one" => 1,
@@ -355,7 +359,7 @@ fn read_day(tokens: &[&str]) -> Option<Day> {
                 "week" | "weeks" => 7,
                 _ => return None,
             };
-            Some(Day::In(count * per))
+            Some(DayPart::In(count * per))
         }
         [a, b] => {
             let (month, day) = match (month(a), month(b)) {
@@ -363,7 +367,7 @@ fn read_day(tokens: &[&str]) -> Option<Day> {
                 (None, Some(m)) => (m, day_of_month(a)?),
                 _ => return None,
             };
-            Some(Day::MonthDay { month, day })
+            Some(DayPart::MonthDay { month, day })
         }
         _ => None,
     }
@@ -460,7 +464,11 @@ fn month_day(
 }
 
 fn monday_of(date: Date, text: &str) -> Result<Date, PhraseError> {
-    add_days(date, -i64::from(Weekday::Monday.until(date.weekday())), text)
+    add_days(
+        date,
+        -i64::from(Weekday::Monday.until(date.weekday())),
+        text,
+    )
 }
 
 fn add_days(date: Date, days: i64, text: &str) -> Result<Date, PhraseError> {
@@ -493,4 +501,340 @@ fn place(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use jiff::tz::TimeZoneDatabase;
+    use proptest::prelude::*;
+    use rstest::rstest;
+
+    use Direction::{Future, Past};
+
+    /// A local instant in a named zone.
+    fn at(local: &str, zone: &str) -> ZonedDateTime {
+        let zone = TimeZoneDatabase::bundled().get(zone).unwrap();
+        local
+            .parse::<jiff::civil::DateTime>()
+            .unwrap()
+            .to_zoned_datetime(zone)
+            .unwrap()
+    }
+
+    /// The reference of the table tests: Wednesday 6 May 2026, 10:30 in São Paulo.
+    fn wednesday() -> ZonedDateTime {
+        at("2026-05-06T10:30", "America/Sao_Paulo")
+    }
+
+    /// Resolves and prints `YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (local) for compact tables.
+    fn resolve(text: &str, direction: Direction, reference: &ZonedDateTime) -> String {
+        let resolved = parse_phrase(text, direction, reference)
+            .unwrap_or_else(|e| panic!("{text:?} {direction:?}: {e}"));
+        match resolved.at {
+            Some(at) => {
+                assert_eq!(at.date(), resolved.date);
+                at.strftime("%Y-%m-%d %H:%M").to_string()
+            }
+            None => resolved.date.to_string(),
+        }
+    }
+
+    // One test per row of issue 5's table "Dates people type"; each case is one cell.
+    #[rstest]
+    #[case::iso_date_past("2026-05-08", Past, "2026-05-08")]
+    #[case::iso_date_future("2026-05-08", Future, "2026-05-08")]
+    #[case::iso_date_time_past("2026-05-08 14:00", Past, "2026-05-08 14:00")]
+    #[case::iso_date_time_future("2026-05-08 14:00", Future, "2026-05-08 14:00")]
+    #[case::iso_t_separator("2026-05-04T09:15", Past, "2026-05-04 09:15")]
+    #[case::day_month_past_is_last_year("8 may", Past, "2025-05-08")]
+    #[case::day_month_past_this_year("4 may", Past, "2026-05-04")]
+    #[case::day_month_future("8 may", Future, "2026-05-08")]
+    #[case::month_day_past("may 8", Past, "2025-05-08")]
+    #[case::month_day_future("may 8", Future, "2026-05-08")]
+    #[case::month_day_future_next_year("may 4", Future, "2027-05-04")]
+    fn row_dates(#[case] text: &str, #[case] direction: Direction, #[case] expected: &str) {
+        assert_eq!(resolve(text, direction, &wednesday()), expected);
+    }
+
+    #[rstest]
+    #[case::today_past("today", Past, "2026-05-06")]
+    #[case::today_future("today", Future, "2026-05-06")]
+    #[case::yesterday_past("yesterday", Past, "2026-05-05")]
+    #[case::yesterday_future("yesterday", Future, "2026-05-05")]
+    #[case::tomorrow_past("tomorrow", Past, "2026-05-07")]
+    #[case::tomorrow_future("tomorrow", Future, "2026-05-07")]
+    #[case::now_past("now", Past, "2026-05-06 10:30")]
+    #[case::now_future("now", Future, "2026-05-06 10:30")]
+    fn row_relative_days(#[case] text: &str, #[case] direction: Direction, #[case] expected: &str) {
+        assert_eq!(resolve(text, direction, &wednesday()), expected);
+    }
+
+    #[test]
+    fn row_relative_days_now_is_the_reference_instant() {
+        let reference = at("2026-05-06T10:30:17.5", "America/Sao_Paulo");
+        let resolved = parse_phrase("now", Past, &reference).unwrap();
+        assert_eq!(resolved.at, Some(reference));
+    }
+
+    #[rstest]
+    #[case::past_before("friday", Past, "2026-05-01")]
+    #[case::past_today_allowed("wednesday", Past, "2026-05-06")]
+    #[case::past_yesterday("tuesday", Past, "2026-05-05")]
+    #[case::future_after("friday", Future, "2026-05-08")]
+    #[case::future_strictly_after_today("wednesday", Future, "2026-05-13")]
+    #[case::future_tomorrow("thursday", Future, "2026-05-07")]
+    #[case::short_name("fri", Future, "2026-05-08")]
+    fn row_weekday(#[case] text: &str, #[case] direction: Direction, #[case] expected: &str) {
+        assert_eq!(resolve(text, direction, &wednesday()), expected);
+    }
+
+    #[rstest]
+    #[case::friday("next friday", "2026-05-15")]
+    #[case::monday("next monday", "2026-05-11")]
+    #[case::same_weekday("next wednesday", "2026-05-13")]
+    #[case::sunday("next sunday", "2026-05-17")]
+    fn row_next_weekday(#[case] text: &str, #[case] expected: &str) {
+        assert_eq!(resolve(text, Future, &wednesday()), expected);
+        assert!(matches!(
+            parse_phrase(text, Past, &wednesday()),
+            Err(PhraseError::FutureOnly { .. })
+        ));
+    }
+
+    #[rstest]
+    #[case::end_of_week("end of week", "2026-05-08")]
+    #[case::end_of_the_week("end of the week", "2026-05-08")]
+    #[case::end_of_month("end of month", "2026-05-31")]
+    fn row_end_of(#[case] text: &str, #[case] expected: &str) {
+        assert_eq!(resolve(text, Future, &wednesday()), expected);
+        assert!(matches!(
+            parse_phrase(text, Past, &wednesday()),
+            Err(PhraseError::FutureOnly { .. })
+        ));
+    }
+
+    #[rstest]
+    #[case::days("in 3 days", "2026-05-09")]
+    #[case::weeks("in 2 weeks", "2026-05-20")]
+    #[case::one_day("in 1 day", "2026-05-07")]
+    #[case::a_week("in a week", "2026-05-13")]
+    fn row_in_span(#[case] text: &str, #[case] expected: &str) {
+        assert_eq!(resolve(text, Future, &wednesday()), expected);
+        assert!(matches!(
+            parse_phrase(text, Past, &wednesday()),
+            Err(PhraseError::FutureOnly { .. })
+        ));
+    }
+
+    #[rstest]
+    #[case::weekday_am("monday 9am", "2026-05-04 09:00")]
+    #[case::yesterday_24h("yesterday 15:00", "2026-05-05 15:00")]
+    #[case::spaced_pm("tuesday 3 pm", "2026-05-05 15:00")]
+    #[case::minutes_pm("today 1:45pm", "2026-05-06 13:45")]
+    #[case::with_at("yesterday at 9am", "2026-05-05 09:00")]
+    #[case::noon("yesterday 12pm", "2026-05-05 12:00")]
+    #[case::midnight("yesterday 12am", "2026-05-05 00:00")]
+    #[case::month_day("4 may 10:00", "2026-05-04 10:00")]
+    fn row_day_with_time(#[case] text: &str, #[case] expected: &str) {
+        assert_eq!(resolve(text, Past, &wednesday()), expected);
+        assert!(matches!(
+            parse_phrase(text, Future, &wednesday()),
+            Err(PhraseError::PastOnly { .. })
+        ));
+    }
+
+    #[rstest]
+    #[case::empty("")]
+    #[case::spaces("   ")]
+    #[case::word("soon")]
+    #[case::bare_number("8")]
+    #[case::bare_time("15:00")]
+    #[case::now_with_time("now 15:00")]
+    #[case::bad_hour("yesterday 25:00")]
+    #[case::thirteen_pm("yesterday 13pm")]
+    #[case::next_month("next may")]
+    #[case::in_months("in 2 months")]
+    #[case::slashes("05/08/2026")]
+    #[case::two_months("may june")]
+    #[case::day_zero("0 may")]
+    fn anything_else_lists_the_accepted_forms(#[case] text: &str) {
+        for direction in [Past, Future] {
+            let err = parse_phrase(text, direction, &wednesday()).unwrap_err();
+            assert!(
+                matches!(err, PhraseError::Unknown { .. }),
+                "{text:?}: {err}"
+            );
+            let message = err.to_string();
+            assert!(message.contains(accepted_forms(direction)), "{message}");
+            assert!(!message.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn case_and_spaces_do_not_matter() {
+        assert_eq!(resolve("  Next   FRI ", Future, &wednesday()), "2026-05-15");
+        assert_eq!(resolve("END of Month", Future, &wednesday()), "2026-05-31");
+        assert_eq!(resolve("Sept 8", Future, &wednesday()), "2026-09-08");
+        assert_eq!(resolve("8th MAY", Future, &wednesday()), "2026-05-08");
+        assert_eq!(
+            resolve("Monday 9AM", Past, &wednesday()),
+            "2026-05-04 09:00"
+        );
+    }
+
+    #[test]
+    fn month_day_on_the_reference_day_is_that_day_both_ways() {
+        assert_eq!(resolve("6 may", Past, &wednesday()), "2026-05-06");
+        assert_eq!(resolve("may 6", Future, &wednesday()), "2026-05-06");
+    }
+
+    #[test]
+    fn february_29_goes_to_the_nearest_leap_year() {
+        assert_eq!(resolve("29 feb", Past, &wednesday()), "2024-02-29");
+        assert_eq!(resolve("feb 29", Future, &wednesday()), "2028-02-29");
+        // 2100 is not a leap year: the next 29 February after 2096 is in 2104.
+        let reference = at("2097-01-01T12:00", "UTC");
+        assert_eq!(resolve("29 feb", Future, &reference), "2104-02-29");
+        assert_eq!(resolve("29 feb", Past, &reference), "2096-02-29");
+    }
+
+    #[rstest]
+    #[case::thirty_feb("30 feb")]
+    #[case::thirty_one_april("april 31")]
+    #[case::thirty_two("32 may")]
+    fn days_missing_from_the_calendar_are_errors(#[case] text: &str) {
+        let err = parse_phrase(text, Future, &wednesday()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                PhraseError::NoSuchDay { .. } | PhraseError::Unknown { .. }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn year_wraps() {
+        let new_year_eve = at("2026-12-30T18:00", "Europe/Lisbon"); // a Wednesday
+        assert_eq!(resolve("jan 5", Future, &new_year_eve), "2027-01-05");
+        assert_eq!(resolve("dec 31", Past, &new_year_eve), "2025-12-31");
+        assert_eq!(resolve("next friday", Future, &new_year_eve), "2027-01-08");
+        assert_eq!(resolve("in 1 week", Future, &new_year_eve), "2027-01-06");
+        assert_eq!(resolve("end of week", Future, &new_year_eve), "2027-01-01");
+        let january = at("2027-01-02T09:00", "Europe/Lisbon");
+        assert_eq!(resolve("dec 31", Past, &january), "2026-12-31");
+        assert_eq!(resolve("wednesday", Past, &january), "2026-12-30");
+    }
+
+    #[test]
+    fn end_of_week_on_a_weekend_has_passed() {
+        let saturday = at("2026-05-09T10:00", "America/Sao_Paulo");
+        let err = parse_phrase("end of week", Future, &saturday).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"end of week\" was Friday 8 May, already past; say next friday or give a date"
+        );
+        let friday = at("2026-05-08T10:00", "America/Sao_Paulo");
+        assert_eq!(resolve("end of week", Future, &friday), "2026-05-08");
+        // On a Sunday the following calendar week starts tomorrow.
+        let sunday = at("2026-05-10T10:00", "America/Sao_Paulo");
+        assert_eq!(resolve("next friday", Future, &sunday), "2026-05-15");
+    }
+
+    #[test]
+    fn dates_are_read_in_the_reference_zone() {
+        // 23:30 on Tuesday in São Paulo is already Wednesday in UTC.
+        let late = at("2026-05-05T23:30", "America/Sao_Paulo");
+        assert_eq!(resolve("today", Past, &late), "2026-05-05");
+        let utc = late.with_time_zone(jiff::tz::TimeZone::UTC);
+        assert_eq!(resolve("today", Past, &utc), "2026-05-06");
+    }
+
+    #[test]
+    fn a_skipped_local_time_is_an_error() {
+        let ny = at("2026-03-09T12:00", "America/New_York");
+        let err = parse_phrase("2026-03-08 02:30", Past, &ny).unwrap_err();
+        assert_eq!(
+            err,
+            PhraseError::Skipped {
+                text: "2026-03-08 02:30".into(),
+                zone: "America/New_York".into()
+            }
+        );
+        let err = parse_phrase("yesterday 2:30am", Past, &ny).unwrap_err();
+        assert!(matches!(err, PhraseError::Skipped { .. }), "{err}");
+        // The day itself is fine without the missing hour.
+        assert_eq!(resolve("yesterday 3:30am", Past, &ny), "2026-03-08 03:30");
+    }
+
+    #[test]
+    fn a_repeated_local_time_takes_the_earlier() {
+        let ny = at("2026-11-02T12:00", "America/New_York");
+        let resolved = parse_phrase("yesterday 1:30am", Past, &ny).unwrap();
+        let at = resolved.at.unwrap();
+        assert_eq!(at.timestamp().to_string(), "2026-11-01T05:30:00Z");
+    }
+
+    #[test]
+    fn too_far_is_an_error_not_a_panic() {
+        let err = parse_phrase("in 999999999 weeks", Future, &wednesday()).unwrap_err();
+        assert!(matches!(err, PhraseError::OutOfRange { .. }), "{err}");
+        let end = at("9999-12-30T12:00", "UTC");
+        let err = parse_phrase("in 3 days", Future, &end).unwrap_err();
+        assert!(matches!(err, PhraseError::OutOfRange { .. }), "{err}");
+        assert!(parse_phrase("next friday", Future, &end).is_err());
+    }
+
+    #[test]
+    fn instant_or_places_a_bare_day_at_the_default_time() {
+        let reference = wednesday();
+        let nine = Time::constant(9, 0, 0, 0);
+        let day = parse_phrase("yesterday", Past, &reference).unwrap();
+        let placed = day.instant_or(nine, &reference).unwrap();
+        assert_eq!(placed.timestamp().to_string(), "2026-05-05T12:00:00Z");
+        let timed = parse_phrase("yesterday 15:00", Past, &reference).unwrap();
+        let placed = timed.instant_or(nine, &reference).unwrap();
+        assert_eq!(placed.strftime("%H:%M").to_string(), "15:00");
+    }
+
+    #[test]
+    fn describe_echoes_the_date_back() {
+        let reference = wednesday();
+        let today = reference.date();
+        let friday = parse_phrase("friday", Future, &reference).unwrap();
+        assert_eq!(describe(&friday, today), "Friday 8 May");
+        let timed = parse_phrase("yesterday 15:00", Past, &reference).unwrap();
+        assert_eq!(describe(&timed, today), "Tuesday 5 May at 15:00");
+        let later = parse_phrase("jan 8", Future, &reference).unwrap();
+        assert_eq!(describe(&later, today), "Friday 8 January 2027");
+    }
+
+    proptest! {
+        #[test]
+        fn weekdays_and_month_days_land_on_the_right_side(
+            days in 0i64..60_000,
+            weekday in 1i8..=7,
+            month in 1i8..=12,
+            day in 1i8..=28,
+        ) {
+            let today = Date::constant(1900, 1, 1).checked_add(Span::new().days(days)).unwrap();
+            let reference = today
+                .to_datetime(Time::constant(12, 0, 0, 0))
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .unwrap();
+            let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+            let name = names[usize::try_from(weekday - 1).unwrap()];
+            let past = parse_phrase(name, Past, &reference).unwrap().date;
+            let future = parse_phrase(name, Future, &reference).unwrap().date;
+            prop_assert!(past <= today && (today - past).get_days() < 7);
+            prop_assert!(future > today && (future - today).get_days() <= 7);
+            prop_assert_eq!(past.weekday().to_monday_one_offset(), weekday);
+            prop_assert_eq!(future.weekday().to_monday_one_offset(), weekday);
+
+            let phrase = format!("{day} {}", Date::constant(2001, month, 1).strftime("%B"));
+            let past = parse_phrase(&phrase, Past, &reference).unwrap().date;
+            let future = parse_phrase(&phrase, Future, &reference).unwrap().date;
+            prop_assert!(past <= today && (today - past).get_days() < 366);
+            prop_assert!(future >= today && (future - today).get_days() < 366);
+            prop_assert_eq!((past.month(), past.day()), (month, day));
+            prop_assert_eq!((future.month(), future.day()), (month, day));
+        }
+    }
 }
