@@ -7,6 +7,7 @@
 
 pub mod advisor;
 pub mod document;
+pub mod draft;
 pub mod policy;
 pub mod process;
 pub mod sample;
