@@ -1,5 +1,7 @@
 //! The command-line interface as clap types, and nothing else: commands live in [`crate::cmd`].
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand};
 
 /// Coaches you through the weeks after an interview: when to wait, when to follow up, what to
@@ -17,6 +19,26 @@ pub struct Cli {
 pub enum Command {
     /// Say what to do now for a hiring process: wait, thank, follow up, align, or move on.
     Advise(AdviseArgs),
+    /// Start tracking a hiring process; prints its handle (acme-backend).
+    Add(AddArgs),
+    /// Record what happened in a tracked process: interview, promise, sent, reply, change.
+    Log(LogArgs),
+    /// Close a tracked process with its outcome.
+    Close(CloseArgs),
+    /// Open a closed process again.
+    Reopen(ReopenArgs),
+    /// Today's agenda across open processes: what to send, what to wait for, what to drop.
+    Next(NextArgs),
+    /// One line per process: company, role, stage, last contact, advice.
+    List(ListArgs),
+    /// A process's timeline and the advice with its reason.
+    Show(ShowArgs),
+    /// Write every tracked process as JSON (or a CSV log with --csv).
+    Export(ExportArgs),
+    /// Merge processes from an export back in (by id; importing twice changes nothing).
+    Import(ImportArgs),
+    /// Reverse the last change; the history keeps that it happened.
+    Undo(UndoArgs),
 }
 
 /// `--now`, shared by every time-dependent command.
@@ -42,4 +64,284 @@ pub struct AdviseArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
+}
+
+/// `--db`, shared by every command that reads or writes the tracker.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DbArg {
+    /// The tracker database [default: $XDG_DATA_HOME/followup/followup.db].
+    #[arg(long, value_name = "PATH", env = "FOLLOWUP_DB", global = true)]
+    pub db: Option<PathBuf>,
+}
+
+/// Arguments of `followup add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The company's name.
+    #[arg(value_name = "COMPANY")]
+    pub company: String,
+    /// The role applied for.
+    #[arg(long, value_name = "ROLE")]
+    pub role: String,
+    /// A contact, as "Ana Souza <ana@acme.example>" (repeat for several; the first is the main
+    /// one).
+    #[arg(long = "contact", value_name = "CONTACT")]
+    pub contacts: Vec<String>,
+    /// The process's time zone (IANA name) [default: the configured zone, else the system's].
+    #[arg(long = "tz", value_name = "ZONE")]
+    pub timezone: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The process's handle (see followup list).
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// What happened.
+    #[command(subcommand)]
+    pub event: LogEvent,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The moment "today" and "now" mean: 2026-05-11 (09:00 local), 2026-05-11T14:00 or RFC
+    /// 3339. Defaults to the clock.
+    #[arg(long, value_name = "WHEN", global = true)]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// `--at`: when something happened, as people say it (yesterday 15:00, friday, 2026-05-05 14:00).
+#[derive(Debug, Clone, Args)]
+pub struct AtArg {
+    /// When it happened: now, today, yesterday 15:00, monday 9am, friday, 8 may, 2026-05-05 14:00
+    /// [default: now].
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+}
+
+/// The events `followup log` records.
+#[derive(Debug, Subcommand)]
+pub enum LogEvent {
+    /// An interview took place.
+    Interview {
+        #[command(flatten)]
+        at: AtArg,
+        /// How it felt: personal, back-and-forth or formal [default: formal].
+        #[arg(long, value_name = "RAPPORT")]
+        rapport: Option<String>,
+        /// You want to reinforce your interest with a thank-you.
+        #[arg(long)]
+        reinforce_interest: bool,
+        /// The stage ("technical", "final").
+        #[arg(long, value_name = "TEXT")]
+        stage: Option<String>,
+        /// A topic discussed (repeat for several).
+        #[arg(long = "topic", value_name = "TEXT")]
+        topics: Vec<String>,
+        /// An interviewer's name (repeat for several).
+        #[arg(long = "with", value_name = "NAME")]
+        with: Vec<String>,
+    },
+    /// They promised an answer by a date: friday, next friday, in 2 weeks, 2026-05-08.
+    Promise {
+        /// By when: friday, next friday, end of week, in 3 days, 8 may, 2026-05-08.
+        #[arg(value_name = "WHEN")]
+        by: String,
+        #[command(flatten)]
+        at: AtArg,
+        /// Free text.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// You sent a message.
+    Sent {
+        /// Its kind: thank-you, follow-up, final, align or other.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// A file holding the body (- for standard input).
+        #[arg(long, value_name = "FILE", conflicts_with = "body")]
+        file: Option<String>,
+        /// The body.
+        #[arg(long, value_name = "TEXT")]
+        body: Option<String>,
+        /// The subject line.
+        #[arg(long, value_name = "TEXT")]
+        subject: Option<String>,
+        /// A recipient (repeat for several).
+        #[arg(long = "to", value_name = "ADDRESS")]
+        to: Vec<String>,
+        #[command(flatten)]
+        at: AtArg,
+    },
+    /// They replied.
+    Reply {
+        #[command(flatten)]
+        at: AtArg,
+        /// The reply promised a new date: friday, next friday, 2026-05-22 ...
+        #[arg(long, value_name = "WHEN")]
+        promise: Option<String>,
+        /// The reply's text.
+        #[arg(long, value_name = "TEXT")]
+        body: Option<String>,
+        /// Who wrote.
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+    },
+    /// Something changed outside this process (an offer, a final round elsewhere).
+    Change {
+        /// competing-offer, final-round-elsewhere or availability-changed.
+        #[arg(value_name = "REASON")]
+        reason: String,
+        /// The outside deadline: friday, in 3 days, 2026-05-20 ...
+        #[arg(long, value_name = "WHEN")]
+        deadline: Option<String>,
+        /// The change is real, not leverage (only real changes justify a message).
+        #[arg(long)]
+        real: bool,
+        /// Free text.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        #[command(flatten)]
+        at: AtArg,
+    },
+}
+
+/// Arguments of `followup close`.
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// How it ended: hired, rejected, withdrew, no-answer or declined.
+    #[arg(value_name = "OUTCOME")]
+    pub outcome: String,
+    /// Free text.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup reopen`.
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// Free text.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup next`.
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Run on built-in sample processes (dated relative to today) in a throwaway store.
+    #[arg(long)]
+    pub demo: bool,
+    /// Print a JSON array of {handle, company, role, advice} instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Include closed processes.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// A flat CSV log (date, company, role, contact, event, outcome) instead of JSON.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// JSON: an array of process documents (the default).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An export (a JSON array of process documents) or one process document; - for stdin.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Arguments of `followup undo`.
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
 }

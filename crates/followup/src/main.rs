@@ -8,6 +8,7 @@ mod clock;
 mod cmd;
 mod error;
 mod input;
+mod tracker;
 
 use std::process::ExitCode;
 

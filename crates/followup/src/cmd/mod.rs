@@ -1,6 +1,16 @@
 //! One file per subcommand, each implementing [`Run`].
 
 mod advise;
+mod undo;
+mod show;
+mod reopen;
+mod list;
+mod next;
+mod log;
+mod import;
+mod export;
+mod close;
+mod add;
 
 use std::process::ExitCode;
 
@@ -16,5 +26,15 @@ pub trait Run {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Advise(args) => args.run(),
+        Command::Add(args) => args.run(),
+        Command::Log(args) => args.run(),
+        Command::Close(args) => args.run(),
+        Command::Reopen(args) => args.run(),
+        Command::Next(args) => args.run(),
+        Command::List(args) => args.run(),
+        Command::Show(args) => args.run(),
+        Command::Export(args) => args.run(),
+        Command::Import(args) => args.run(),
+        Command::Undo(args) => args.run(),
     }
 }

@@ -1,3 +1,5 @@
 //! CLI integration tests, built as one test binary.
 
 mod advise;
+mod tracker;
+mod tracker_store;

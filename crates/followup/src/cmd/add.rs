@@ -1,0 +1,158 @@
+//! `followup add`: starts tracking a process and prints its handle.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use followup_core::{Contact, Process, TimezoneSource};
+use followup_store::{Change, Op, Store};
+use serde_json::json;
+
+use super::Run;
+use crate::cli::AddArgs;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::error::UserError;
+use crate::{input, tracker};
+
+impl Run for AddArgs {
+    fn run(self) -> anyhow::Result<ExitCode> {
+        let config = Config::load_from_env()?;
+        let clock = Clock::new(self.now.now.as_deref());
+        let company = non_empty("COMPANY", &self.company)?;
+        let role = non_empty("--role", &self.role)?;
+        let (timezone_name, timezone) = match &self.timezone {
+            Some(name) => {
+                let zone = input::zones().get(name).map_err(|_| {
+                    UserError::new(
+                        format!("--tz: unknown time zone {name:?}"),
+                        "use an IANA name like \"Europe/Lisbon\" or \"America/Sao_Paulo\"",
+                    )
+                })?;
+                (name.clone(), zone)
+            }
+            None => {
+                let default = config.zone_default();
+                (default.name, default.zone)
+            }
+        };
+        let contacts = self
+            .contacts
+            .iter()
+            .map(|c| parse_contact(c))
+            .collect::<Result<Vec<_>, _>>()?;
+        let process = Process {
+            id: None,
+            handle: None,
+            company: company.clone(),
+            role: role.clone(),
+            timezone_name: timezone_name.clone(),
+            timezone_source: TimezoneSource::Document,
+            timezone,
+            contacts,
+            holidays: Vec::new(),
+            events: Vec::new(),
+        };
+        let mut store = tracker::open(&self.db)?;
+        let change = Change {
+            at: tracker::change_time(&clock)?,
+            summary: format!("add {company} — {role}"),
+            ops: vec![Op::AddProcess(process)],
+        };
+        let applied = store.apply(&change).map_err(tracker::store_error)?;
+        let Some(outcome) = applied.processes.first() else {
+            anyhow::bail!("the store reported no process added");
+        };
+        let mut out = anstream::stdout().lock();
+        if self.json {
+            let value = json!({
+                "handle": outcome.handle,
+                "id": outcome.id,
+                "company": company,
+                "role": role,
+                "timezone": timezone_name,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        } else {
+            writeln!(out, "{}", outcome.handle)?;
+            writeln!(
+                out,
+                "Tracking {company} — {role} ({timezone_name}). Next: followup log {} interview --at \"yesterday 15:00\"",
+                outcome.handle
+            )?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn non_empty(field: &str, text: &str) -> Result<String, UserError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(UserError::new(
+            format!("{field}: must not be empty"),
+            "followup add Acme --role \"Backend Engineer\"",
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Reads `Ana Souza <ana@acme.example>`, `Ana Souza` or `ana@acme.example`.
+fn parse_contact(text: &str) -> Result<Contact, UserError> {
+    let bad = |why: &str| {
+        UserError::new(
+            format!("--contact {text:?}: {why}"),
+            "write it as \"Ana Souza <ana@acme.example>\" or just a name",
+        )
+    };
+    let text = text.trim();
+    let (name, email) = match text.find('<') {
+        Some(open) => {
+            let rest = &text[open + 1..];
+            let close = rest.find('>').ok_or_else(|| bad("missing '>'"))?;
+            if !rest[close + 1..].trim().is_empty() {
+                return Err(bad("text after the address"));
+            }
+            (text[..open].trim(), Some(rest[..close].trim()))
+        }
+        None if text.contains('@') && !text.contains(' ') => ("", Some(text)),
+        None => (text, None),
+    };
+    if let Some(email) = email
+        && (!email.contains('@') || email.contains(char::is_whitespace))
+    {
+        return Err(bad("the address needs an @ and no spaces"));
+    }
+    let name = if name.is_empty() {
+        email.unwrap_or_default()
+    } else {
+        name
+    };
+    if name.is_empty() {
+        return Err(bad("empty"));
+    }
+    Ok(Contact {
+        name: name.trim_matches('"').to_owned(),
+        honorific: None,
+        email: email.map(str::to_owned),
+        title: None,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contacts_are_read_in_common_forms() {
+        let c = parse_contact("Ana Souza <ana@acme.example>").unwrap();
+        assert_eq!(c.name, "Ana Souza");
+        assert_eq!(c.email.as_deref(), Some("ana@acme.example"));
+        let c = parse_contact("ana@acme.example").unwrap();
+        assert_eq!(c.name, "ana@acme.example");
+        let c = parse_contact("Bruno").unwrap();
+        assert_eq!((c.name.as_str(), c.email), ("Bruno", None));
+        assert!(parse_contact("Ana <ana@acme").is_err());
+        assert!(parse_contact("Ana <not an address>").is_err());
+        assert!(parse_contact("  ").is_err());
+    }
+}

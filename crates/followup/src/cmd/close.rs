@@ -1,0 +1,53 @@
+//! `followup close HANDLE OUTCOME`: records how a process ended.
+
+use std::process::ExitCode;
+
+use followup_core::{Event, EventKind, Outcome};
+use followup_store::{Change, Op, Store};
+
+use super::Run;
+use crate::cli::CloseArgs;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::error::UserError;
+use crate::tracker::{self, dates};
+
+impl Run for CloseArgs {
+    fn run(self) -> anyhow::Result<ExitCode> {
+        let config = Config::load_from_env()?;
+        let clock = Clock::new(self.now.now.as_deref());
+        let outcome = Outcome::parse(self.outcome.trim()).ok_or_else(|| {
+            UserError::new(
+                format!("OUTCOME: unknown value {:?}", self.outcome),
+                format!("use one of {}", Outcome::expected()),
+            )
+        })?;
+        let mut store = tracker::open(&self.db)?;
+        let process = store.process(&self.handle).map_err(tracker::store_error)?;
+        let now = clock.at(&process.timezone, &process.timezone_name)?;
+        let at = dates::resolve_at(self.at.at.as_deref(), now, &process)?;
+        let event = Event {
+            id: None,
+            at: at.timestamp(),
+            kind: EventKind::Closed {
+                outcome,
+                note: self.note,
+            },
+        };
+        let change = Change {
+            at: tracker::change_time(&clock)?,
+            summary: format!("close {} {outcome}", self.handle),
+            ops: vec![Op::AddEvent {
+                handle: self.handle.clone(),
+                event: event.clone(),
+            }],
+        };
+        let applied = store.apply(&change).map_err(tracker::store_error)?;
+        let event = Event {
+            id: applied.event_ids.first().cloned(),
+            ..event
+        };
+        super::log::report(&store, &self.handle, &[event], &config, now, self.json)?;
+        Ok(ExitCode::SUCCESS)
+    }
+}

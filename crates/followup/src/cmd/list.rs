@@ -1,0 +1,181 @@
+//! `followup list [--all]`: one line per process (company, role, stage, last contact, advice).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use followup_core::{Action, EventKind, Process};
+use jiff::civil::Date;
+use serde_json::json;
+
+use super::Run;
+use crate::cli::ListArgs;
+use crate::clock::Clock;
+use crate::config::Config;
+use followup_store::Store;
+
+use crate::tracker;
+use crate::tracker::agenda::{Advised, advise_all};
+
+impl Run for ListArgs {
+    fn run(self) -> anyhow::Result<ExitCode> {
+        let config = Config::load_from_env()?;
+        let clock = Clock::new(self.now.now.as_deref());
+        let processes = tracker::open(&self.db)?
+            .processes()
+            .map_err(tracker::store_error)?;
+        let advised: Vec<Advised> = advise_all(processes, &config, &clock)?
+            .into_iter()
+            .filter(|a| self.all || !a.is_closed())
+            .collect();
+
+        let rows: Vec<Row> = advised.iter().map(Row::of).collect();
+        let mut out = anstream::stdout().lock();
+        if self.json {
+            let value: Vec<_> = rows
+                .iter()
+                .zip(&advised)
+                .map(|(row, item)| {
+                    json!({
+                        "handle": row.handle,
+                        "company": item.process.company,
+                        "role": item.process.role,
+                        "stage": row.stage,
+                        "last_contact": row.last_contact_date.map(|d| d.to_string()),
+                        "advice": item.advice,
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        if rows.is_empty() {
+            let hint = if self.all {
+                "Nothing tracked yet. Start with: followup add ACME --role \"Backend Engineer\""
+            } else {
+                "No open processes (followup list --all includes closed ones)."
+            };
+            writeln!(out, "{hint}")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let header = Row {
+            handle: "HANDLE".to_owned(),
+            company_role: "COMPANY — ROLE".to_owned(),
+            stage: "STAGE".to_owned(),
+            last_contact: "LAST CONTACT".to_owned(),
+            last_contact_date: None,
+            advice: "ADVICE".to_owned(),
+        };
+        let all: Vec<&Row> = std::iter::once(&header).chain(&rows).collect();
+        let w = |f: fn(&Row) -> &str| all.iter().map(|r| f(r).chars().count()).max().unwrap_or(0);
+        let (wh, wc, ws, wl) = (
+            w(|r| &r.handle),
+            w(|r| &r.company_role),
+            w(|r| &r.stage),
+            w(|r| &r.last_contact),
+        );
+        for row in all {
+            writeln!(
+                out,
+                "{:<wh$}  {}  {}  {}  {}",
+                row.handle,
+                pad(&row.company_role, wc),
+                pad(&row.stage, ws),
+                pad(&row.last_contact, wl),
+                row.advice
+            )?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// One line of the table.
+struct Row {
+    handle: String,
+    company_role: String,
+    stage: String,
+    last_contact: String,
+    last_contact_date: Option<Date>,
+    advice: String,
+}
+
+impl Row {
+    fn of(item: &Advised) -> Row {
+        let process = &item.process;
+        let today = item.advice.today;
+        let last_contact_date = last_contact(process, today);
+        let advice = match item.advice.action {
+            Action::Act { step, due } => {
+                format!("{} (due {})", step.action_name(), short(due, today))
+            }
+            Action::Wait { until, then } => {
+                format!(
+                    "wait until {}, then {}",
+                    short(until, today),
+                    then.action_name()
+                )
+            }
+            Action::MoveOn => "move-on".to_owned(),
+            Action::Nothing => format!("none ({})", item.advice.rule.id()),
+        };
+        Row {
+            handle: item.handle().to_owned(),
+            company_role: format!("{} — {}", process.company, process.role),
+            stage: stage(process, today),
+            last_contact: last_contact_date
+                .map(|d| short(d, today))
+                .unwrap_or_else(|| "—".to_owned()),
+            last_contact_date,
+            advice,
+        }
+    }
+}
+
+/// Where the process stands: closed with its outcome, else the latest interview's stage.
+fn stage(process: &Process, today: Date) -> String {
+    let mut stage = "added".to_owned();
+    for event in process
+        .events
+        .iter()
+        .filter(|e| process.local_date(e.at) <= today)
+    {
+        match &event.kind {
+            EventKind::Interview(i) => {
+                stage = i.stage.clone().unwrap_or_else(|| "interviewed".to_owned())
+            }
+            EventKind::Closed { outcome, .. } => stage = format!("closed: {outcome}"),
+            EventKind::Reopened { .. } => stage = "reopened".to_owned(),
+            _ => {}
+        }
+    }
+    stage
+}
+
+/// The local date of the latest interview, message or reply up to today.
+fn last_contact(process: &Process, today: Date) -> Option<Date> {
+    process
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Interview(_) | EventKind::Sent { .. } | EventKind::Reply { .. }
+            )
+        })
+        .map(|e| process.local_date(e.at))
+        .filter(|d| *d <= today)
+        .max()
+}
+
+/// "Mon 11 May", with the year when it is not this year.
+fn short(date: Date, today: Date) -> String {
+    if date.year() == today.year() {
+        date.strftime("%a %-d %b").to_string()
+    } else {
+        date.strftime("%a %-d %b %Y").to_string()
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}

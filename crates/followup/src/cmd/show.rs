@@ -1,0 +1,90 @@
+//! `followup show HANDLE`: the timeline (undone entries marked) and the advice with its reason.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use followup_core::{TimezoneSource, advise};
+use followup_store::Store;
+use owo_colors::OwoColorize;
+use serde_json::json;
+
+use super::Run;
+use crate::cli::ShowArgs;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::tracker::{self, describe};
+
+impl Run for ShowArgs {
+    fn run(self) -> anyhow::Result<ExitCode> {
+        let config = Config::load_from_env()?;
+        let clock = Clock::new(self.now.now.as_deref());
+        let store = tracker::open(&self.db)?;
+        let mut process = store.process(&self.handle).map_err(tracker::store_error)?;
+        let timeline = store.timeline(&self.handle).map_err(tracker::store_error)?;
+        config.apply_holidays(&mut process);
+        let now = clock.at(&process.timezone, &process.timezone_name)?;
+        let advice = advise(&process, config.policy(), now);
+        let today = advice.today;
+
+        let mut out = anstream::stdout().lock();
+        if self.json {
+            let undone: Vec<_> = timeline
+                .iter()
+                .filter(|e| e.undone)
+                .map(|e| describe::event_json(&e.event, &process))
+                .collect();
+            let value = json!({
+                "process": followup_core::to_document(&process),
+                "undone_events": undone,
+                "advice": advice,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        writeln!(
+            out,
+            "{}",
+            format!("{} — {} ({})", process.company, process.role, self.handle).bold()
+        )?;
+        let zone_note = match advice.timezone_source {
+            TimezoneSource::Document => String::new(),
+            _ => " (default)".to_owned(),
+        };
+        writeln!(out, "Zone: {}{zone_note}", process.timezone_name)?;
+        for (i, contact) in process.contacts.iter().enumerate() {
+            let role = if i == 0 { "Contact" } else { "Also" };
+            let email = contact
+                .email
+                .as_deref()
+                .map(|e| format!(" <{e}>"))
+                .unwrap_or_default();
+            writeln!(out, "{role}: {}{email}", contact.name)?;
+        }
+        writeln!(out)?;
+        if timeline.is_empty() {
+            writeln!(
+                out,
+                "No events yet: followup log {} interview --at \"yesterday 15:00\"",
+                self.handle
+            )?;
+        }
+        for entry in &timeline {
+            let line = describe::event_line(&entry.event, &process, today);
+            if entry.undone {
+                writeln!(
+                    out,
+                    "  {}",
+                    format!("{line} [undone]").dimmed().strikethrough()
+                )?;
+            } else if entry.event.at > now {
+                writeln!(out, "  {line} [planned]")?;
+            } else {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", advice.headline())?;
+        writeln!(out, "Rule: {}", advice.rule.id())?;
+        Ok(ExitCode::SUCCESS)
+    }
+}

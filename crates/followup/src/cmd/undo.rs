@@ -1,0 +1,44 @@
+//! `followup undo`: reverses the last change as a new history entry (nothing is deleted).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use followup_store::Store;
+use serde_json::json;
+
+use super::Run;
+use crate::cli::UndoArgs;
+use crate::clock::Clock;
+use crate::tracker;
+
+impl Run for UndoArgs {
+    fn run(self) -> anyhow::Result<ExitCode> {
+        let clock = Clock::new(self.now.now.as_deref());
+        let at = tracker::change_time(&clock)?;
+        let mut store = tracker::open(&self.db)?;
+        let undone = store.undo(at).map_err(tracker::store_error)?;
+        let mut out = anstream::stdout().lock();
+        if self.json {
+            let value = json!({
+                "undone": undone.as_ref().map(|c| json!({
+                    "change": c.id,
+                    "summary": c.summary,
+                    "at": c.at.to_string(),
+                })),
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        match undone {
+            Some(change) => writeln!(
+                out,
+                "Undid change {}: {} (made {}). The history keeps both; run undo again to go further back.",
+                change.id,
+                change.summary,
+                change.at.strftime("%Y-%m-%d %H:%M UTC")
+            )?,
+            None => writeln!(out, "Nothing to undo.")?,
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
