@@ -59,8 +59,8 @@ fn the_due_follow_up_has_the_four_parts() {
     assert_eq!(
         d.body,
         "Hi Ana,\n\nI hope you are well. I am writing to follow up on the Backend Engineer role at Acme. \
-         You mentioned you expected to have an update by the end of last week. \
-         Is there an update on the timeline for a decision?\n\nBest regards,\nJosé Müller"
+         You mentioned you expected to reach a decision by the end of last week. \
+         Is there an update on the timeline?\n\nBest regards,\nJosé Müller"
     );
     assert_eq!(d.to, ["ana@acme.example"]);
     assert!(
@@ -302,6 +302,12 @@ fn spread() -> Vec<(Process, &'static str)> {
     let change = r#"{"type":"context-change","at":"2026-05-12T10:00","reason":"availability-changed","real":true}"#;
     let weeks_back = r#"{"type":"promise","at":"2026-04-01T15:00","by":"2026-04-10"}"#;
     let early = r#"{"type":"interview","at":"2026-03-31T10:00"}"#;
+    let later_promise = r#"{"type":"promise","at":"2026-05-05T15:00","by":"2026-05-22"}"#;
+    let offer = r#"{"type":"context-change","at":"2026-05-12T10:00","reason":"competing-offer","real":true,"deadline":"2026-05-15"}"#;
+    let final_round = r#"{"type":"context-change","at":"2026-05-12T10:00","reason":"final-round-elsewhere","real":true,"deadline":"2026-05-20"}"#;
+    let yesterday = r#"{"type":"promise","at":"2026-05-05T15:00","by":"2026-05-12"}"#;
+    let holidays = r#""holidays":["2026-05-11"],"#;
+    let reply = r#"{"type":"reply","at":"2026-05-07T10:00"}"#;
     vec![
         (process(ANA, &[INTERVIEW, PROMISE].join(",")), "2026-05-11"),
         (process("", warm), "2026-05-05T16:00"),
@@ -314,6 +320,26 @@ fn spread() -> Vec<(Process, &'static str)> {
             "2026-05-12T12:00",
         ),
         (process(ANA, &[early, weeks_back].join(",")), "2026-05-12"),
+        (
+            process(ANA, &[INTERVIEW, later_promise, offer].join(",")),
+            "2026-05-12T12:00",
+        ),
+        (
+            process("", &[INTERVIEW, final_round].join(",")),
+            "2026-05-13",
+        ),
+        (
+            process(
+                r#""contacts":[{"name":"Ana"}],"#,
+                &[INTERVIEW, yesterday].join(","),
+            ),
+            "2026-05-13",
+        ),
+        (
+            process(&format!("{ANA}{holidays}"), &[INTERVIEW, PROMISE].join(",")),
+            "2026-05-12",
+        ),
+        (process(ANA, &[INTERVIEW, reply].join(",")), "2026-05-14"),
     ]
 }
 

@@ -16,11 +16,12 @@ pub(crate) struct Pattern<H> {
 
 impl<H: Copy> Pattern<H> {
     /// Parses `text`, resolving each `{name}` with `lookup`; `known` lists the names accepted
-    /// here, for the error. An unknown name, an unclosed `{` or a stray `}` is an error.
+    /// here, for the error (built only when there is one). An unknown name, an unclosed `{` or
+    /// a stray `}` is an error.
     pub fn parse(
         text: &str,
         lookup: impl Fn(&str) -> Option<H>,
-        known: &str,
+        known: impl Fn() -> String,
     ) -> Result<Self, String> {
         let mut pieces = Vec::new();
         let mut rest = text;
@@ -37,8 +38,9 @@ impl<H: Copy> Pattern<H> {
                 ));
             };
             let name = &after[..close];
-            let hole = lookup(name)
-                .ok_or_else(|| format!("unknown placeholder {{{name}}}; known here: {known}"))?;
+            let hole = lookup(name).ok_or_else(|| {
+                format!("unknown placeholder {{{name}}}; known here: {}", known())
+            })?;
             if open > 0 {
                 pieces.push(Piece::Text(rest[..open].to_owned()));
             }
@@ -109,7 +111,7 @@ mod tests {
 
     #[test]
     fn holes_are_filled() {
-        let p = Pattern::parse("x {a} y {b_c}{a}", lookup, "{a} {b_c}").unwrap();
+        let p = Pattern::parse("x {a} y {b_c}{a}", lookup, || "{a} {b_c}".into()).unwrap();
         assert_eq!(p.holes().collect::<Vec<_>>(), [1, 2, 1]);
         assert_eq!(p.render(|h| if h == 1 { "1" } else { "two" }), "x 1 y two1");
         assert_eq!(p.literal_text(), "x  y ");
@@ -117,17 +119,17 @@ mod tests {
 
     #[test]
     fn unknown_and_unbalanced_placeholders_are_errors() {
-        let err = Pattern::parse("Hi {frist_name},", lookup, "{a} {b_c}").unwrap_err();
+        let err = Pattern::parse("Hi {frist_name},", lookup, || "{a} {b_c}".into()).unwrap_err();
         assert!(err.contains("unknown placeholder {frist_name}"), "{err}");
         assert!(err.contains("{a} {b_c}"), "{err}");
-        assert!(Pattern::parse("Hi {a", lookup, "").is_err());
-        assert!(Pattern::parse("Hi a}", lookup, "").is_err());
-        assert!(Pattern::parse("Hi {}", lookup, "").is_err());
+        assert!(Pattern::parse("Hi {a", lookup, String::new).is_err());
+        assert!(Pattern::parse("Hi a}", lookup, String::new).is_err());
+        assert!(Pattern::parse("Hi {}", lookup, String::new).is_err());
     }
 
     #[test]
     fn plain_text_and_accents_survive() {
-        let p = Pattern::parse("Olá — João", lookup, "").unwrap();
+        let p = Pattern::parse("Olá — João", lookup, String::new).unwrap();
         assert_eq!(p.render(|_| ""), "Olá — João");
         assert_eq!(Pattern::<u8>::literal("x").render(|_| ""), "x");
     }

@@ -233,19 +233,21 @@ impl Reader<'_> {
 
     fn pattern(&mut self, key: &str, holes: &[Hole]) -> Result<Pattern<Hole>, TemplateError> {
         let (line, text) = self.get(key)?;
-        let known = if holes.is_empty() {
-            "none".to_owned()
-        } else {
-            holes
-                .iter()
-                .map(|h| format!("{{{}}}", h.name()))
-                .collect::<Vec<_>>()
-                .join(" ")
+        let known = || {
+            if holes.is_empty() {
+                "none".to_owned()
+            } else {
+                holes
+                    .iter()
+                    .map(|h| format!("{{{}}}", h.name()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
         };
         Pattern::parse(
             text,
             |name| holes.iter().copied().find(|h| h.name() == name),
-            &known,
+            known,
         )
         .map_err(|message| TemplateError {
             file: self.file.to_owned(),

@@ -8,8 +8,8 @@
 //! {greeting}
 //!
 //! I am writing to follow up on the {role} role at {company}.
-//! [promise] You mentioned you expected to have an update {promised}.
-//! Is there an update on the timeline for a decision?
+//! [promise] You mentioned you expected to reach a decision {promised}.
+//! Is there an update on the timeline?
 //! ```
 
 use super::TemplateError;
@@ -116,7 +116,7 @@ pub(crate) fn parse_kind(
             let pattern = Pattern::parse(
                 subject.trim(),
                 |name| Slot::for_kind(name, kind).filter(|slot| slot.allowed_in_subject()),
-                "{role} {company}",
+                || "{role} {company}".to_owned(),
             )
             .map_err(|m| error(number, m))?;
             current.subject = Some(pattern);
@@ -191,7 +191,7 @@ fn parse_line(line: &str, kind: MessageKind) -> Result<Line, String> {
     let text = Pattern::parse(
         rest,
         |name| Slot::for_kind(name, kind),
-        &Slot::known_for(kind),
+        || Slot::known_for(kind),
     )?;
     for slot in text.holes() {
         if let Some(needed) = slot.needs()
