@@ -412,3 +412,114 @@ fn variants_differ() {
         }
     }
 }
+
+mod properties {
+    use jiff::civil::Date;
+    use jiff::{SignedDuration, Timestamp};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::process::{ChangeReason, Contact, Event, EventKind, Interview, Rapport};
+
+    /// Names people have: letters with accents, hyphens, several words.
+    fn name() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[A-Za-zÀ-ÿ][a-zà-ÿ-]{0,8}( [A-ZÀ-Þ][a-zà-ÿ]{1,8}){0,2}")
+            .unwrap()
+    }
+
+    fn event() -> impl Strategy<Value = (i64, EventKind)> {
+        let day = |d: i64| {
+            Date::constant(2026, 5, 1)
+                .checked_add(d.days())
+                .unwrap_or(Date::MIN)
+        };
+        (
+            0i64..24 * 40,
+            prop_oneof![
+                (
+                    proptest::collection::vec(name(), 0..3),
+                    proptest::collection::vec(name(), 0..3)
+                )
+                    .prop_map(|(topics, with)| EventKind::Interview(Interview {
+                        rapport: Rapport::Personal,
+                        topics,
+                        with,
+                        ..Interview::default()
+                    })),
+                (0i64..60).prop_map(move |d| EventKind::Promise {
+                    by: day(d),
+                    note: None
+                }),
+                Just(EventKind::Reply {
+                    body: None,
+                    from: None
+                }),
+                (0usize..3, any::<bool>(), proptest::option::of(0i64..60)).prop_map(
+                    move |(r, real, deadline)| EventKind::ContextChange {
+                        reason: ChangeReason::ALL[r],
+                        real,
+                        deadline: deadline.map(day),
+                        note: None,
+                    }
+                ),
+                Just(EventKind::Sent {
+                    kind: MessageKind::FollowUp,
+                    subject: None,
+                    body: None,
+                    to: Vec::new(),
+                }),
+            ],
+        )
+    }
+
+    use jiff::ToSpan;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any process, any kind, tone and variant: no panic, and a draft is always whole.
+        #[test]
+        fn drafts_never_panic_and_never_leave_a_blank(
+            events in proptest::collection::vec(event(), 0..6),
+            contact in proptest::option::of((name(), proptest::option::of(Just("Dr.".to_owned())))),
+            role in name(),
+            company in name(),
+            now_hours in 0i64..24 * 50,
+            kind in 0usize..4,
+            tone in 0usize..3,
+            variant in 0usize..5,
+        ) {
+            let base: Timestamp = "2026-05-01T00:00:00Z".parse().unwrap();
+            let mut p = process("", "");
+            p.role = role;
+            p.company = company;
+            p.contacts = contact
+                .map(|(name, honorific)| Contact { name, honorific, email: None, title: None })
+                .into_iter()
+                .collect();
+            p.events = events
+                .into_iter()
+                .map(|(h, kind)| Event { id: None, at: base + SignedDuration::from_hours(h), kind })
+                .collect();
+            p.sort_events();
+            let now = base + SignedDuration::from_hours(now_hours);
+            let advice = advise(&p, &Policy::default(), now);
+            let kind = [MessageKind::ThankYou, MessageKind::FollowUp, MessageKind::Final, MessageKind::Align][kind];
+            let request = DraftRequest { kind: Some(kind), tone: Tone::ALL[tone], variant, ..DraftRequest::default() };
+            match compose(&p, &advice, &request, Templates::english().unwrap(), now) {
+                Ok(d) => {
+                    prop_assert!(!d.body.contains(['{', '}', '[', ']']), "{}", d.body);
+                    prop_assert!(!d.body.contains("  "), "{}", d.body);
+                    prop_assert_eq!(d.body.matches('?').count(), usize::from(kind != MessageKind::ThankYou));
+                    prop_assert!(d.body.contains(p.role.trim()));
+                    prop_assert!(SUBJECT_WORDS.contains(&word_count(&d.subject)), "{}", d.subject);
+                    let first = d.body.lines().next().unwrap_or_default();
+                    prop_assert!(first.ends_with(',') && first.len() > 1, "{first}");
+                }
+                Err(DraftError::VariantOutOfRange { .. }) => prop_assert!(variant == 0 || variant > 3),
+                Err(DraftError::Refused { .. }) => {}
+                Err(other) => prop_assert!(false, "{other}"),
+            }
+        }
+    }
+}
