@@ -1,0 +1,54 @@
+//! `demanding.deadline`: deadlines imposed on the recruiter, urgency, "I expect".
+//!
+//! A phrase table: `../phrases/demanding.deadline.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "demanding.deadline",
+    category: Category::Demanding,
+    severity: Severity::Error,
+    description: "Deadlines imposed on the recruiter, ASAP, urgency, \"I expect a reply\".",
+    message: "Setting the recruiter a deadline or urgency turns a request into a demand.",
+    suggestion: "Is there any news on the timeline?",
+    table: include_str!("../phrases/demanding.deadline.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "demanding.deadline",
+            &[
+                "I expect a reply by Friday.",
+                "Please reply by end of day.",
+                "Let me know ASAP.",
+                "This is urgent.",
+                "I need an answer by tomorrow.",
+                "Please get back to me immediately.",
+                "I look forward to your prompt reply.",
+                "Let me know as soon as possible.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "demanding.deadline",
+            &[
+                "I can start ASAP.",
+                "I can start as soon as possible.",
+                "I need to give them an answer by Friday 15 May.",
+                "Thank you for your prompt reply.",
+                "Could you let me know whether a decision is possible before then?",
+                "I would appreciate an update when you have one.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! `demanding.guilt`: guilt: the sender's sacrifices presented as a debt.
+//!
+//! A phrase table: `../phrases/demanding.guilt.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "demanding.guilt",
+    category: Category::Demanding,
+    severity: Severity::Error,
+    description: "Guilt: \"I took a day off for you\", \"after all the time I spent\".",
+    message: "Listing what you sacrificed makes the recruiter a debtor; it breeds avoidance, not answers.",
+    suggestion: "(delete it)",
+    table: include_str!("../phrases/demanding.guilt.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "demanding.guilt",
+            &[
+                "I took a day off work for the interview.",
+                "I turned down other offers for this.",
+                "After all the time I put into the take-home, I expected more.",
+                "I spent hours preparing for the interview.",
+                "I rearranged my whole schedule.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "demanding.guilt",
+            &[
+                "Thank you for taking the time to meet me.",
+                "I took the time to read your engineering blog.",
+                "I enjoyed the afternoon with the team.",
+            ],
+        );
+    }
+}

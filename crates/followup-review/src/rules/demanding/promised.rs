@@ -1,0 +1,47 @@
+//! `demanding.promised`: holding the company to its word ("you promised").
+//!
+//! A phrase table: `../phrases/demanding.promised.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "demanding.promised",
+    category: Category::Demanding,
+    severity: Severity::Error,
+    description: "\"You promised\", \"you said you would\": holding the company to its word.",
+    message: "\"You promised\" reads as an accusation; the recruiter may not control the timeline.",
+    suggestion: "You mentioned you expected to have an update by then",
+    table: include_str!("../phrases/demanding.promised.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "demanding.promised",
+            &[
+                "You promised an answer by Friday.",
+                "You said you would get back to me last week.",
+                "You were supposed to call me.",
+                "You told me you would decide by Monday.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "demanding.promised",
+            &[
+                "You mentioned you expected to have an update by Friday.",
+                "As you said, the team is growing.",
+                "You said the on-call rotation is shared, which I liked.",
+            ],
+        );
+    }
+}

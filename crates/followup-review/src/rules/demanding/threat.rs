@@ -1,0 +1,48 @@
+//! `demanding.threat`: threats: public reviews, lawyers, going over someone's head.
+//!
+//! A phrase table: `../phrases/demanding.threat.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "demanding.threat",
+    category: Category::Demanding,
+    severity: Severity::Error,
+    description: "Threats: a public review, a lawyer, going over the recruiter's head.",
+    message: "A threat ends the process and your reputation with it.",
+    suggestion: "(delete it; if you are done, withdraw politely)",
+    table: include_str!("../phrases/demanding.threat.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "demanding.threat",
+            &[
+                "I will leave a review on Glassdoor.",
+                "I'll share my experience publicly.",
+                "My lawyer will hear about this.",
+                "I will contact your CEO.",
+                "I may have to go over your head.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "demanding.threat",
+            &[
+                "The role would report to the CTO, which I liked.",
+                "I read about Acme on Glassdoor before applying.",
+                "I would love to tell you more about my experience with Kafka.",
+            ],
+        );
+    }
+}

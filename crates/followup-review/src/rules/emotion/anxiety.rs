@@ -1,0 +1,57 @@
+//! `emotion.anxiety`: the sender's own worry, nerves, stress or lost sleep.
+//!
+//! A phrase table: `../phrases/emotion.anxiety.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "emotion.anxiety",
+    category: Category::Emotion,
+    severity: Severity::Error,
+    description: "The sender's anxiety, nerves, stress or lost sleep.",
+    message: "Your worry becomes something the recruiter has to manage, and it reads as pressure.",
+    suggestion: "(leave your feelings out; state the facts and ask your question)",
+    table: include_str!("../phrases/emotion.anxiety.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "emotion.anxiety",
+            &[
+                "I'm really anxious about this.",
+                "I’ve been so nervous since the interview.",
+                "I have been worried sick.",
+                "Honestly, I'm losing sleep over it.",
+                "The waiting is killing me.",
+                "It is making me so anxious.",
+                "I can't sleep until I know.",
+                "I feel a bit stressed about the timeline.",
+                "My anxiety is through the roof.",
+                "I am on edge.",
+                "I AM SO NERVOUS",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "emotion.anxiety",
+            &[
+                "I built an app that helps people manage anxiety.",
+                "I am not worried about the timeline.",
+                "We discussed stress testing and the release deadline challenges.",
+                "I'm still very interested in the role.",
+                "Your customers are anxious about outages, which is why the SRE work matters.",
+                "I'm afraid I can't make Tuesday.",
+            ],
+        );
+    }
+}

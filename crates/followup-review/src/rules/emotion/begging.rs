@@ -1,0 +1,54 @@
+//! `emotion.begging`: neediness and begging: the recruiter is asked to rescue the sender.
+//!
+//! A phrase table: `../phrases/emotion.begging.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "emotion.begging",
+    category: Category::Emotion,
+    severity: Severity::Error,
+    description: "Neediness: begging, \"I really need an answer\", \"it would mean everything\".",
+    message: "Neediness puts the recruiter in the position of rescuing you, which weakens your candidacy.",
+    suggestion: "Is there any news on the timeline?",
+    table: include_str!("../phrases/emotion.begging.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "emotion.begging",
+            &[
+                "Any news at all would help me a lot.",
+                "I really need this job.",
+                "I really need an answer.",
+                "It would mean the world to me.",
+                "Please, please let me know.",
+                "I'm begging you to reconsider.",
+                "I would do anything to join Acme.",
+                "I keep checking my inbox every hour.",
+                "Just give me a chance.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "emotion.begging",
+            &[
+                "Is there anything else you need from me?",
+                "I need to give them an answer by Friday 15 May.",
+                "Please let me know if anything is missing.",
+                "It would mean a lot of changes for the team, as you said.",
+                "Thank you for the chance to meet the team.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! `emotion.dream-job`: "dream job", "dream company": longing instead of fit.
+//!
+//! A phrase table: `../phrases/emotion.dream-job.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "emotion.dream-job",
+    category: Category::Emotion,
+    severity: Severity::Error,
+    description: "\"Dream job\" and the like: the sender's longing instead of the company's need.",
+    message: "\"Dream job\" centres your longing, not what you bring, and adds pressure.",
+    suggestion: "I remain very interested in the role",
+    table: include_str!("../phrases/emotion.dream-job.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "emotion.dream-job",
+            &[
+                "It's my dream job.",
+                "Acme is my dream company.",
+                "This is the job of my dreams.",
+                "I have dreamed of working at Acme for years.",
+                "My dream is to work on payments.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "emotion.dream-job",
+            &[
+                "We talked about the dream team behind your launch.",
+                "I enjoyed the conversation about your roadmap.",
+                "I'm still very interested in the Backend Engineer role.",
+            ],
+        );
+    }
+}

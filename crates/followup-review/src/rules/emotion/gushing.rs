@@ -1,0 +1,48 @@
+//! `emotion.gushing`: mild gushing ("I can't wait", "so excited"): a warning.
+//!
+//! A phrase table: `../phrases/emotion.gushing.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "emotion.gushing",
+    category: Category::Emotion,
+    severity: Severity::Warning,
+    description: "Mild gushing: \"I can't wait\", \"so excited\", \"fingers crossed\".",
+    message: "Gushing reads as eager rather than professional; one calm sentence of interest is enough.",
+    suggestion: "I look forward to it",
+    table: include_str!("../phrases/emotion.gushing.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "emotion.gushing",
+            &[
+                "I can't wait to hear back!",
+                "I'm so excited about this!",
+                "Fingers crossed!",
+                "I'm over the moon about the offer stage.",
+                "I could not be more excited.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "emotion.gushing",
+            &[
+                "I'm excited about the role.",
+                "I enjoyed our conversation about event sourcing.",
+                "I'm really excited about the roadmap you described.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! `no-question.missing`: a follow-up, final or align with no sentence ending in `?` and no
+//! explicit request ("Could you let me know whether..."). "Looking forward to hearing from
+//! you" is not one. An error on the whole message.
+
+use followup_core::MessageKind;
+
+use crate::finding::{Category, Finding, Severity};
+use crate::rules::{Check, Rule};
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: Missing = Missing;
+
+/// See the module documentation.
+pub struct Missing;
+
+impl Rule for Missing {
+    fn id(&self) -> &'static str {
+        "no-question.missing"
+    }
+
+    fn category(&self) -> Category {
+        Category::NoQuestion
+    }
+
+    fn description(&self) -> &'static str {
+        "No objective question or explicit request."
+    }
+
+    fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
+        if !matches!(
+            cx.kind,
+            MessageKind::FollowUp | MessageKind::Final | MessageKind::Align
+        ) || cx.asks_something()
+        {
+            return;
+        }
+        let suggestion = if cx.kind == MessageKind::Align {
+            "Ask one question about timing: \"Is there any chance of an update before then?\""
+        } else {
+            "Ask one objective question: \"Is there any news on the timeline?\""
+        };
+        out.push(Finding::whole(
+            self.id(),
+            Category::NoQuestion,
+            Severity::Error,
+            cx.len(),
+            "There is no question or request, so there is nothing concrete to answer.",
+            suggestion,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent, silent_as};
+    use followup_core::MessageKind;
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "no-question.missing",
+            &[
+                "I'm following up on the Backend Engineer role. Looking forward to hearing from you.",
+                "Just checking in on the role.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "no-question.missing",
+            &[
+                "Is there any news on the role?",
+                "I would appreciate an update on the timeline.",
+                "Could you let me know whether the timeline has changed.",
+                "Please let me know if you need anything else from me.",
+            ],
+        );
+        silent_as(
+            "no-question.missing",
+            MessageKind::ThankYou,
+            &["Thank you for the conversation today."],
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! `overjustification.busy`: "I know you're busy, but".
+//!
+//! A phrase table: `../phrases/overjustification.busy.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "overjustification.busy",
+    category: Category::Overjustification,
+    severity: Severity::Warning,
+    description: "\"I know you're busy\", \"you must be swamped\".",
+    message: "Telling the recruiter they are busy delays your point and sounds apologetic.",
+    suggestion: "(delete it)",
+    table: include_str!("../phrases/overjustification.busy.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "overjustification.busy",
+            &[
+                "I know you're busy, but any news?",
+                "I understand you must be swamped.",
+                "You must be very busy.",
+                "I know you have a lot on your plate.",
+                "I realize you receive many applications.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "overjustification.busy",
+            &[
+                "Thank you for taking time out of your busy schedule.",
+                "I know the team is hiring for two roles.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! `overjustification.pushy`: "I don't want to be pushy": naming the worry plants it.
+//!
+//! A phrase table: `../phrases/overjustification.pushy.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "overjustification.pushy",
+    category: Category::Overjustification,
+    severity: Severity::Warning,
+    description: "\"I don't want to be pushy\", \"I hope I'm not bothering you\".",
+    message: "Saying you do not want to be pushy makes the reader wonder whether you are.",
+    suggestion: "(delete it)",
+    table: include_str!("../phrases/overjustification.pushy.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "overjustification.pushy",
+            &[
+                "I don't want to be pushy.",
+                "I hope I'm not being annoying.",
+                "Not trying to rush you, but",
+                "No pressure, but",
+                "I hope this isn't too much.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "overjustification.pushy",
+            &[
+                "I don't want to miss the chance to say thank you.",
+                "I hope you're well.",
+                "There is no pressure test in the stack.",
+            ],
+        );
+    }
+}

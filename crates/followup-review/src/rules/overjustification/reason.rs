@@ -1,0 +1,46 @@
+//! `overjustification.reason`: explaining at length why one is writing.
+//!
+//! A phrase table: `../phrases/overjustification.reason.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "overjustification.reason",
+    category: Category::Overjustification,
+    severity: Severity::Warning,
+    description: "Explaining why one is writing (\"I'm writing because...\").",
+    message: "Explaining why you are writing delays the point; the role and the question say it.",
+    suggestion: "(delete the reason; name the role and ask your question)",
+    table: include_str!("../phrases/overjustification.reason.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "overjustification.reason",
+            &[
+                "I'm writing again because I haven't heard back.",
+                "The reason I am writing is to ask about the role.",
+                "I wanted to reach out because it has been a while.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "overjustification.reason",
+            &[
+                "I'm writing once more about the Backend Engineer position at Acme, as we last spoke on 5 May.",
+                "I'm following up on the Backend Engineer position at Acme.",
+                "I wanted to let you know that I have received an offer.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! `pressure.leverage`: outside offers or ultimatums used as leverage.
+//!
+//! A phrase table: `../phrases/pressure.leverage.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "pressure.leverage",
+    category: Category::Pressure,
+    severity: Severity::Error,
+    description: "Outside offers or ultimatums used as leverage.",
+    message: "Using other offers as leverage or setting an ultimatum reads as a bluff and pushes the recruiter away.",
+    suggestion: "If you really have a deadline: \"I have received an offer from another company with a deadline of <date>.\"",
+    table: include_str!("../phrases/pressure.leverage.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "pressure.leverage",
+            &[
+                "Other companies are interested in me.",
+                "I have several offers on the table.",
+                "Decide by Friday or I'll accept another offer.",
+                "If I don't hear back by Friday, I will accept another offer.",
+                "I won't be available for long.",
+                "I can't wait forever.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "pressure.leverage",
+            &[
+                "I have received an offer from another company, with a deadline of Friday 15 May.",
+                "Acme remains my first choice.",
+                "Could you tell me whether the role is still open, or should I assume it has been filled?",
+                "I will not be available for the call on Friday.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! `self-promotion.attachment`: re-sending the CV.
+//!
+//! A phrase table: `../phrases/self-promotion.attachment.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "self-promotion.attachment",
+    category: Category::SelfPromotion,
+    severity: Severity::Error,
+    description: "Re-attaching or re-sending the resume.",
+    message: "They already have your resume; sending it again looks like you doubt they read it.",
+    suggestion: "(delete it; they have your resume)",
+    table: include_str!("../phrases/self-promotion.attachment.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "self-promotion.attachment",
+            &[
+                "I've attached my resume again for your convenience.",
+                "Please find attached my CV.",
+                "Here is my resume again.",
+                "In case you need it, I have attached an updated resume.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "self-promotion.attachment",
+            &[
+                "I've attached the code sample you asked for.",
+                "I look forward to hearing about my application.",
+                "Thank you for reviewing my application.",
+            ],
+        );
+    }
+}

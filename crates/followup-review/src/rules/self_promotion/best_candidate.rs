@@ -1,0 +1,48 @@
+//! `self-promotion.best-candidate`: claims of being the best hire ("perfect fit", "great asset").
+//!
+//! A phrase table: `../phrases/self-promotion.best-candidate.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "self-promotion.best-candidate",
+    category: Category::SelfPromotion,
+    severity: Severity::Error,
+    description: "\"Best candidate\", \"perfect fit\", \"great hire\", \"you won't regret it\".",
+    message: "Claiming to be the best hire sounds like a sales pitch; the recruiter decides that.",
+    suggestion: "I remain very interested in the role",
+    table: include_str!("../phrases/self-promotion.best-candidate.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "I am the perfect fit for this role.",
+                "I'm the best candidate you will find.",
+                "I would be a great asset to your team.",
+                "You won't regret hiring me.",
+                "I'm exactly what you're looking for.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "self-promotion.best-candidate",
+            &[
+                "I'd like to know whether I'm the right fit for the team's next phase.",
+                "Acme remains my top choice.",
+                "Is Bruno the best person to ask about the stack?",
+            ],
+        );
+    }
+}

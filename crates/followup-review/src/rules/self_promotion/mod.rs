@@ -1,0 +1,6 @@
+//! `self-promotion`: repeating the resume, "perfect fit", re-attaching the CV.
+
+pub mod attachment;
+pub mod best_candidate;
+pub mod motivation;
+pub mod resume;

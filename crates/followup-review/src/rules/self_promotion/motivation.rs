@@ -1,0 +1,48 @@
+//! `self-promotion.motivation`: motivation-letter passages (passion, "team player").
+//!
+//! A phrase table: `../phrases/self-promotion.motivation.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "self-promotion.motivation",
+    category: Category::SelfPromotion,
+    severity: Severity::Error,
+    description: "Motivation-letter passages: \"I am passionate about\", \"team player\", \"hit the ground running\".",
+    message: "Motivation-letter phrases repeat the application and say nothing specific.",
+    suggestion: "(delete it; mention one specific thing from your conversation instead)",
+    table: include_str!("../phrases/self-promotion.motivation.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "self-promotion.motivation",
+            &[
+                "I am passionate about technology.",
+                "I am a highly motivated engineer.",
+                "I'm a team player and a fast learner.",
+                "I can hit the ground running.",
+                "Ever since I was a child, I have loved computers.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "self-promotion.motivation",
+            &[
+                "I enjoyed our conversation about event sourcing.",
+                "The team's passion for reliability came through.",
+                "I have always been on call in my current role.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! `self-promotion.resume`: repeating the resume: experience, achievements, degrees.
+//!
+//! A phrase table: `../phrases/self-promotion.resume.txt`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::PhraseRule;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: PhraseRule = PhraseRule {
+    id: "self-promotion.resume",
+    category: Category::SelfPromotion,
+    severity: Severity::Error,
+    description: "Repeating the resume: years of experience, achievements, degrees.",
+    message: "They have your resume; repeating it reads as a second application instead of a follow-up.",
+    suggestion: "(delete it; they have your resume)",
+    table: include_str!("../phrases/self-promotion.resume.txt"),
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_examples() {
+        fires(
+            "self-promotion.resume",
+            &[
+                "I have 10 years of experience in backend development.",
+                "As you can see from my resume, I led many projects.",
+                "I increased revenue by 40% at my last job.",
+                "I hold a master's degree in computer science.",
+                "My track record speaks for itself.",
+                "I led a team of 12 engineers.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent(
+            "self-promotion.resume",
+            &[
+                "We discussed how the team handles on-call.",
+                "I enjoyed learning about your experience with event sourcing.",
+                "Is there anything else you need from me?",
+            ],
+        );
+    }
+}

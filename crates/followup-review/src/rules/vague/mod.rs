@@ -1,0 +1,14 @@
+//! `vague`: no reference to the process, no time anchor, the promise's date missing, or a
+//! greeting to someone who is not a contact of the process.
+
+pub mod no_reference;
+pub mod no_time_anchor;
+pub mod promise_date;
+pub mod wrong_name;
+
+use followup_core::MessageKind;
+
+/// Follow-ups and finals are anchored in the timeline; other kinds need not be.
+pub(crate) fn needs_time_anchor(kind: MessageKind) -> bool {
+    matches!(kind, MessageKind::FollowUp | MessageKind::Final)
+}

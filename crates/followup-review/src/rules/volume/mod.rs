@@ -1,0 +1,3 @@
+//! `volume` (with `--process`): one message too many.
+
+pub mod third_message;

@@ -1,0 +1,419 @@
+//! Small word lists the tokenizer and the rules share: contractions, intensifiers, negators,
+//! number words, weekdays and months.
+//!
+//! They are `match` tables rather than hash sets: the compiler turns them into length and byte
+//! comparisons, which costs nothing at start-up and little per token.
+
+use jiff::civil::Weekday;
+
+/// Expands a contraction written with an apostrophe (already lowercased, apostrophe straight),
+/// or a common one written without it ("im", "dont"). Returns up to three words.
+pub fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
+    let expanded: &'static [&'static str] = match word {
+        "i'm" | "im" => &["i", "am"],
+        "i've" | "ive" => &["i", "have"],
+        "i'll" => &["i", "will"],
+        "i'd" => &["i", "would"],
+        "you're" | "youre" => &["you", "are"],
+        "you've" => &["you", "have"],
+        "you'll" => &["you", "will"],
+        "you'd" => &["you", "would"],
+        "we're" => &["we", "are"],
+        "we've" => &["we", "have"],
+        "we'll" => &["we", "will"],
+        "we'd" => &["we", "would"],
+        "they're" => &["they", "are"],
+        "they've" => &["they", "have"],
+        "they'll" => &["they", "will"],
+        "they'd" => &["they", "would"],
+        "it's" | "its'" => &["it", "is"],
+        "it'd" => &["it", "would"],
+        "it'll" => &["it", "will"],
+        "that's" | "thats" => &["that", "is"],
+        "that'd" => &["that", "would"],
+        "there's" => &["there", "is"],
+        "here's" => &["here", "is"],
+        "what's" => &["what", "is"],
+        "who's" => &["who", "is"],
+        "he's" => &["he", "is"],
+        "she's" => &["she", "is"],
+        "let's" => &["let", "us"],
+        "can't" | "cant" | "cannot" => &["can", "not"],
+        "won't" => &["will", "not"],
+        "shan't" => &["shall", "not"],
+        "ain't" => &["am", "not"],
+        "don't" | "dont" => &["do", "not"],
+        "doesn't" | "doesnt" => &["does", "not"],
+        "didn't" | "didnt" => &["did", "not"],
+        "isn't" | "isnt" => &["is", "not"],
+        "aren't" | "arent" => &["are", "not"],
+        "wasn't" | "wasnt" => &["was", "not"],
+        "weren't" | "werent" => &["were", "not"],
+        "haven't" | "havent" => &["have", "not"],
+        "hasn't" | "hasnt" => &["has", "not"],
+        "hadn't" | "hadnt" => &["had", "not"],
+        "couldn't" | "couldnt" => &["could", "not"],
+        "wouldn't" | "wouldnt" => &["would", "not"],
+        "shouldn't" | "shouldnt" => &["should", "not"],
+        "mustn't" => &["must", "not"],
+        "needn't" => &["need", "not"],
+        "y'all" => &["you", "all"],
+        "gonna" => &["going", "to"],
+        "wanna" => &["want", "to"],
+        _ => return None,
+    };
+    Some(expanded)
+}
+
+/// Words that only add intensity ("I'm *really so* anxious"): patterns skip them for free.
+pub fn is_intensifier(word: &str) -> bool {
+    matches!(
+        word,
+        "really"
+            | "so"
+            | "very"
+            | "honestly"
+            | "truly"
+            | "extremely"
+            | "quite"
+            | "super"
+            | "incredibly"
+            | "absolutely"
+            | "totally"
+            | "genuinely"
+            | "just"
+            | "actually"
+            | "literally"
+            | "seriously"
+            | "terribly"
+            | "awfully"
+            | "deeply"
+            | "utterly"
+            | "somewhat"
+            | "increasingly"
+            | "sincerely"
+            | "frankly"
+            | "simply"
+            | "kinda"
+            | "soo"
+            | "sooo"
+            | "soooo"
+    )
+}
+
+/// Words that reverse what follows ("I am *not* anxious"): a gap holding one breaks a match.
+pub fn is_negator(word: &str) -> bool {
+    matches!(word, "not" | "never" | "no" | "nothing" | "without")
+}
+
+/// Number words as people write counts of days ("two weeks", "several days").
+pub fn number_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "couple" => 2,
+        "few" => 3,
+        "several" => 3,
+        "many" => 5,
+        _ => return None,
+    })
+}
+
+/// The value of a token made of ASCII digits (at most 9 of them).
+pub fn digits_value(word: &str) -> Option<u32> {
+    if word.is_empty() || word.len() > 9 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok()
+}
+
+/// A count written as digits or words.
+pub fn count_value(word: &str) -> Option<u32> {
+    digits_value(word).or_else(|| number_word(word))
+}
+
+/// The day of an ordinal such as "8th", "21st", "eighth".
+pub fn ordinal_day(word: &str) -> Option<u8> {
+    let digits_end = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits_end > 0 {
+        let (digits, suffix) = word.split_at(digits_end);
+        if matches!(suffix, "st" | "nd" | "rd" | "th") {
+            let value: u8 = digits.parse().ok()?;
+            return (1..=31).contains(&value).then_some(value);
+        }
+        return None;
+    }
+    Some(match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        _ => return None,
+    })
+}
+
+/// A weekday name. Abbreviations that are also ordinary words ("sat", "sun", "wed") are
+/// accepted only when written with a capital, which the caller says with `capitalised`.
+pub fn weekday(word: &str, capitalised: bool) -> Option<Weekday> {
+    let day = match word {
+        "monday" | "mondays" => Weekday::Monday,
+        "tuesday" | "tuesdays" | "tues" => Weekday::Tuesday,
+        "wednesday" | "wednesdays" | "weds" => Weekday::Wednesday,
+        "thursday" | "thursdays" | "thurs" | "thur" => Weekday::Thursday,
+        "friday" | "fridays" => Weekday::Friday,
+        "saturday" | "saturdays" => Weekday::Saturday,
+        "sunday" | "sundays" => Weekday::Sunday,
+        "mon" if capitalised => Weekday::Monday,
+        "tue" if capitalised => Weekday::Tuesday,
+        "wed" if capitalised => Weekday::Wednesday,
+        "thu" if capitalised => Weekday::Thursday,
+        "fri" if capitalised => Weekday::Friday,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// A month name (1–12). "may" is returned too: callers decide whether context makes it a month.
+pub fn month(word: &str) -> Option<i8> {
+    Some(match word {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Words written in capitals that are acronyms, not shouting.
+pub fn is_known_acronym(word: &str) -> bool {
+    matches!(
+        word,
+        "asap"
+            | "cv"
+            | "hr"
+            | "ceo"
+            | "cto"
+            | "cfo"
+            | "vp"
+            | "api"
+            | "apis"
+            | "aws"
+            | "gcp"
+            | "sql"
+            | "ui"
+            | "ux"
+            | "qa"
+            | "it"
+            | "us"
+            | "uk"
+            | "eu"
+            | "usa"
+            | "utc"
+            | "pm"
+            | "am"
+            | "ok"
+            | "okr"
+            | "okrs"
+            | "kpi"
+            | "kpis"
+            | "phd"
+            | "mba"
+            | "bsc"
+            | "msc"
+            | "ml"
+            | "ai"
+            | "llm"
+            | "saas"
+            | "b2b"
+            | "b2c"
+            | "crm"
+            | "erp"
+            | "seo"
+            | "ios"
+            | "css"
+            | "html"
+            | "json"
+            | "http"
+            | "rest"
+            | "nyc"
+            | "sf"
+            | "la"
+            | "fyi"
+            | "re"
+            | "fw"
+            | "fwd"
+            | "ps"
+            | "eod"
+            | "eta"
+            | "tbd"
+            | "faq"
+            | "ci"
+            | "cd"
+            | "sre"
+            | "gdpr"
+            | "sdk"
+            | "ide"
+    )
+}
+
+/// Ordinary words that, written in capitals, shout ("I REALLY need", "ANY news").
+pub fn is_emphasis_word(word: &str) -> bool {
+    matches!(
+        word,
+        "really"
+            | "very"
+            | "so"
+            | "need"
+            | "please"
+            | "must"
+            | "any"
+            | "never"
+            | "always"
+            | "now"
+            | "all"
+            | "love"
+            | "still"
+            | "not"
+            | "anything"
+            | "today"
+            | "answer"
+            | "news"
+            | "update"
+            | "urgent"
+            | "important"
+            | "immediately"
+            | "huge"
+            | "desperately"
+            | "extremely"
+            | "totally"
+            | "absolutely"
+            | "nothing"
+            | "again"
+            | "why"
+            | "ever"
+            | "only"
+            | "dream"
+            | "perfect"
+            | "best"
+            | "much"
+            | "more"
+            | "no"
+            | "yes"
+            | "anyone"
+            | "everything"
+            | "excited"
+            | "thrilled"
+            | "hate"
+            | "waiting"
+            | "weeks"
+            | "days"
+            | "month"
+            | "months"
+            | "reply"
+            | "respond"
+            | "hear"
+            | "back"
+            | "deserve"
+            | "expect"
+            | "promised"
+    )
+}
+
+/// Short function words: a run of capitals containing one is a sentence, not an acronym list.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "is"
+            | "are"
+            | "am"
+            | "to"
+            | "of"
+            | "for"
+            | "and"
+            | "you"
+            | "your"
+            | "me"
+            | "my"
+            | "we"
+            | "do"
+            | "dont"
+            | "have"
+            | "be"
+            | "will"
+            | "can"
+            | "cant"
+            | "what"
+            | "when"
+            | "with"
+            | "on"
+            | "in"
+            | "at"
+            | "get"
+            | "just"
+            | "job"
+            | "im"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_expand() {
+        assert_eq!(expand_contraction("i'm"), Some(&["i", "am"][..]));
+        assert_eq!(expand_contraction("can't"), Some(&["can", "not"][..]));
+        assert_eq!(expand_contraction("cannot"), Some(&["can", "not"][..]));
+        assert_eq!(expand_contraction("maria's"), None);
+    }
+
+    #[test]
+    fn ordinals_and_counts() {
+        assert_eq!(ordinal_day("8th"), Some(8));
+        assert_eq!(ordinal_day("21st"), Some(21));
+        assert_eq!(ordinal_day("32nd"), None);
+        assert_eq!(ordinal_day("8"), None);
+        assert_eq!(count_value("10"), Some(10));
+        assert_eq!(count_value("two"), Some(2));
+        assert_eq!(count_value("1234567890"), None);
+    }
+
+    #[test]
+    fn weekday_abbreviations_need_a_capital() {
+        assert_eq!(weekday("fri", true), Some(Weekday::Friday));
+        assert_eq!(weekday("wed", false), None);
+        assert_eq!(weekday("friday", false), Some(Weekday::Friday));
+    }
+}
