@@ -19,6 +19,10 @@ pub struct Cli {
 pub enum Command {
     /// Say what to do now for a hiring process: wait, thank, follow up, align, or move on.
     Advise(AdviseArgs),
+    /// Print a shell completion script (bash, zsh, fish, ...) to standard output.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output: followup man | man -l -
+    Man(ManArgs),
     /// Start tracking a hiring process; prints its handle (acme-backend).
     Add(AddArgs),
     /// Record what happened in a tracked process: interview, promise, sent, reply, change.
@@ -64,6 +68,22 @@ pub struct AdviseArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
+}
+
+/// Arguments of `followup completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `followup man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand whose page to print (followup-advise(1)); the main page without it.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// `--db`, shared by every command that reads or writes the tracker.

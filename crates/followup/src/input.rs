@@ -2,8 +2,8 @@
 
 use std::io::Read;
 
-use followup_core::{Process, TimezoneSource, ZoneDefault, parse_document};
-use jiff::tz::{TimeZone, TimeZoneDatabase};
+use followup_core::{Process, ZoneDefault, parse_document};
+use jiff::tz::TimeZoneDatabase;
 
 use crate::error::UserError;
 
@@ -53,25 +53,6 @@ pub fn load_process(source: &str, default_zone: &ZoneDefault) -> Result<Process,
 pub fn zones() -> &'static TimeZoneDatabase {
     static ZONES: std::sync::OnceLock<TimeZoneDatabase> = std::sync::OnceLock::new();
     ZONES.get_or_init(TimeZoneDatabase::bundled)
-}
-
-/// The zone used when a document names none: the system's local zone, else UTC.
-pub fn system_zone_default() -> ZoneDefault {
-    match TimeZone::try_system() {
-        Ok(zone) => {
-            let name = zone.iana_name().unwrap_or("UTC").to_owned();
-            ZoneDefault {
-                name,
-                zone,
-                source: TimezoneSource::System,
-            }
-        }
-        Err(_) => ZoneDefault {
-            name: "UTC".to_owned(),
-            zone: TimeZone::UTC,
-            source: TimezoneSource::System,
-        },
-    }
 }
 
 fn display_name(source: &str) -> &str {

@@ -6,6 +6,7 @@
 mod cli;
 mod clock;
 mod cmd;
+mod config;
 mod error;
 mod input;
 mod tracker;

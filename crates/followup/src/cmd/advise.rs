@@ -3,26 +3,31 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_core::{Action, Advice, Policy, Process, TimezoneSource, advise};
+use followup_core::{Action, Advice, Process, TimezoneSource, advise};
 use owo_colors::OwoColorize;
 use serde_json::json;
 
 use super::Run;
 use crate::cli::AdviseArgs;
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::input;
 
 impl Run for AdviseArgs {
     fn run(self) -> anyhow::Result<ExitCode> {
         let clock = Clock::new(self.now.now.as_deref());
-        let default_zone = input::system_zone_default();
-        let policy = Policy::default();
+        let config = Config::load_from_env()?;
+        let default_zone = config.zone_default();
+        let policy = config.policy().clone();
         let mut out = anstream::stdout().lock();
 
         if self.demo {
             let now = clock.at(&default_zone.zone, &default_zone.name)?;
-            let processes =
+            let mut processes =
                 followup_core::sample::demo_processes(now, &default_zone.zone, &default_zone.name);
+            for process in &mut processes {
+                config.apply_holidays(process);
+            }
             let advised: Vec<(Process, Advice)> = processes
                 .into_iter()
                 .map(|p| {
@@ -52,7 +57,8 @@ impl Run for AdviseArgs {
         }
 
         let source = self.file.as_deref().unwrap_or("-");
-        let process = input::load_process(source, &default_zone)?;
+        let mut process = input::load_process(source, &default_zone)?;
+        config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let advice = advise(&process, &policy, now);
         if self.json {

@@ -1,6 +1,8 @@
 //! One file per subcommand, each implementing [`Run`].
 
 mod advise;
+mod completions;
+mod man;
 mod undo;
 mod show;
 mod reopen;
@@ -26,6 +28,8 @@ pub trait Run {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Advise(args) => args.run(),
+        Command::Completions(args) => args.run(),
+        Command::Man(args) => args.run(),
         Command::Add(args) => args.run(),
         Command::Log(args) => args.run(),
         Command::Close(args) => args.run(),

@@ -3,3 +3,5 @@
 mod advise;
 mod tracker;
 mod tracker_store;
+mod completions;
+mod config;

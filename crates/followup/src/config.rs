@@ -1,0 +1,379 @@
+//! The user's configuration file, and the one place the binary asks for the system time zone.
+//!
+//! The file is `$XDG_CONFIG_HOME/followup/config.toml` (else `~/.config/followup/config.toml`);
+//! `FOLLOWUP_CONFIG` names another file. A missing default file means the defaults; a missing
+//! file named by `FOLLOWUP_CONFIG` is an error, since the user asked for it. Keys:
+//!
+//! ```toml
+//! name = "Maria Silva"            # signs drafts
+//! timezone = "America/Sao_Paulo"  # zone for processes that name none (else the system's)
+//! holidays = ["2026-06-04"]       # extra non-working days for every process
+//!
+//! [policy]                        # any number of the advisor's policy
+//! business_days_without_promise = 7
+//! ```
+//!
+//! Unknown keys are errors naming the key and its line, so a typo never silently does nothing.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use followup_core::{Policy, Process, TimezoneSource, ZoneDefault};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+
+use crate::error::UserError;
+use crate::input;
+
+/// The environment variable naming the configuration file.
+pub const CONFIG_ENV: &str = "FOLLOWUP_CONFIG";
+
+/// The settings read from the configuration file, with defaults for what it leaves out.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    path: Option<PathBuf>,
+    name: Option<String>,
+    timezone: Option<(String, TimeZone)>,
+    holidays: Vec<Date>,
+    policy: Policy,
+}
+
+/// The file as written; validated into [`Config`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawConfig {
+    name: Option<String>,
+    timezone: Option<String>,
+    holidays: Vec<String>,
+    policy: Policy,
+}
+
+impl Config {
+    /// Loads the configuration named by the process environment (see the module docs).
+    pub fn load_from_env() -> Result<Config, UserError> {
+        Config::load(|key| std::env::var_os(key))
+    }
+
+    /// Loads the configuration, looking variables up with `env` (`FOLLOWUP_CONFIG`,
+    /// `XDG_CONFIG_HOME`, `HOME`) so tests need not touch the process environment.
+    pub fn load(env: impl Fn(&str) -> Option<OsString>) -> Result<Config, UserError> {
+        let set = |key: &str| env(key).filter(|value| !value.is_empty());
+        if let Some(path) = set(CONFIG_ENV) {
+            let path = PathBuf::from(path);
+            return match read_file(&path)? {
+                Some(text) => Config::parse(&text, &path),
+                None => Err(UserError::new(
+                    format!(
+                        "{CONFIG_ENV} names {}, which does not exist",
+                        path.display()
+                    ),
+                    format!("create the file or unset {CONFIG_ENV} to use the default location"),
+                )),
+            };
+        }
+        let dir = match (set("XDG_CONFIG_HOME"), set("HOME")) {
+            // The XDG spec says relative values are to be ignored.
+            (Some(xdg), _) if Path::new(&xdg).is_absolute() => PathBuf::from(xdg),
+            (_, Some(home)) => PathBuf::from(home).join(".config"),
+            _ => return Ok(Config::default()),
+        };
+        let path = dir.join("followup").join("config.toml");
+        match read_file(&path)? {
+            Some(text) => Config::parse(&text, &path),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Parses and validates the text of a configuration file read from `path`.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, UserError> {
+        let shown = path.display();
+        let hint = "see the Configuration section of the README for the keys and an example";
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let line = err
+                .span()
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+            let message = err
+                .message()
+                .replace("unknown field", "unknown key")
+                .replace('\n', " ");
+            let at = line.map(|l| format!(" line {l}")).unwrap_or_default();
+            UserError::new(format!("{shown}{at}: {message}"), hint)
+        })?;
+
+        let timezone = raw
+            .timezone
+            .map(|name| match input::zones().get(&name) {
+                Ok(zone) => Ok((name, zone)),
+                Err(_) => Err(UserError::new(
+                    format!("{shown}: timezone: unknown time zone {name:?}"),
+                    "use an IANA name like \"Europe/Lisbon\" or \"America/Sao_Paulo\"",
+                )),
+            })
+            .transpose()?;
+        let holidays = raw
+            .holidays
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                followup_core::time::parse_date(text)
+                    .map_err(|err| UserError::new(format!("{shown}: holidays[{i}]: {err}"), hint))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let name = raw.name.filter(|n| !n.trim().is_empty());
+        Ok(Config {
+            path: Some(path.to_owned()),
+            name,
+            timezone,
+            holidays,
+            policy: raw.policy,
+        })
+    }
+
+    /// The file the settings came from, when one was read.
+    #[allow(dead_code)] // Part of the settings API for commands that show where config lives.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The user's name, for signing drafts.
+    #[allow(dead_code)] // Used by `draft`.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The advisor's numbers, defaults overridden by the `[policy]` table.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Extra non-working days that apply to every process.
+    pub fn holidays(&self) -> &[Date] {
+        &self.holidays
+    }
+
+    /// Adds the configured holidays to a process's own, without duplicates.
+    pub fn apply_holidays(&self, process: &mut Process) {
+        for day in self.holidays() {
+            if !process.holidays.contains(day) {
+                process.holidays.push(*day);
+            }
+        }
+    }
+
+    /// The zone for processes that name none: the configured one, else the system's.
+    ///
+    /// This is the only place the binary reads the system zone. A system zone without an IANA
+    /// name (a POSIX `TZ` string, say) cannot be written into a document, so UTC stands in and
+    /// the output says which zone was used.
+    pub fn zone_default(&self) -> ZoneDefault {
+        if let Some((name, zone)) = &self.timezone {
+            return ZoneDefault {
+                name: name.clone(),
+                zone: zone.clone(),
+                source: TimezoneSource::Config,
+            };
+        }
+        let system = TimeZone::try_system().ok().and_then(|zone| {
+            let name = zone.iana_name()?.to_owned();
+            Some((name, zone))
+        });
+        let (name, zone) = system.unwrap_or_else(|| ("UTC".to_owned(), TimeZone::UTC));
+        ZoneDefault {
+            name,
+            zone,
+            source: TimezoneSource::System,
+        }
+    }
+}
+
+/// Reads a file as UTF-8; `None` when it does not exist.
+fn read_file(path: &Path) -> Result<Option<String>, UserError> {
+    match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|err| {
+            UserError::new(
+                format!(
+                    "{}: not valid UTF-8 (byte {})",
+                    path.display(),
+                    err.utf8_error().valid_up_to()
+                ),
+                "save the configuration file as UTF-8",
+            )
+        }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(UserError::new(
+            format!("cannot read {}: {err}", path.display()),
+            "check the path and permissions of the configuration file",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn env(vars: &[(&str, &Path)]) -> impl Fn(&str) -> Option<OsString> {
+        let map: HashMap<String, OsString> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.as_os_str().to_owned()))
+            .collect();
+        move |key| map.get(key).cloned()
+    }
+
+    fn parse(text: &str) -> Result<Config, UserError> {
+        Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let config = parse(
+            r#"
+            name = "Maria Silva"
+            timezone = "Asia/Tokyo"
+            holidays = ["2026-06-04", "2026-12-24"]
+
+            [policy]
+            thank_you_window_hours = 12
+            business_days_after_promise = 2
+            business_days_without_promise = 7
+            business_days_between_messages = 4
+            max_unanswered = 3
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.name(), Some("Maria Silva"));
+        let zone = config.zone_default();
+        assert_eq!(zone.name, "Asia/Tokyo");
+        assert_eq!(zone.source, TimezoneSource::Config);
+        assert_eq!(
+            config.holidays(),
+            &[
+                jiff::civil::date(2026, 6, 4),
+                jiff::civil::date(2026, 12, 24)
+            ]
+        );
+        assert_eq!(
+            config.policy(),
+            &Policy {
+                thank_you_window_hours: 12,
+                business_days_after_promise: 2,
+                business_days_without_promise: 7,
+                business_days_between_messages: 4,
+                max_unanswered: 3,
+            }
+        );
+    }
+
+    #[test]
+    fn missing_keys_keep_the_defaults() {
+        let config = parse("[policy]\nmax_unanswered = 5\n").unwrap();
+        assert_eq!(config.policy().max_unanswered, 5);
+        assert_eq!(
+            config.policy().business_days_without_promise,
+            Policy::default().business_days_without_promise
+        );
+        assert_eq!(config.name(), None);
+        assert!(config.holidays().is_empty());
+        assert_eq!(parse("").unwrap().policy(), &Policy::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line() {
+        let err = parse("name = \"M\"\ncolour = \"red\"\n").unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with("/cfg/config.toml line 2: unknown key `colour`"),
+            "{message}"
+        );
+        let err = parse("[policy]\nmax_unanswred = 3\n").unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("line 2"), "{message}");
+        assert!(message.contains("`max_unanswred`"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let err = parse("timezone = \"Mars/Olympus\"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/cfg/config.toml: timezone: unknown time zone \"Mars/Olympus\""
+        );
+        let err = parse("holidays = [\"2026-06-04\", \"june 5\"]\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/cfg/config.toml: holidays[1]: "),
+            "{err}"
+        );
+        let err = parse("[policy]\nmax_unanswered = -1\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+        let err = parse("name = \n").unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn followup_config_names_the_file_and_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("mine.toml");
+        let err = Config::load(env(&[(CONFIG_ENV, &file)])).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        std::fs::write(&file, "name = \"Ana\"\n").unwrap();
+        let config = Config::load(env(&[(CONFIG_ENV, &file)])).unwrap();
+        assert_eq!(config.name(), Some("Ana"));
+        assert_eq!(config.path(), Some(file.as_path()));
+    }
+
+    #[test]
+    fn default_locations_and_a_missing_default_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let xdg = dir.path().join("xdg");
+        let home = dir.path().join("home");
+        // Nothing there: defaults, no error.
+        let config = Config::load(env(&[("XDG_CONFIG_HOME", &xdg), ("HOME", &home)])).unwrap();
+        assert_eq!(config.path(), None);
+        assert_eq!(config.policy(), &Policy::default());
+
+        std::fs::create_dir_all(home.join(".config/followup")).unwrap();
+        std::fs::write(
+            home.join(".config/followup/config.toml"),
+            "name = \"Home\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(xdg.join("followup")).unwrap();
+        std::fs::write(xdg.join("followup/config.toml"), "name = \"Xdg\"\n").unwrap();
+        let config = Config::load(env(&[("XDG_CONFIG_HOME", &xdg), ("HOME", &home)])).unwrap();
+        assert_eq!(config.name(), Some("Xdg"));
+        let config = Config::load(env(&[("HOME", &home)])).unwrap();
+        assert_eq!(config.name(), Some("Home"));
+        // A relative XDG_CONFIG_HOME is ignored, as the spec says.
+        let relative = Path::new("relative/dir");
+        let config = Config::load(env(&[("XDG_CONFIG_HOME", relative), ("HOME", &home)])).unwrap();
+        assert_eq!(config.name(), Some("Home"));
+        assert!(Config::load(env(&[])).unwrap().path().is_none());
+    }
+
+    #[test]
+    fn a_directory_in_place_of_the_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Config::load(env(&[(CONFIG_ENV, dir.path())])).unwrap_err();
+        assert!(err.to_string().starts_with("cannot read "), "{err}");
+    }
+
+    #[test]
+    fn configured_holidays_join_the_process_once() {
+        let config = parse("holidays = [\"2026-05-11\", \"2026-05-12\"]\n").unwrap();
+        let text = r#"{"company":"Acme","role":"Dev","timezone":"UTC","holidays":["2026-05-11"],"events":[]}"#;
+        let mut process =
+            followup_core::parse_document(text, input::zones(), &config.zone_default()).unwrap();
+        config.apply_holidays(&mut process);
+        assert_eq!(
+            process.holidays,
+            vec![
+                jiff::civil::date(2026, 5, 11),
+                jiff::civil::date(2026, 5, 12)
+            ]
+        );
+    }
+}
