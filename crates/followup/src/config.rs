@@ -209,6 +209,7 @@ fn read_file(path: &Path) -> Result<Option<String>, UserError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 mod tests {
     use std::collections::HashMap;
 

@@ -500,6 +500,7 @@ fn place(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 mod tests {
     use super::*;
     use jiff::tz::TimeZoneDatabase;

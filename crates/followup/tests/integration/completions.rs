@@ -1,6 +1,8 @@
 //! `followup completions` and `followup man`: generated from the clap types, so they name every
 //! subcommand.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use assert_cmd::Command;
 
 fn stdout_of(args: &[&str]) -> String {

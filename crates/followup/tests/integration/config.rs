@@ -1,6 +1,8 @@
 //! The configuration file end to end: `FOLLOWUP_CONFIG` changes the policy, the default zone and
 //! the holidays `followup advise` uses; bad files exit 2 naming the key.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use std::path::Path;
 
 use assert_cmd::Command;
