@@ -2,6 +2,8 @@
 //! unanswered message, never puts a follow-up on or before the promised date, only on business
 //! days, and always gives the same answer for the same input.
 
+#![allow(clippy::unwrap_used)]
+
 use followup_core::process::{
     ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
     TimezoneSource,
@@ -65,8 +67,8 @@ prop_compose! {
         // Promises are never before the day they were made (the document rejects that).
         for e in &mut events {
             let made = e.at.to_zoned_datetime(tz.clone()).date();
-            if let EventKind::Promise { by, .. } = &mut e.kind {
-                if *by < made { *by = made; }
+            if let EventKind::Promise { by, .. } = &mut e.kind && *by < made {
+                *by = made;
             }
         }
         let mut process = Process {

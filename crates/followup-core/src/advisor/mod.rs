@@ -229,25 +229,25 @@ fn decide(
     }
 
     // 3. A real outside change, once, while its deadline is alive.
-    if let Some(change) = facts.real_change {
-        if change.deadline.is_none_or(|deadline| deadline >= today) {
-            let due = process.local_date(change.event.at);
-            let deadline = change
-                .deadline
-                .map(|d| format!(" with a deadline on {}", spell(d)))
-                .unwrap_or_default();
-            return (
-                Action::Act {
-                    step: Step::AlignDecision,
-                    due,
-                },
-                Rule::RealChange,
-                format!(
-                    "you have a real change ({}{deadline}), so one plain message about their timeline is fair",
-                    explain::change_name(change.reason)
-                ),
-            );
-        }
+    if let Some(change) = facts.real_change
+        && change.deadline.is_none_or(|deadline| deadline >= today)
+    {
+        let due = process.local_date(change.event.at);
+        let deadline = change
+            .deadline
+            .map(|d| format!(" with a deadline on {}", spell(d)))
+            .unwrap_or_default();
+        return (
+            Action::Act {
+                step: Step::AlignDecision,
+                due,
+            },
+            Rule::RealChange,
+            format!(
+                "you have a real change ({}{deadline}), so one plain message about their timeline is fair",
+                explain::change_name(change.reason)
+            ),
+        );
     }
 
     // 4. A thank-you, only right after a warm interview.

@@ -75,13 +75,13 @@ pub fn parse_value(
     default_zone: &ZoneDefault,
 ) -> Result<Process, DocumentError> {
     let raw: RawDocument = deserialize_at("", value)?;
-    if let Some(format) = raw.format {
-        if format != FORMAT_VERSION {
-            return Err(DocumentError::at(
-                "format",
-                format!("unsupported format {format}; this followup reads format {FORMAT_VERSION}"),
-            ));
-        }
+    if let Some(format) = raw.format
+        && format != FORMAT_VERSION
+    {
+        return Err(DocumentError::at(
+            "format",
+            format!("unsupported format {format}; this followup reads format {FORMAT_VERSION}"),
+        ));
     }
     non_empty("company", &raw.company)?;
     non_empty("role", &raw.role)?;

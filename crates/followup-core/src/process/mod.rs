@@ -192,19 +192,15 @@ macro_rules! string_enum {
 
 string_enum! {
     /// How personal the interview felt; personal talks deserve a thank-you.
+    #[derive(Default)]
     Rapport {
         /// A personal conversation.
         Personal = "personal",
         /// Lots of back-and-forth.
         BackAndForth = "back-and-forth",
         /// A formal interview (the default).
+        #[default]
         Formal = "formal",
-    }
-}
-
-impl Default for Rapport {
-    fn default() -> Self {
-        Rapport::Formal
     }
 }
 

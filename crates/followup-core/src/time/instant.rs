@@ -49,10 +49,10 @@ pub fn parse_at(text: &str, zone: &TimeZone, zone_name: &str) -> Result<Timestam
 /// Reads a `YYYY-MM-DD` date.
 pub fn parse_date(text: &str) -> Result<Date, InstantError> {
     let trimmed = text.trim();
-    if is_plain_date(trimmed) {
-        if let Ok(date) = trimmed.parse::<Date>() {
-            return Ok(date);
-        }
+    if is_plain_date(trimmed)
+        && let Ok(date) = trimmed.parse::<Date>()
+    {
+        return Ok(date);
     }
     Err(InstantError::Malformed {
         text: text.to_owned(),
