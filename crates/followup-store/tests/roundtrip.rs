@@ -84,7 +84,10 @@ fn kind() -> impl Strategy<Value = EventKind> {
 
 /// Instants from 2025 to 2028 (whole seconds or with nanoseconds), a few repeated for ties.
 fn instant() -> impl Strategy<Value = Timestamp> {
-    (1_735_689_600i64..1_830_000_000, prop_oneof![Just(0i32), 0i32..1_000_000_000])
+    (
+        1_735_689_600i64..1_830_000_000,
+        prop_oneof![Just(0i32), 0i32..1_000_000_000],
+    )
         .prop_map(|(s, ns)| Timestamp::new(s, ns).unwrap())
 }
 
@@ -98,52 +101,54 @@ fn process() -> impl Strategy<Value = Process> {
         prop::collection::vec((instant(), kind(), any::<bool>()), 0..8),
         any::<bool>(),
     )
-        .prop_map(|(company, role, zone, contacts, holidays, events, promise)| {
-            let timezone = TimeZoneDatabase::bundled().get(zone).unwrap();
-            let mut events: Vec<Event> = events
-                .into_iter()
-                .enumerate()
-                .map(|(i, (at, kind, with_id))| Event {
-                    id: with_id.then(|| format!("ev-{i}")),
-                    at,
-                    kind,
-                })
-                .collect();
-            if promise && let Some(first) = events.first().cloned() {
-                // A promise made at the same instant as the first event: a tie kept in order.
-                let made = first.at.to_zoned_datetime(timezone.clone()).date();
-                events.push(Event {
-                    id: None,
-                    at: first.at,
-                    kind: EventKind::Promise {
-                        by: made.tomorrow().unwrap(),
-                        note: None,
-                    },
-                });
-            }
-            let mut p = Process {
-                id: None,
-                handle: None,
-                company,
-                role,
-                timezone_name: zone.to_owned(),
-                timezone_source: TimezoneSource::Document,
-                timezone,
-                contacts: contacts
+        .prop_map(
+            |(company, role, zone, contacts, holidays, events, promise)| {
+                let timezone = TimeZoneDatabase::bundled().get(zone).unwrap();
+                let mut events: Vec<Event> = events
                     .into_iter()
-                    .map(|(name, email)| Contact {
-                        name,
-                        honorific: None,
-                        email,
-                        title: Some("Recruiter".to_owned()),
+                    .enumerate()
+                    .map(|(i, (at, kind, with_id))| Event {
+                        id: with_id.then(|| format!("ev-{i}")),
+                        at,
+                        kind,
                     })
-                    .collect(),
-                holidays,
-                events,
-            };
-            p.sort_events();
-            p
-        })
+                    .collect();
+                if promise && let Some(first) = events.first().cloned() {
+                    // A promise made at the same instant as the first event: a tie kept in order.
+                    let made = first.at.to_zoned_datetime(timezone.clone()).date();
+                    events.push(Event {
+                        id: None,
+                        at: first.at,
+                        kind: EventKind::Promise {
+                            by: made.tomorrow().unwrap(),
+                            note: None,
+                        },
+                    });
+                }
+                let mut p = Process {
+                    id: None,
+                    handle: None,
+                    company,
+                    role,
+                    timezone_name: zone.to_owned(),
+                    timezone_source: TimezoneSource::Document,
+                    timezone,
+                    contacts: contacts
+                        .into_iter()
+                        .map(|(name, email)| Contact {
+                            name,
+                            honorific: None,
+                            email,
+                            title: Some("Recruiter".to_owned()),
+                        })
+                        .collect(),
+                    holidays,
+                    events,
+                };
+                p.sort_events();
+                p
+            },
+        )
 }
 
 fn export(store: &impl Store) -> Value {

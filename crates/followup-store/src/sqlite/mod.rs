@@ -151,24 +151,25 @@ impl SqliteStore {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut rows = stmt.query(args).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            // Type and payload are decoded straight from SQLite's buffers: no copy per row.
             let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<_> {
+                let kind = decode_event(r.get_ref(4)?.as_str()?, r.get_ref(5)?.as_str()?);
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, i64>(2)?,
                     r.get::<_, i32>(3)?,
-                    r.get_ref(4)?.as_str()?.to_owned(),
-                    r.get_ref(5)?.as_str()?.to_owned(),
+                    kind,
                     r.get::<_, i64>(6)?,
                     r.get::<_, Option<i64>>(7)?,
                 ))
             };
-            let (key, id, at_s, at_ns, type_name, data, change, undone_by) =
+            let (key, id, at_s, at_ns, kind, change, undone_by) =
                 read(r).map_err(|e| self.err(e))?;
             let event = Event {
                 id: Some(id),
                 at: join_instant(at_s, at_ns)?,
-                kind: decode_event(&type_name, &data)?,
+                kind: kind?,
             };
             each(key, event, change, undone_by.is_some());
         }

@@ -39,9 +39,12 @@ impl Run for NextArgs {
         }
         .map_err(tracker::store_error)?;
         let tracked = processes.len();
-        let items = agenda(advise_all(processes, &config, &clock)?);
+        // Never freed: the program ends right after printing, and freeing 10,000 processes
+        // event by event would cost more than everything else after loading.
+        let items = std::mem::ManuallyDrop::new(agenda(advise_all(processes, &config, &clock)?));
 
-        let mut out = anstream::stdout().lock();
+        // Buffered: thousands of lines would otherwise each cost a write.
+        let mut out = std::io::BufWriter::new(anstream::stdout().lock());
         if self.json {
             let value: Vec<_> = items
                 .iter()
@@ -56,6 +59,7 @@ impl Run for NextArgs {
                 })
                 .collect();
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
         if tracked == 0 {
@@ -63,6 +67,7 @@ impl Run for NextArgs {
                 out,
                 "Nothing tracked yet. Start with: followup add ACME --role \"Backend Engineer\""
             )?;
+            out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
         if items.is_empty() {
@@ -70,11 +75,12 @@ impl Run for NextArgs {
                 out,
                 "Nothing to do today across {tracked} tracked processes (followup list --all shows them)."
             )?;
+            out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
         let width = items.iter().map(|i| i.handle().len()).max().unwrap_or(0);
         let mut section = None;
-        for item in &items {
+        for item in items.iter() {
             let title = match item.advice.action {
                 Action::Act { .. } => "Act now",
                 Action::Wait { .. } => "Waiting",
@@ -89,6 +95,7 @@ impl Run for NextArgs {
             }
             write_line(&mut out, item, width)?;
         }
+        out.flush()?;
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use serde_json::Value;
 
 /// A temp folder holding the database (`FOLLOWUP_DB`) and an empty config home.
