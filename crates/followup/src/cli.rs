@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Say what to do now for a hiring process: wait, thank, follow up, align, or move on.
     Advise(AdviseArgs),
+    /// Draft the message the advice asks for (or --kind): short, calm, easy to answer.
+    Draft(DraftArgs),
     /// Print a shell completion script (bash, zsh, fish, ...) to standard output.
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output: followup man | man -l -
@@ -364,4 +366,56 @@ pub struct UndoArgs {
     pub now: NowArg,
     #[command(flatten)]
     pub db: DbArg,
+}
+
+/// Arguments of `followup draft`.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The process document (JSON), or - for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// The kind of message [default: the one the advice says is due now].
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<DraftKind>,
+    /// What to mention in a thank-you [default: the latest interview's first topic].
+    #[arg(long, value_name = "TEXT")]
+    pub topic: Option<String>,
+    /// How formal the message reads.
+    #[arg(long, value_enum, value_name = "TONE", default_value = "neutral")]
+    pub tone: DraftTone,
+    /// Which wording to use, from 1 (each kind and tone has at least three).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub variant: usize,
+    /// The name to sign with [default: `name` in the configuration; none: unsigned].
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// Print {"kind", "subject", "body", "to", "mailto"} instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// The kinds of message `followup draft` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DraftKind {
+    /// Right after a warm interview: thanks, no question.
+    ThankYou,
+    /// After the promised date: one objective question.
+    FollowUp,
+    /// The last attempt.
+    Final,
+    /// A real outside change with its deadline: one question about timing.
+    Align,
+}
+
+/// The tones of `followup draft`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DraftTone {
+    /// "Dear Ms. Souza," and careful wording.
+    Formal,
+    /// "Hi Ana," and plain wording.
+    Neutral,
+    /// "Hi Ana," and a friendlier touch.
+    Warm,
 }

@@ -1,18 +1,19 @@
 //! One file per subcommand, each implementing [`Run`].
 
-mod advise;
-mod completions;
-mod man;
-mod undo;
-mod show;
-mod reopen;
-mod list;
-mod next;
-mod log;
-mod import;
-mod export;
-mod close;
 mod add;
+mod advise;
+mod close;
+mod completions;
+mod draft;
+mod export;
+mod import;
+mod list;
+mod log;
+mod man;
+mod next;
+mod reopen;
+mod show;
+mod undo;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,7 @@ pub trait Run {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Advise(args) => args.run(),
+        Command::Draft(args) => args.run(),
         Command::Completions(args) => args.run(),
         Command::Man(args) => args.run(),
         Command::Add(args) => args.run(),

@@ -5,3 +5,4 @@ mod tracker;
 mod tracker_store;
 mod completions;
 mod config;
+mod draft;
