@@ -1,6 +1,8 @@
 //! Composer speed: loading the English templates (paid once per run of `followup draft`) and
 //! drafting one message in-process, for the demo processes whose advice is to act.
 
+#![allow(missing_docs)] // criterion_main! generates an undocumented main.
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
