@@ -1,0 +1,135 @@
+//! The corpus check: realistic messages (weak and strong, every kind) with the categories a
+//! reviewer should report. Prints recall and the false-alarm rate, and holds them to the
+//! product's bar: recall ≥ 0.9, no warning or error on any strong message.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+
+use followup_core::MessageKind;
+use followup_review::{Reviewer, Severity, Verdict};
+
+struct Case {
+    id: String,
+    kind: MessageKind,
+    expected: BTreeSet<String>,
+    text: String,
+}
+
+fn corpus() -> Vec<Case> {
+    let raw = include_str!("corpus/messages.txt");
+    let mut cases: Vec<Case> = Vec::new();
+    for line in raw.lines() {
+        if let Some(header) = line.strip_prefix("=== ") {
+            let parts: Vec<&str> = header.split('|').map(str::trim).collect();
+            assert_eq!(parts.len(), 3, "bad header {header:?}");
+            let expected = if parts[2] == "-" {
+                BTreeSet::new()
+            } else {
+                parts[2].split(',').map(|c| c.trim().to_owned()).collect()
+            };
+            cases.push(Case {
+                id: parts[0].to_owned(),
+                kind: MessageKind::parse(parts[1]).expect("kind"),
+                expected,
+                text: String::new(),
+            });
+        } else if let Some(case) = cases.last_mut() {
+            case.text.push_str(line);
+            case.text.push('\n');
+        }
+    }
+    for case in &mut cases {
+        case.text = case.text.trim().to_owned();
+    }
+    cases
+}
+
+#[test]
+fn corpus_recall_and_false_alarms() {
+    let cases = corpus();
+    assert!(cases.len() >= 60, "{} messages", cases.len());
+    for kind in [
+        MessageKind::ThankYou,
+        MessageKind::FollowUp,
+        MessageKind::Final,
+        MessageKind::Align,
+    ] {
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.kind == kind && c.expected.is_empty())
+        );
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.kind == kind && !c.expected.is_empty())
+        );
+    }
+
+    let reviewer = Reviewer::new();
+    let (mut expected_total, mut found_expected, mut spurious, mut reported) = (0, 0, 0, 0);
+    let (mut strong, mut strong_alarms) = (0, 0);
+    let mut report = Vec::new();
+    let mut wrong_verdicts = Vec::new();
+    for case in &cases {
+        let review = reviewer.review(&case.text, case.kind, None);
+        let actual: BTreeSet<String> = review
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| f.category.as_str().to_owned())
+            .collect();
+        let missed: Vec<&String> = case.expected.difference(&actual).collect();
+        let extra: Vec<&String> = actual.difference(&case.expected).collect();
+        expected_total += case.expected.len();
+        found_expected += case.expected.len() - missed.len();
+        spurious += extra.len();
+        reported += actual.len();
+        if case.expected.is_empty() {
+            strong += 1;
+            if !actual.is_empty() {
+                strong_alarms += 1;
+            }
+            if review.verdict != Verdict::Strong {
+                wrong_verdicts.push(case.id.clone());
+            }
+        } else if review.verdict == Verdict::Strong {
+            wrong_verdicts.push(case.id.clone());
+        }
+        if !missed.is_empty() || !extra.is_empty() {
+            let rules: Vec<String> = review
+                .findings
+                .iter()
+                .map(|f| format!("{} {:?}", f.rule, f.excerpt))
+                .collect();
+            report.push(format!(
+                "{}: missed {missed:?}, extra {extra:?}; findings {rules:?}",
+                case.id
+            ));
+        }
+    }
+    let recall = found_expected as f64 / expected_total as f64;
+    let false_alarm_rate = strong_alarms as f64 / strong as f64;
+    let spurious_rate = spurious as f64 / reported.max(1) as f64;
+    println!(
+        "corpus: {} messages ({strong} strong); recall {recall:.3} ({found_expected}/{expected_total} \
+         expected categories); false alarms on strong messages {strong_alarms}/{strong} \
+         ({false_alarm_rate:.3}); unexpected categories {spurious}/{reported} reported \
+         ({spurious_rate:.3})",
+        cases.len()
+    );
+    for line in &report {
+        println!("  {line}");
+    }
+    assert!(
+        wrong_verdicts.is_empty(),
+        "wrong verdicts: {wrong_verdicts:?}"
+    );
+    assert!(recall >= 0.9, "recall {recall:.3}");
+    assert_eq!(strong_alarms, 0, "false alarms on strong messages");
+    assert!(
+        spurious_rate <= 0.1,
+        "unexpected categories {spurious_rate:.3}"
+    );
+}
