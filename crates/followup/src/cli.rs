@@ -21,6 +21,8 @@ pub enum Command {
     Advise(AdviseArgs),
     /// Draft the message the advice asks for (or --kind): short, calm, easy to answer.
     Draft(DraftArgs),
+    /// Review a message: point at the words that hurt, say why, and suggest better ones.
+    Check(CheckArgs),
     /// Print a shell completion script (bash, zsh, fish, ...) to standard output.
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output: followup man | man -l -
@@ -66,6 +68,26 @@ pub struct AdviseArgs {
     #[arg(long, conflicts_with = "file")]
     pub demo: bool,
     /// Print one JSON object (an array with --demo) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The message to review, or - for standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+    /// The kind of message: length aims and required parts depend on it.
+    #[arg(long, value_enum, value_name = "KIND", default_value = "follow-up")]
+    pub kind: DraftKind,
+    /// The process document (JSON) the message belongs to: adds timing, volume, the promised
+    /// date, the contact's name, and whether an outside offer is recorded as real.
+    #[arg(long, value_name = "FILE")]
+    pub process: Option<String>,
+    /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]

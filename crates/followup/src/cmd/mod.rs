@@ -2,6 +2,7 @@
 
 mod add;
 mod advise;
+mod check;
 mod close;
 mod completions;
 mod draft;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Advise(args) => args.run(),
         Command::Draft(args) => args.run(),
+        Command::Check(args) => args.run(),
         Command::Completions(args) => args.run(),
         Command::Man(args) => args.run(),
         Command::Add(args) => args.run(),

@@ -1,8 +1,12 @@
 //! CLI integration tests, built as one test binary.
 
+// Test code may unwrap: a failure is a test failure with a backtrace.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod advise;
-mod tracker;
-mod tracker_store;
+mod check;
 mod completions;
 mod config;
 mod draft;
+mod tracker;
+mod tracker_store;
