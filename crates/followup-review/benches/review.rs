@@ -1,5 +1,5 @@
-//! Reviewer benchmarks: one 100-word message, throughput over ~1 MB of messages reviewed one
-//! by one, one ~1 MB paste reviewed at once, and start-up (building a `Reviewer`, and compiling
+//! Reviewer benchmarks: one 100-word message, throughput over ~1 MB of messages (the test
+//! corpus repeated: weak and strong, every kind) reviewed one by one, one ~1 MB paste reviewed at once, and start-up (building a `Reviewer`, and compiling
 //! the phrase tables from scratch as the first review of a process does).
 
 // `criterion_group!` generates an undocumented public function.
@@ -11,7 +11,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use followup_core::MessageKind;
 use followup_review::Reviewer;
 use followup_review::phrase::PhraseSet;
-use followup_review::rules::registry;
+use followup_review::rules::{phrase_set, registry};
+use followup_review::text::Document;
+use followup_review::text::dates::find_dates;
 
 /// About 100 words, with a few problems so rules actually report.
 const MESSAGE: &str = "Hi Ana,\n\nI hope you're well. I'm following up on the Backend Engineer \
@@ -21,29 +23,37 @@ const MESSAGE: &str = "Hi Ana,\n\nI hope you're well. I'm following up on the Ba
     its event sourcing platform. Is there any news on the timeline, or anything else you need \
     from me? I'm happy to share more details about my availability.\n\nBest regards,\nMaria";
 
-const OTHERS: &[&str] = &[
-    "Hello, I'm writing again because I'm honestly so anxious about this. It's my dream job and \
-     any news at all would help me a lot.",
-    "Hi Ana,\n\nThank you for your time today. I enjoyed our conversation about event sourcing \
-     and learning how the team works. I'm still very interested in the Backend Engineer role.\n\n\
-     Best regards,\nMaria",
-    "Hi Ana,\n\nI wanted to let you know that I have received an offer from another company, \
-     with a deadline of Friday 15 May. Acme remains my first choice. Is there any chance of an \
-     update on your timeline before then?\n\nBest regards,\nMaria",
-    "It's been two weeks and still nothing. You promised an answer by Friday. I expect a reply \
-     by end of day. I have 10 years of experience and I am the perfect fit for this role!!",
-];
+/// The messages of the test corpus (weak and strong, every kind) with their kinds.
+fn corpus_messages() -> Vec<(MessageKind, String)> {
+    let mut out: Vec<(MessageKind, String)> = Vec::new();
+    for line in include_str!("../tests/corpus/messages.txt").lines() {
+        if let Some(header) = line.strip_prefix("=== ") {
+            let kind = header
+                .split('|')
+                .nth(1)
+                .map(str::trim)
+                .unwrap_or("follow-up");
+            out.push((
+                MessageKind::parse(kind).unwrap_or(MessageKind::FollowUp),
+                String::new(),
+            ));
+        } else if let Some((_, text)) = out.last_mut() {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    out
+}
 
-fn corpus(bytes: usize) -> Vec<&'static str> {
+/// The corpus repeated to about `bytes`.
+fn corpus(bytes: usize) -> Vec<(MessageKind, String)> {
+    let all = corpus_messages();
     let mut out = Vec::new();
     let mut total = 0;
-    let all: Vec<&str> = std::iter::once(MESSAGE)
-        .chain(OTHERS.iter().copied())
-        .collect();
     while total < bytes {
-        let m = all[out.len() % all.len()];
-        total += m.len();
-        out.push(m);
+        let (kind, text) = &all[out.len() % all.len()];
+        total += text.len();
+        out.push((*kind, text.clone()));
     }
     out
 }
@@ -58,22 +68,38 @@ fn bench(c: &mut Criterion) {
     });
 
     let messages = corpus(1 << 20);
-    let total: usize = messages.iter().map(|m| m.len()).sum();
+    let total: usize = messages.iter().map(|(_, m)| m.len()).sum();
     let mut group = c.benchmark_group("throughput");
     group.sample_size(20);
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("1 MB of messages, one by one", |b| {
         b.iter(|| {
-            for m in &messages {
-                black_box(reviewer.review(m, MessageKind::FollowUp, None));
+            for (kind, m) in &messages {
+                black_box(reviewer.review(m, *kind, None));
             }
         })
     });
-    let paste = messages.join("\n\n");
+    let paste: String = messages
+        .iter()
+        .map(|(_, m)| m.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     group.bench_function("1 MB paste at once", |b| {
         b.iter(|| reviewer.review(black_box(&paste), MessageKind::FollowUp, None))
     });
     group.finish();
+
+    // Where the time of one review goes.
+    c.bench_function("parts/analyse text", |b| {
+        b.iter(|| Document::new(black_box(MESSAGE)))
+    });
+    let doc = Document::new(MESSAGE);
+    c.bench_function("parts/find phrases", |b| {
+        b.iter(|| phrase_set().find(black_box(&doc)))
+    });
+    c.bench_function("parts/find dates", |b| {
+        b.iter(|| find_dates(black_box(&doc)))
+    });
 
     c.bench_function("startup/Reviewer::new (tables compiled)", |b| {
         b.iter(Reviewer::new)

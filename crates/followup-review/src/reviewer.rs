@@ -6,7 +6,7 @@
 //! overlapping findings of one category (keeping the most severe), locates the rest and
 //! scores the message.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use followup_core::MessageKind;
 
@@ -142,14 +142,18 @@ fn deduplicate(mut findings: Vec<Finding>) -> Vec<Finding> {
                 std::cmp::Reverse(b.end),
             ))
     });
-    let mut kept_spans: HashMap<Category, BTreeMap<usize, usize>> = HashMap::new();
+    let mut kept_spans: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); Category::ALL.len()];
     let mut kept = Vec::with_capacity(findings.len());
     for finding in findings {
         if finding.whole_message {
             kept.push(finding);
             continue;
         }
-        let spans = kept_spans.entry(finding.category).or_default();
+        let slot = Category::ALL
+            .iter()
+            .position(|c| *c == finding.category)
+            .unwrap_or(0);
+        let spans = &mut kept_spans[slot];
         // Kept spans of one category never overlap, so the neighbours decide.
         let (start, end) = (finding.start, finding.end.max(finding.start + 1));
         let before = spans.range(..=start).next_back();

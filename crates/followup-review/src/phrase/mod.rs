@@ -372,10 +372,33 @@ fn neighbour(doc: &Document<'_>, from: usize, direction: Direction) -> Option<us
     None
 }
 
+/// Token positions a slot may take, kept on the stack: at most the largest gap (8) plus the
+/// free intensifiers plus one.
+struct Candidates {
+    at: [usize; 16],
+    len: usize,
+}
+
+impl Candidates {
+    fn push(&mut self, index: usize) {
+        if self.len < self.at.len() {
+            self.at[self.len] = index;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.at[..self.len].iter().copied()
+    }
+}
+
 /// Candidate positions for the next slot after (or before) `from`: each token within the
 /// gap budget, intensifiers free, stopping at a negator or a sentence boundary.
-fn candidates(doc: &Document<'_>, from: usize, gap: u8, direction: Direction) -> Vec<usize> {
-    let mut out = Vec::new();
+fn candidates(doc: &Document<'_>, from: usize, gap: u8, direction: Direction) -> Candidates {
+    let mut out = Candidates {
+        at: [0; 16],
+        len: 0,
+    };
     let Some(sentence) = doc.tokens.get(from).map(|t| t.sentence) else {
         return out;
     };
@@ -414,7 +437,7 @@ fn forward(doc: &Document<'_>, pattern: &Pattern, slot: usize, prev: usize) -> O
         return Some(prev);
     };
     candidates(doc, prev, next.gap_before, Direction::Forward)
-        .into_iter()
+        .iter()
         .filter(|&at| slot_matches(doc, &next.alts, at))
         .find_map(|at| forward(doc, pattern, slot + 1, at))
 }
@@ -426,7 +449,7 @@ fn backward(doc: &Document<'_>, pattern: &Pattern, slot: usize, at: usize) -> Op
     let gap = pattern.slots[slot].gap_before;
     let previous = &pattern.slots[slot - 1];
     candidates(doc, at, gap, Direction::Back)
-        .into_iter()
+        .iter()
         .filter(|&before| slot_matches(doc, &previous.alts, before))
         .find_map(|before| backward(doc, pattern, slot - 1, before))
 }
@@ -501,5 +524,42 @@ mod tests {
         let s = set("i am ~1 anxi*");
         let anchor = &s.patterns[0];
         assert_eq!(anchor.anchor, 2);
+    }
+}
+
+#[cfg(test)]
+mod stats {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn print_hit_stats() {
+        let set = crate::rules::phrase_set();
+        let text = "Hi Ana,\n\nI hope you're well. I'm following up on the Backend Engineer \
+    position at Acme that we discussed in the interview on Tuesday. You mentioned you expected \
+    to have an update by Friday, and I know you're busy, but I'm honestly a bit anxious about \
+    the timeline. I'm still very interested in the role and enjoyed learning how the team runs \
+    its event sourcing platform. Is there any news on the timeline, or anything else you need \
+    from me? I'm happy to share more details about my availability.\n\nBest regards,\nMaria";
+        let doc = Document::new(text);
+        let automaton = set.automaton.as_ref().unwrap();
+        let mut hits = 0;
+        let mut verifications = 0;
+        let mut by_needle: HashMap<String, usize> = HashMap::new();
+        for hit in automaton.find_overlapping_iter(doc.norm.as_str()) {
+            hits += 1;
+            let n = set.targets[hit.pattern().as_usize()].len();
+            verifications += n;
+            *by_needle
+                .entry(doc.norm[hit.start()..hit.end()].to_owned())
+                .or_default() += n;
+        }
+        let mut top: Vec<_> = by_needle.into_iter().collect();
+        top.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        println!(
+            "tokens {} hits {hits} verifications {verifications}",
+            doc.tokens.len()
+        );
+        println!("{:?}", &top[..top.len().min(25)]);
     }
 }

@@ -54,7 +54,7 @@ pub struct Check<'a> {
     pub context: Option<&'a ProcessContext>,
     /// Date expressions found in the message.
     pub dates: &'a [DateExpr],
-    pub(crate) set: &'a PhraseSet,
+    pub(crate) set: &'static PhraseSet,
     pub(crate) matches: &'a Matches,
     /// The table of the rule being run.
     pub(crate) own: Option<TableId>,
@@ -79,10 +79,7 @@ impl<'a> Check<'a> {
 
     /// The suggestion the table gives for a match, else `default`.
     pub fn suggestion(&self, m: &PhraseMatch, default: &'static str) -> Cow<'static, str> {
-        match self.set.suggestion(m.pattern) {
-            Some(text) => Cow::Owned(text.to_owned()),
-            None => Cow::Borrowed(default),
-        }
+        Cow::Borrowed(self.set.suggestion(m.pattern).unwrap_or(default))
     }
 
     /// The message length in bytes (the span of message-level findings).

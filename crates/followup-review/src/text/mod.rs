@@ -121,6 +121,17 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The character at byte `i` and its length, decoding only non-ASCII bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// One pass over the characters, emitting tokens and sentences as boundaries are seen.
 struct Builder<'a> {
     text: &'a str,
@@ -165,7 +176,6 @@ impl<'a> Builder<'a> {
 
     fn run(mut self) -> Document<'a> {
         let text = self.text;
-        let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
         // Whitespace-separated chunk state, for `words`.
         let mut in_chunk = false;
@@ -174,8 +184,10 @@ impl<'a> Builder<'a> {
         let mut line_last: Option<char> = None;
         let mut newlines_in_gap = 0usize;
 
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while let Some((c, len)) = char_at(text, i) {
+            let at = i;
+            i += len;
             if c.is_whitespace() {
                 if in_chunk && chunk_has_alnum {
                     self.words += 1;
@@ -184,7 +196,7 @@ impl<'a> Builder<'a> {
                 in_chunk = false;
                 chunk_has_alnum = false;
                 if let Some(start) = word_start.take() {
-                    self.emit_word(start, i);
+                    self.emit_word(start, at);
                 }
                 if c == '\n' {
                     newlines_in_gap += 1;
@@ -192,7 +204,7 @@ impl<'a> Builder<'a> {
                     let standalone = matches!(line_last, Some(',' | ':' | ';'))
                         || (self.line_words > 0 && self.line_words <= 4);
                     if blank || standalone {
-                        self.close_sentence(i, false);
+                        self.close_sentence(at, false);
                     }
                     self.line_words = 0;
                     line_last = None;
@@ -200,63 +212,60 @@ impl<'a> Builder<'a> {
                 continue;
             }
             newlines_in_gap = 0;
-            if !in_chunk {
-                in_chunk = true;
-            }
+            in_chunk = true;
             line_last = Some(c);
             if self.sentence_start.is_none() {
-                self.sentence_start = Some(i);
+                self.sentence_start = Some(at);
             }
-            let is_apostrophe = matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}');
             if c.is_alphanumeric() {
                 chunk_has_alnum = true;
                 if word_start.is_none() {
-                    word_start = Some(i);
+                    word_start = Some(at);
                 }
                 continue;
             }
             // An apostrophe inside a word ("I’m", "O'Brien") keeps the word going.
+            let is_apostrophe = matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}');
             if is_apostrophe
                 && word_start.is_some()
-                && iter.peek().is_some_and(|&(_, next)| next.is_alphanumeric())
+                && char_at(text, i).is_some_and(|(next, _)| next.is_alphanumeric())
             {
                 continue;
             }
             if let Some(start) = word_start.take() {
-                self.emit_word(start, i);
+                self.emit_word(start, at);
             }
             if c == '%' {
-                self.emit_symbol(i, i + 1, "percent");
+                self.emit_symbol(at, at + 1, "percent");
             }
             let after_abbreviation =
-                c == '.' && self.last_word_end == i && self.last_word_abbreviation;
+                c == '.' && self.last_word_end == at && self.last_word_abbreviation;
             if matches!(c, '.' | '!' | '?' | '\u{2026}') {
                 // A run of terminators ("?!", "...") ends one sentence; a '.' inside a number
                 // or an address ("3.5", "acme.com") does not end anything.
-                let mut end = i + c.len_utf8();
+                let mut end = i;
                 let mut question = c == '?';
-                while let Some(&(j, next)) = iter.peek() {
+                while let Some((next, len)) = char_at(text, i) {
                     if matches!(next, '.' | '!' | '?' | '\u{2026}') {
                         question |= next == '?';
-                        end = j + next.len_utf8();
+                        i += len;
+                        end = i;
                         line_last = Some(next);
-                        iter.next();
                     } else {
                         break;
                     }
                 }
                 // Closing quotes and brackets belong to the sentence they close.
-                while let Some(&(j, next)) = iter.peek() {
+                while let Some((next, len)) = char_at(text, i) {
                     if matches!(next, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}') {
-                        end = j + next.len_utf8();
-                        iter.next();
+                        i += len;
+                        end = i;
                     } else {
                         break;
                     }
                 }
-                let at_boundary = bytes.get(end).is_none_or(|b| b.is_ascii_whitespace())
-                    || text[end..].starts_with(|n: char| n.is_whitespace());
-                if at_boundary && !(after_abbreviation && end == i + 1) {
+                let at_boundary = char_at(text, end).is_none_or(|(n, _)| n.is_whitespace());
+                if at_boundary && !(after_abbreviation && end == at + 1) {
                     if in_chunk && chunk_has_alnum {
                         self.words += 1;
                         self.sentence_words += 1;
@@ -314,22 +323,36 @@ impl<'a> Builder<'a> {
         let mut upper = 0usize;
         let mut first_upper = false;
         self.scratch.clear();
-        for (n, c) in original.chars().enumerate() {
-            if c.is_alphabetic() {
-                letters += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                    if n == 0 {
-                        first_upper = true;
+        if original.is_ascii() {
+            // The common case, byte by byte.
+            for (n, b) in original.bytes().enumerate() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    if b.is_ascii_uppercase() {
+                        upper += 1;
+                        first_upper |= n == 0;
                     }
                 }
+                self.scratch.push(b.to_ascii_lowercase() as char);
             }
-            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
-                self.scratch.push('\'');
-            } else if c.is_ascii() {
-                self.scratch.push(c.to_ascii_lowercase());
-            } else {
-                self.scratch.extend(c.to_lowercase());
+        } else {
+            for (n, c) in original.chars().enumerate() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                        if n == 0 {
+                            first_upper = true;
+                        }
+                    }
+                }
+                if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+                    self.scratch.push('\'');
+                } else if c.is_ascii() {
+                    self.scratch.push(c.to_ascii_lowercase());
+                } else {
+                    self.scratch.extend(c.to_lowercase());
+                }
             }
         }
         let mut case_flags = 0;
@@ -368,11 +391,10 @@ impl<'a> Builder<'a> {
 
     fn push_token(&mut self, start: usize, end: usize, word: &str, case_flags: u8) {
         let mut flags = case_flags;
-        if lexicon::is_intensifier(word) {
-            flags |= INTENSIFIER;
-        }
         if lexicon::is_negator(word) {
             flags |= NEGATOR;
+        } else if lexicon::is_intensifier(word) {
+            flags |= INTENSIFIER;
         }
         let norm_start = self.norm.len();
         self.norm.push_str(word);
