@@ -24,7 +24,7 @@ use crate::text::position::{floor_char_boundary, positions};
 #[non_exhaustive]
 pub enum ReviewError {
     /// No rule or category has this id.
-    #[error("unknown rule {0:?} (see `followup check --help` for the rule ids)")]
+    #[error("unknown rule or category {0:?}")]
     UnknownRule(String),
 }
 
