@@ -14,7 +14,10 @@ pub struct UserError {
 impl UserError {
     /// A user error with a hint.
     pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        UserError { message: message.into(), hint: hint.into() }
+        UserError {
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 }
 
