@@ -440,6 +440,80 @@ fn a_contact_without_email_gives_an_empty_to() {
 
 // ---------------------------------------------------------------- the contract with the reviewer
 
+/// Runs `followup check --json ARGS -` on `text` and returns the exit code and the review.
+fn check(text: &str, args: &[&str]) -> (i32, Value) {
+    let home = TempDir::new().unwrap();
+    let output = followup(home.path())
+        .args(["check", "--json"])
+        .args(args)
+        .arg("-")
+        .write_stdin(text.to_owned())
+        .output()
+        .unwrap();
+    let review = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (output.status.code().unwrap_or(-1), review)
+}
+
+/// The contract end to end through the binary: `followup draft` piped into `followup check
+/// --kind K` (and, for the draft that is due, `--process` the same file) gives a strong verdict.
+#[test]
+fn drafts_pass_followup_check_end_to_end() {
+    let home = TempDir::new().unwrap();
+    let cases = [
+        (doc(ANA, &[INTERVIEW, PROMISE]), "2026-05-11"),
+        (
+            doc(
+                r#""contacts":[{"name":"João da Silva","email":"joao@acme.example"}],"#,
+                &[INTERVIEW, PROMISE, FOLLOW_UP],
+            ),
+            "2026-05-14",
+        ),
+    ];
+    for (process, now) in cases {
+        let file = home.path().join("process.json");
+        std::fs::write(&file, &process).unwrap();
+        let file = file.to_str().unwrap();
+        for kind in ["thank-you", "follow-up", "final", "align"] {
+            for tone in ["formal", "neutral", "warm"] {
+                for variant in ["1", "2", "3"] {
+                    let args = [
+                        "--json",
+                        "--kind",
+                        kind,
+                        "--tone",
+                        tone,
+                        "--variant",
+                        variant,
+                    ];
+                    let out = draft(&process, now, &args);
+                    if out.code == 3 {
+                        assert_eq!(kind, "align", "{}", out.stderr);
+                        continue;
+                    }
+                    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+                    let body = value["body"].as_str().unwrap();
+                    let (code, review) = check(body, &["--kind", kind]);
+                    assert_eq!(code, 0, "{kind} {tone} {variant}: {review}");
+                    assert_eq!(
+                        review["verdict"], "strong",
+                        "{kind} {tone} {variant}: {review}"
+                    );
+                    if out.stderr.is_empty() {
+                        // Not forced: the step that is due, checked against its process.
+                        let (code, review) =
+                            check(body, &["--kind", kind, "--process", file, "--now", now]);
+                        assert_eq!(code, 0, "{review}");
+                        assert_eq!(
+                            review["verdict"], "strong",
+                            "{kind} {tone} {variant}: {review}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Every kind × tone × variant, over varied processes, passes the real reviewer (as `followup
 /// check --kind K` without `--process` runs it) with no warning and no error, at the length the
 /// kind aims for and with a 3–6 word subject.
