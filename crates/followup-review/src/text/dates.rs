@@ -140,7 +140,7 @@ pub fn find_dates(doc: &Document<'_>) -> Vec<DateExpr> {
         let t = &tokens[i];
         let w = word(i);
         // Most words are no part of a date: one cheap test skips them.
-        if !may_start_date(w) {
+        if !t.may_start_date() {
             i += 1;
             continue;
         }
@@ -207,63 +207,6 @@ pub fn find_dates(doc: &Document<'_>) -> Vec<DateExpr> {
         i = next;
     }
     found
-}
-
-/// Whether a date expression can start with this word: a digit, or a word from the date
-/// vocabulary (weekdays, months, relative words, counts, articles).
-fn may_start_date(w: &str) -> bool {
-    let Some(&first) = w.as_bytes().first() else {
-        return false;
-    };
-    if first.is_ascii_digit() {
-        return true;
-    }
-    matches!(
-        w,
-        "a" | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "fifteen"
-            | "twenty"
-            | "thirty"
-            | "couple"
-            | "few"
-            | "several"
-            | "many"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "tomorrow"
-            | "last"
-            | "this"
-            | "next"
-            | "past"
-            | "previous"
-            | "coming"
-            | "earlier"
-            | "end"
-    ) || weekday(w, true).is_some()
-        || month(w).is_some()
 }
 
 fn full_month_name(w: &str) -> bool {

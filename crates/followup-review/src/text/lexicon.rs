@@ -4,106 +4,330 @@
 //! They are `match` tables rather than hash sets: the compiler turns them into length and byte
 //! comparisons, which costs nothing at start-up and little per token.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 use jiff::civil::Weekday;
 
-/// Expands a contraction written with an apostrophe (already lowercased, apostrophe straight),
-/// or a common one written without it ("im", "dont"). Returns up to three words.
+/// What the tokenizer needs to know about a word, found with one hash lookup per token
+/// instead of a chain of comparisons per question.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Entry {
+    /// An intensifier that patterns skip.
+    pub intensifier: bool,
+    /// A negator that breaks a gap.
+    pub negator: bool,
+    /// A word a date expression may start with.
+    pub date_start: bool,
+    /// The words a contraction stands for.
+    pub expansion: Option<&'static [&'static str]>,
+}
+
+/// Words that may start a date expression besides digits (weekdays, months, counts,
+/// relative words); [`crate::text::dates`] decides.
+const DATE_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "couple",
+    "few",
+    "several",
+    "many",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "last",
+    "this",
+    "next",
+    "past",
+    "previous",
+    "coming",
+    "earlier",
+    "end",
+    "monday",
+    "mondays",
+    "tuesday",
+    "tuesdays",
+    "tues",
+    "wednesday",
+    "wednesdays",
+    "weds",
+    "thursday",
+    "thursdays",
+    "thurs",
+    "thur",
+    "friday",
+    "fridays",
+    "saturday",
+    "saturdays",
+    "sunday",
+    "sundays",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+
+/// FNV-1a: short keys, no DoS concern (the keys are our own word lists).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type Table = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+
+/// The table, plus a filter that rejects most ordinary words before hashing: for each first
+/// and last byte, the word lengths (up to 31) that occur in the table.
+struct Lexicon {
+    table: Table,
+    by_first: [u32; 256],
+    by_last: [u32; 256],
+}
+
+static ENTRIES: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut table = Table::default();
+    for word in INTENSIFIERS {
+        table.entry(word).or_default().intensifier = true;
+    }
+    for word in NEGATORS {
+        table.entry(word).or_default().negator = true;
+    }
+    for word in DATE_WORDS {
+        table.entry(word).or_default().date_start = true;
+    }
+    for (word, expansion) in CONTRACTIONS {
+        table.entry(word).or_default().expansion = Some(expansion);
+    }
+    let mut by_first = [0u32; 256];
+    let mut by_last = [0u32; 256];
+    for word in table.keys() {
+        let bytes = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+            let bit = 1u32 << bytes.len().min(31);
+            by_first[usize::from(first)] |= bit;
+            by_last[usize::from(last)] |= bit;
+        }
+    }
+    Lexicon {
+        table,
+        by_first,
+        by_last,
+    }
+});
+
+/// What the lexicon knows about a normalised word, if anything.
+#[inline]
+pub fn entry(word: &str) -> Option<&'static Entry> {
+    let lexicon = &*ENTRIES;
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    let bit = 1u32 << bytes.len().min(31);
+    if lexicon.by_first[usize::from(first)] & lexicon.by_last[usize::from(last)] & bit == 0 {
+        return None;
+    }
+    lexicon.table.get(word)
+}
+
+/// Contractions written with an apostrophe (lowercase, straight apostrophe), and common
+/// ones written without it ("im", "dont"), with their expansion.
+const CONTRACTIONS: &[(&str, &[&str])] = &[
+    ("i'm", &["i", "am"]),
+    ("im", &["i", "am"]),
+    ("i've", &["i", "have"]),
+    ("ive", &["i", "have"]),
+    ("i'll", &["i", "will"]),
+    ("i'd", &["i", "would"]),
+    ("you're", &["you", "are"]),
+    ("youre", &["you", "are"]),
+    ("you've", &["you", "have"]),
+    ("you'll", &["you", "will"]),
+    ("you'd", &["you", "would"]),
+    ("we're", &["we", "are"]),
+    ("we've", &["we", "have"]),
+    ("we'll", &["we", "will"]),
+    ("we'd", &["we", "would"]),
+    ("they're", &["they", "are"]),
+    ("they've", &["they", "have"]),
+    ("they'll", &["they", "will"]),
+    ("they'd", &["they", "would"]),
+    ("it's", &["it", "is"]),
+    ("its'", &["it", "is"]),
+    ("it'd", &["it", "would"]),
+    ("it'll", &["it", "will"]),
+    ("that's", &["that", "is"]),
+    ("thats", &["that", "is"]),
+    ("that'd", &["that", "would"]),
+    ("there's", &["there", "is"]),
+    ("here's", &["here", "is"]),
+    ("what's", &["what", "is"]),
+    ("who's", &["who", "is"]),
+    ("he's", &["he", "is"]),
+    ("she's", &["she", "is"]),
+    ("let's", &["let", "us"]),
+    ("can't", &["can", "not"]),
+    ("cant", &["can", "not"]),
+    ("cannot", &["can", "not"]),
+    ("won't", &["will", "not"]),
+    ("shan't", &["shall", "not"]),
+    ("ain't", &["am", "not"]),
+    ("don't", &["do", "not"]),
+    ("dont", &["do", "not"]),
+    ("doesn't", &["does", "not"]),
+    ("doesnt", &["does", "not"]),
+    ("didn't", &["did", "not"]),
+    ("didnt", &["did", "not"]),
+    ("isn't", &["is", "not"]),
+    ("isnt", &["is", "not"]),
+    ("aren't", &["are", "not"]),
+    ("arent", &["are", "not"]),
+    ("wasn't", &["was", "not"]),
+    ("wasnt", &["was", "not"]),
+    ("weren't", &["were", "not"]),
+    ("werent", &["were", "not"]),
+    ("haven't", &["have", "not"]),
+    ("havent", &["have", "not"]),
+    ("hasn't", &["has", "not"]),
+    ("hasnt", &["has", "not"]),
+    ("hadn't", &["had", "not"]),
+    ("hadnt", &["had", "not"]),
+    ("couldn't", &["could", "not"]),
+    ("couldnt", &["could", "not"]),
+    ("wouldn't", &["would", "not"]),
+    ("wouldnt", &["would", "not"]),
+    ("shouldn't", &["should", "not"]),
+    ("shouldnt", &["should", "not"]),
+    ("mustn't", &["must", "not"]),
+    ("needn't", &["need", "not"]),
+    ("y'all", &["you", "all"]),
+    ("gonna", &["going", "to"]),
+    ("wanna", &["want", "to"]),
+];
+
+/// Expands a contraction ("i'm" → `i am`), lowercase with a straight apostrophe.
 pub fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
-    let expanded: &'static [&'static str] = match word {
-        "i'm" | "im" => &["i", "am"],
-        "i've" | "ive" => &["i", "have"],
-        "i'll" => &["i", "will"],
-        "i'd" => &["i", "would"],
-        "you're" | "youre" => &["you", "are"],
-        "you've" => &["you", "have"],
-        "you'll" => &["you", "will"],
-        "you'd" => &["you", "would"],
-        "we're" => &["we", "are"],
-        "we've" => &["we", "have"],
-        "we'll" => &["we", "will"],
-        "we'd" => &["we", "would"],
-        "they're" => &["they", "are"],
-        "they've" => &["they", "have"],
-        "they'll" => &["they", "will"],
-        "they'd" => &["they", "would"],
-        "it's" | "its'" => &["it", "is"],
-        "it'd" => &["it", "would"],
-        "it'll" => &["it", "will"],
-        "that's" | "thats" => &["that", "is"],
-        "that'd" => &["that", "would"],
-        "there's" => &["there", "is"],
-        "here's" => &["here", "is"],
-        "what's" => &["what", "is"],
-        "who's" => &["who", "is"],
-        "he's" => &["he", "is"],
-        "she's" => &["she", "is"],
-        "let's" => &["let", "us"],
-        "can't" | "cant" | "cannot" => &["can", "not"],
-        "won't" => &["will", "not"],
-        "shan't" => &["shall", "not"],
-        "ain't" => &["am", "not"],
-        "don't" | "dont" => &["do", "not"],
-        "doesn't" | "doesnt" => &["does", "not"],
-        "didn't" | "didnt" => &["did", "not"],
-        "isn't" | "isnt" => &["is", "not"],
-        "aren't" | "arent" => &["are", "not"],
-        "wasn't" | "wasnt" => &["was", "not"],
-        "weren't" | "werent" => &["were", "not"],
-        "haven't" | "havent" => &["have", "not"],
-        "hasn't" | "hasnt" => &["has", "not"],
-        "hadn't" | "hadnt" => &["had", "not"],
-        "couldn't" | "couldnt" => &["could", "not"],
-        "wouldn't" | "wouldnt" => &["would", "not"],
-        "shouldn't" | "shouldnt" => &["should", "not"],
-        "mustn't" => &["must", "not"],
-        "needn't" => &["need", "not"],
-        "y'all" => &["you", "all"],
-        "gonna" => &["going", "to"],
-        "wanna" => &["want", "to"],
-        _ => return None,
-    };
-    Some(expanded)
+    entry(word).and_then(|e| e.expansion)
 }
 
 /// Words that only add intensity ("I'm *really so* anxious"): patterns skip them for free.
+const INTENSIFIERS: &[&str] = &[
+    "I'm *really so* anxious",
+    "really",
+    "so",
+    "very",
+    "honestly",
+    "truly",
+    "extremely",
+    "quite",
+    "super",
+    "incredibly",
+    "absolutely",
+    "totally",
+    "genuinely",
+    "just",
+    "actually",
+    "literally",
+    "seriously",
+    "terribly",
+    "awfully",
+    "deeply",
+    "utterly",
+    "somewhat",
+    "increasingly",
+    "sincerely",
+    "frankly",
+    "simply",
+    "kinda",
+    "soo",
+    "sooo",
+    "soooo",
+];
+
+/// Whether a word only adds intensity.
 pub fn is_intensifier(word: &str) -> bool {
-    matches!(
-        word,
-        "really"
-            | "so"
-            | "very"
-            | "honestly"
-            | "truly"
-            | "extremely"
-            | "quite"
-            | "super"
-            | "incredibly"
-            | "absolutely"
-            | "totally"
-            | "genuinely"
-            | "just"
-            | "actually"
-            | "literally"
-            | "seriously"
-            | "terribly"
-            | "awfully"
-            | "deeply"
-            | "utterly"
-            | "somewhat"
-            | "increasingly"
-            | "sincerely"
-            | "frankly"
-            | "simply"
-            | "kinda"
-            | "soo"
-            | "sooo"
-            | "soooo"
-    )
+    entry(word).is_some_and(|e| e.intensifier)
 }
 
 /// Words that reverse what follows ("I am *not* anxious"): a gap holding one breaks a match.
+const NEGATORS: &[&str] = &[
+    "I am *not* anxious",
+    "not",
+    "never",
+    "no",
+    "nothing",
+    "without",
+];
+
+/// Whether a word negates what follows.
 pub fn is_negator(word: &str) -> bool {
-    matches!(word, "not" | "never" | "no" | "nothing" | "without")
+    entry(word).is_some_and(|e| e.negator)
 }
 
 /// Number words as people write counts of days ("two weeks", "several days").

@@ -32,6 +32,7 @@ const INTENSIFIER: u8 = 1;
 const NEGATOR: u8 = 2;
 const CAPITALISED: u8 = 4;
 const ALL_CAPS: u8 = 8;
+const DATE_START: u8 = 16;
 
 impl Token {
     /// An intensifier that patterns skip ("really", "so").
@@ -52,6 +53,11 @@ impl Token {
     /// Every letter of the original word is uppercase (and it has at least one).
     pub fn is_all_caps(&self) -> bool {
         self.flags & ALL_CAPS != 0
+    }
+
+    /// A date expression may start here (a digit, a weekday, a month, "last", "two"...).
+    pub fn may_start_date(&self) -> bool {
+        self.flags & DATE_START != 0
     }
 }
 
@@ -88,6 +94,10 @@ pub struct Document<'a> {
     pub words: usize,
     /// Sentences ending in `?`.
     pub questions: usize,
+    /// Runs of two or more `!`/`?` as byte spans, with whether they hold a `?`.
+    pub punctuation_runs: Vec<(usize, usize, bool)>,
+    /// Some word of two or more letters is written in capitals.
+    pub has_capitals: bool,
 }
 
 impl<'a> Document<'a> {
@@ -141,6 +151,8 @@ struct Builder<'a> {
     scratch: String,
     words: usize,
     questions: usize,
+    punctuation_runs: Vec<(usize, usize, bool)>,
+    has_capitals: bool,
     /// Start of the current sentence's first character, if it has one.
     sentence_start: Option<usize>,
     sentence_first_token: usize,
@@ -165,6 +177,8 @@ impl<'a> Builder<'a> {
             scratch: String::with_capacity(32),
             words: 0,
             questions: 0,
+            punctuation_runs: Vec::new(),
+            has_capitals: false,
             sentence_start: None,
             sentence_first_token: 0,
             sentence_words: 0,
@@ -184,8 +198,27 @@ impl<'a> Builder<'a> {
         let mut line_last: Option<char> = None;
         let mut newlines_in_gap = 0usize;
 
+        let bytes = text.as_bytes();
         let mut i = 0;
         while let Some((c, len)) = char_at(text, i) {
+            if c.is_ascii_alphanumeric() {
+                // The common case: a run of ASCII letters and digits, in one tight loop.
+                let at = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                newlines_in_gap = 0;
+                in_chunk = true;
+                chunk_has_alnum = true;
+                line_last = Some(bytes[i - 1] as char);
+                if self.sentence_start.is_none() {
+                    self.sentence_start = Some(at);
+                }
+                if word_start.is_none() {
+                    word_start = Some(at);
+                }
+                continue;
+            }
             let at = i;
             i += len;
             if c.is_whitespace() {
@@ -245,9 +278,13 @@ impl<'a> Builder<'a> {
                 // or an address ("3.5", "acme.com") does not end anything.
                 let mut end = i;
                 let mut question = c == '?';
+                let mut marks = usize::from(matches!(c, '!' | '?'));
                 while let Some((next, len)) = char_at(text, i) {
                     if matches!(next, '.' | '!' | '?' | '\u{2026}') {
                         question |= next == '?';
+                        if matches!(next, '!' | '?') {
+                            marks += 1;
+                        }
                         i += len;
                         end = i;
                         line_last = Some(next);
@@ -255,6 +292,7 @@ impl<'a> Builder<'a> {
                         break;
                     }
                 }
+                self.record_marks(at, end, marks);
                 // Closing quotes and brackets belong to the sentence they close.
                 while let Some((next, len)) = char_at(text, i) {
                     if matches!(next, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}') {
@@ -291,6 +329,36 @@ impl<'a> Builder<'a> {
             norm: self.norm,
             words: self.words,
             questions: self.questions,
+            punctuation_runs: self.punctuation_runs,
+            has_capitals: self.has_capitals,
+        }
+    }
+
+    /// Records the runs of `!`/`?` inside a terminator run (`at..end`) that hold two or more.
+    fn record_marks(&mut self, at: usize, end: usize, marks: usize) {
+        if marks < 2 {
+            return;
+        }
+        let mut run_start = None;
+        let mut question = false;
+        for (offset, b) in self.text.as_bytes()[at..end].iter().enumerate() {
+            let i = at + offset;
+            if matches!(b, b'!' | b'?') {
+                run_start.get_or_insert(i);
+                question |= *b == b'?';
+                continue;
+            }
+            if let Some(start) = run_start.take()
+                && i - start >= 2
+            {
+                self.punctuation_runs.push((start, i, question));
+            }
+            question = false;
+        }
+        if let Some(start) = run_start
+            && end - start >= 2
+        {
+            self.punctuation_runs.push((start, end, question));
         }
     }
 
@@ -324,17 +392,13 @@ impl<'a> Builder<'a> {
         let mut first_upper = false;
         self.scratch.clear();
         if original.is_ascii() {
-            // The common case, byte by byte.
-            for (n, b) in original.bytes().enumerate() {
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                    if b.is_ascii_uppercase() {
-                        upper += 1;
-                        first_upper |= n == 0;
-                    }
-                }
-                self.scratch.push(b.to_ascii_lowercase() as char);
-            }
+            // The common case: count letters and capitals, then lowercase in one go.
+            let bytes = original.as_bytes();
+            letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+            first_upper = bytes[0].is_ascii_uppercase();
+            self.scratch.push_str(original);
+            self.scratch.make_ascii_lowercase();
         } else {
             for (n, c) in original.chars().enumerate() {
                 if c.is_alphabetic() {
@@ -361,6 +425,7 @@ impl<'a> Builder<'a> {
         }
         if letters > 0 && upper == letters {
             case_flags |= ALL_CAPS;
+            self.has_capitals |= letters >= 2;
         }
         let scratch = std::mem::take(&mut self.scratch);
         self.last_word_end = end;
@@ -369,15 +434,16 @@ impl<'a> Builder<'a> {
                 scratch.as_str(),
                 "mr" | "mrs" | "ms" | "dr" | "prof" | "st" | "jr" | "sr" | "vs" | "etc" | "approx"
             );
-        if let Some(parts) = lexicon::expand_contraction(&scratch) {
+        let entry = lexicon::entry(&scratch);
+        if let Some(parts) = entry.and_then(|e| e.expansion) {
             for part in parts {
-                self.push_token(start, end, part, case_flags);
+                self.push_token(start, end, part, case_flags, lexicon::entry(part));
             }
         } else if let Some(base) = scratch.strip_suffix("'s") {
             // A possessive ("Acme's") reads as its noun.
-            self.push_token(start, end, base, case_flags);
+            self.push_token(start, end, base, case_flags, lexicon::entry(base));
         } else {
-            self.push_token(start, end, &scratch, case_flags);
+            self.push_token(start, end, &scratch, case_flags, entry);
         }
         self.scratch = scratch;
     }
@@ -386,15 +452,30 @@ impl<'a> Builder<'a> {
         if self.sentence_start.is_none() {
             self.sentence_start = Some(start);
         }
-        self.push_token(start, end, word, 0);
+        self.push_token(start, end, word, 0, None);
     }
 
-    fn push_token(&mut self, start: usize, end: usize, word: &str, case_flags: u8) {
+    fn push_token(
+        &mut self,
+        start: usize,
+        end: usize,
+        word: &str,
+        case_flags: u8,
+        entry: Option<&lexicon::Entry>,
+    ) {
         let mut flags = case_flags;
-        if lexicon::is_negator(word) {
-            flags |= NEGATOR;
-        } else if lexicon::is_intensifier(word) {
-            flags |= INTENSIFIER;
+        if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            flags |= DATE_START;
+        }
+        if let Some(entry) = entry {
+            if entry.negator {
+                flags |= NEGATOR;
+            } else if entry.intensifier {
+                flags |= INTENSIFIER;
+            }
+            if entry.date_start {
+                flags |= DATE_START;
+            }
         }
         let norm_start = self.norm.len();
         self.norm.push_str(word);

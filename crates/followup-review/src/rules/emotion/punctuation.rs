@@ -23,25 +23,14 @@ impl Rule for Punctuation {
     }
 
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
-        let bytes = cx.doc.text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !matches!(bytes[i], b'!' | b'?') {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut question = false;
-            while i < bytes.len() && matches!(bytes[i], b'!' | b'?') {
-                question |= bytes[i] == b'?';
-                i += 1;
-            }
-            if i - start >= 2 {
+        // The tokenizer records the runs as it passes them.
+        for &(start, end, question) in &cx.doc.punctuation_runs {
+            {
                 out.push(Finding::at(
                     self.id(),
                     Category::Emotion,
                     Severity::Warning,
-                    (start, i),
+                    (start, end),
                     "A run of exclamation or question marks reads as raised voice or impatience.",
                     if question { "?" } else { "." },
                 ));

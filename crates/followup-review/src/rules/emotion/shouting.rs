@@ -35,6 +35,9 @@ impl Rule for Shouting {
 
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        if !doc.has_capitals {
+            return;
+        }
         let mut run: Vec<CapsWord> = Vec::new();
         let mut run_sentence = usize::MAX;
         let mut last_start = usize::MAX;
