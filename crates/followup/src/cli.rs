@@ -83,15 +83,18 @@ pub struct CheckArgs {
     /// The kind of message: length aims and required parts depend on it.
     #[arg(long, value_enum, value_name = "KIND", default_value = "follow-up")]
     pub kind: DraftKind,
-    /// The process document (JSON) the message belongs to: adds timing, volume, the promised
-    /// date, the contact's name, and whether an outside offer is recorded as real.
-    #[arg(long, value_name = "FILE")]
+    /// The process the message belongs to (a document file or a tracked handle): adds timing,
+    /// volume, the promised date, the contact's name, and whether an outside offer is recorded
+    /// as real.
+    #[arg(long, value_name = "FILE|HANDLE")]
     pub process: Option<String>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 /// Arguments of `followup completions`.
@@ -393,8 +396,8 @@ pub struct UndoArgs {
 /// Arguments of `followup draft`.
 #[derive(Debug, Args)]
 pub struct DraftArgs {
-    /// The process document (JSON), or - for standard input.
-    #[arg(value_name = "FILE")]
+    /// The process: a document (JSON) file, - for standard input, or a tracked handle.
+    #[arg(value_name = "FILE|HANDLE")]
     pub file: String,
     /// The kind of message [default: the one the advice says is due now].
     #[arg(long, value_enum, value_name = "KIND")]
@@ -416,6 +419,8 @@ pub struct DraftArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 /// The kinds of message `followup draft` writes.

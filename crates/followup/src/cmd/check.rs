@@ -12,11 +12,11 @@ use followup_review::{Finding, ProcessContext, Review, Reviewer, Severity, Verdi
 use owo_colors::{OwoColorize, Style};
 
 use super::Run;
-use crate::cli::{CheckArgs, DraftKind};
+use crate::cli::{CheckArgs, DbArg, DraftKind};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::UserError;
-use crate::input;
+use crate::{input, tracker};
 
 /// Exit code when the review has an error finding (like a linter).
 pub const EXIT_FINDINGS: u8 = 1;
@@ -46,7 +46,7 @@ impl Run for CheckArgs {
         }
         let clock = Clock::new(self.now.now.as_deref());
         let context = match &self.process {
-            Some(source) => Some(load_context(source, &clock, kind)?),
+            Some(source) => Some(load_context(source, &self.db, &clock, kind)?),
             None => None,
         };
 
@@ -69,16 +69,16 @@ impl Run for CheckArgs {
     }
 }
 
-/// The process context behind `--process`: read the document, apply the configured holidays
-/// and policy, resolve `--now` in the process's zone. Kept in one function so `--process` can
-/// later also name a tracked process.
+/// The process context behind `--process`: read the document or the tracked process, apply the
+/// configured holidays and policy, resolve `--now` in the process's zone.
 fn load_context(
     source: &str,
+    db: &DbArg,
     clock: &Clock,
     kind: MessageKind,
 ) -> Result<ProcessContext, UserError> {
     let config = Config::load_from_env()?;
-    let mut process = input::load_process(source, &config.zone_default())?;
+    let mut process = tracker::load_process_arg(source, db, &config)?;
     config.apply_holidays(&mut process);
     let now = clock.at(&process.timezone, &process.timezone_name)?;
     Ok(ProcessContext::new(&process, config.policy(), now, kind))

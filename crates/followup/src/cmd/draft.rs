@@ -17,7 +17,7 @@ use crate::cli::{DraftArgs, DraftKind, DraftTone};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::UserError;
-use crate::input;
+use crate::tracker;
 
 /// Exit code when there is nothing to draft: the advice is printed instead.
 pub const EXIT_NOTHING_TO_DRAFT: u8 = 3;
@@ -32,7 +32,7 @@ impl Run for DraftArgs {
                 "this is a bug in followup; please report it",
             )
         })?;
-        let mut process = input::load_process(&self.file, &config.zone_default())?;
+        let mut process = tracker::load_process_arg(&self.file, &self.db, &config)?;
         config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let advice = advise(&process, config.policy(), now);

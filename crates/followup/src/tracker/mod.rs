@@ -99,7 +99,6 @@ pub fn store_error(err: StoreError) -> UserError {
 /// added: callers apply the configuration as they do for files.
 ///
 /// Used by `draft HANDLE` and `check --process HANDLE` so stored processes work like files.
-#[allow(dead_code)] // Until `draft` and `check` call it.
 pub fn load_process_arg(arg: &str, db: &DbArg, config: &Config) -> Result<Process, UserError> {
     let path = Path::new(arg);
     // Something that can only be a path (a folder separator, a .json name) is read as a file

@@ -8,5 +8,6 @@ mod check;
 mod completions;
 mod config;
 mod draft;
+mod stored;
 mod tracker;
 mod tracker_store;
