@@ -378,7 +378,8 @@ fn iso_date(token: &str) -> Option<Date> {
     super::instant::parse_date(token).ok()
 }
 
-fn weekday(name: &str) -> Option<Weekday> {
+/// A weekday from its lowercase English name or abbreviation ("friday", "fri").
+pub fn weekday(name: &str) -> Option<Weekday> {
     Some(match name {
         "monday" | "mon" => Weekday::Monday,
         "tuesday" | "tue" | "tues" => Weekday::Tuesday,
@@ -391,7 +392,8 @@ fn weekday(name: &str) -> Option<Weekday> {
     })
 }
 
-fn month(name: &str) -> Option<i8> {
+/// A month's number (1–12) from its lowercase English name or abbreviation ("sept" is 9).
+pub fn month(name: &str) -> Option<i8> {
     Some(match name {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
