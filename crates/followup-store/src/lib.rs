@@ -25,7 +25,7 @@ pub use error::StoreError;
 pub use ids::fresh_id;
 pub use memory::MemoryStore;
 pub use sqlite::SqliteStore;
-pub use store::Store;
+pub use store::{Store, for_advice};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,6 @@
 //! The [`Store`] trait: what the commands need from storage, whatever the backend.
 
-use followup_core::Process;
+use followup_core::{EventKind, Process};
 use jiff::Timestamp;
 
 use crate::change::{Applied, Change, ChangeInfo, TimelineEntry};
@@ -24,6 +24,15 @@ pub trait Store {
     /// everything in a constant number of queries, whatever the number of processes.
     fn processes(&self) -> Result<Vec<Process>, StoreError>;
 
+    /// Every visible process as [`Store::processes`] returns it, but carrying only what the
+    /// advisor and the agenda read (see [`for_advice`]): the lighter load of `next` and `list`,
+    /// which advise thousands of processes and print no message text.
+    fn processes_for_advice(&self) -> Result<Vec<Process>, StoreError> {
+        let mut processes = self.processes()?;
+        processes.iter_mut().for_each(for_advice);
+        Ok(processes)
+    }
+
     /// The visible process with this handle; an unknown handle names the closest one.
     fn process(&self, handle: &str) -> Result<Process, StoreError>;
 
@@ -35,4 +44,38 @@ pub trait Store {
 
     /// The whole history of changes, oldest first.
     fn history(&self) -> Result<Vec<ChangeInfo>, StoreError>;
+}
+
+/// Drops from `process` what advising it never reads, as [`Store::processes_for_advice`] leaves
+/// it out: contacts, event ids, notes, message subjects, bodies and recipients, reply senders,
+/// interview topics and interviewers. Kept: the process's id, handle, company, role, zone and
+/// holidays, and every event's time, type and the fields the rules decide on (rapport,
+/// reinforce-interest and stage of interviews, promised dates, message kinds, change reasons,
+/// reality and deadlines, outcomes).
+pub fn for_advice(process: &mut Process) {
+    process.contacts = Vec::new();
+    for event in &mut process.events {
+        event.id = None;
+        match &mut event.kind {
+            EventKind::Interview(interview) => {
+                interview.topics = Vec::new();
+                interview.with = Vec::new();
+            }
+            EventKind::Sent {
+                subject, body, to, ..
+            } => {
+                *subject = None;
+                *body = None;
+                *to = Vec::new();
+            }
+            EventKind::Reply { body, from } => {
+                *body = None;
+                *from = None;
+            }
+            EventKind::Promise { note, .. }
+            | EventKind::ContextChange { note, .. }
+            | EventKind::Closed { note, .. }
+            | EventKind::Reopened { note } => *note = None,
+        }
+    }
 }

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use followup_core::{
-    Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, TimezoneSource,
-    to_document,
+    ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
+    TimezoneSource, to_document,
 };
 use jiff::Timestamp;
 use jiff::civil::date;
@@ -349,6 +349,117 @@ macro_rules! storage_tests {
                 .unwrap();
             assert!(again.processes[0].created);
             assert_eq!(store.processes().unwrap()[0].events.len(), 1);
+        }
+
+        #[test]
+        fn processes_for_advice_are_the_processes_less_what_advice_never_reads() {
+            let mut store = $make;
+            let rich = |at: &str| {
+                vec![
+                    event(
+                        at,
+                        EventKind::Interview(Interview {
+                            rapport: Rapport::Personal,
+                            reinforce_interest: true,
+                            stage: Some("final".to_owned()),
+                            topics: vec!["caching".to_owned()],
+                            with: vec!["Ana".to_owned()],
+                        }),
+                    ),
+                    event(
+                        at,
+                        EventKind::Sent {
+                            kind: MessageKind::ThankYou,
+                            subject: Some("Thanks".to_owned()),
+                            body: Some("Thank you \"for\" today.\n".to_owned()),
+                            to: vec!["ana@acme.example".to_owned()],
+                        },
+                    ),
+                    event(
+                        "2026-05-02T10:00:00Z",
+                        EventKind::ContextChange {
+                            reason: ChangeReason::CompetingOffer,
+                            real: true,
+                            deadline: Some(date(2026, 5, 20)),
+                            note: Some("offer".to_owned()),
+                        },
+                    ),
+                ]
+            };
+            let mut acme = process("Acme", "Backend");
+            acme.events = rich("2026-05-05T17:00:00Z");
+            let acme = add(&mut store, acme);
+            let mut globex = process("Globex", "Design");
+            globex.holidays = Vec::new();
+            globex.events = rich("2026-05-04T12:00:00Z");
+            let globex = add(&mut store, globex);
+            // Written after Globex's events and out of time order: a backdated reply, a tie
+            // with the interview, a promise, a close and a reopen.
+            log(
+                &mut store,
+                &acme,
+                event(
+                    "2026-05-01T09:00:00Z",
+                    EventKind::Reply {
+                        body: Some("Hi".to_owned()),
+                        from: Some("Ana".to_owned()),
+                    },
+                ),
+            );
+            log(&mut store, &acme, interview("2026-05-05T17:00:00Z"));
+            log(
+                &mut store,
+                &globex,
+                event(
+                    "2026-05-06T09:00:00Z",
+                    EventKind::Closed {
+                        outcome: Outcome::Rejected,
+                        note: Some("n".to_owned()),
+                    },
+                ),
+            );
+            log(
+                &mut store,
+                &globex,
+                event(
+                    "2026-05-07T09:00:00Z",
+                    EventKind::Reopened {
+                        note: Some("n".to_owned()),
+                    },
+                ),
+            );
+            log(
+                &mut store,
+                &acme,
+                promise("2026-05-06T09:00:00Z", date(2026, 5, 8)),
+            );
+            // Neither an undone event nor a hidden process shows.
+            log(&mut store, &acme, interview("2026-05-09T09:00:00Z"));
+            store.undo(ts("2026-05-10T12:00:00Z")).unwrap();
+            let mut hidden = process("Initech", "Ops");
+            hidden.events = rich("2026-05-03T12:00:00Z");
+            add(&mut store, hidden);
+            store.undo(ts("2026-05-10T12:01:00Z")).unwrap();
+
+            let mut expected = store.processes().unwrap();
+            assert_eq!(expected.len(), 2);
+            assert_eq!(expected[0].events.len(), 6);
+            expected.iter_mut().for_each(crate::for_advice);
+            let light = store.processes_for_advice().unwrap();
+            assert_eq!(light.len(), expected.len());
+            for (got, want) in light.iter().zip(&expected) {
+                assert_eq!(got.id, want.id);
+                assert_eq!(got.handle, want.handle);
+                assert_eq!(got.company, want.company);
+                assert_eq!(got.role, want.role);
+                assert_eq!(got.timezone_name, want.timezone_name);
+                assert_eq!(got.timezone_source, want.timezone_source);
+                assert_eq!(got.contacts, want.contacts);
+                assert!(got.contacts.is_empty());
+                assert_eq!(got.holidays, want.holidays);
+                assert_eq!(got.events, want.events);
+            }
+            assert!(light[0].events.iter().all(|e| e.id.is_none()));
         }
 
         #[test]

@@ -5,6 +5,7 @@
 //! refused; an older one is copied to `<db>.bak-v<N>` and then migrated. Every write is one
 //! `BEGIN IMMEDIATE` transaction, so concurrent commands queue instead of losing updates.
 
+mod for_advice;
 mod open;
 pub mod schema;
 
@@ -357,6 +358,10 @@ impl Store for SqliteStore {
             }
         })?;
         Ok(processes)
+    }
+
+    fn processes_for_advice(&self) -> Result<Vec<Process>, StoreError> {
+        self.load_for_advice()
     }
 
     fn process(&self, handle: &str) -> Result<Process, StoreError> {

@@ -1,5 +1,6 @@
 //! `followup list [--all]`: one line per process (company, role, stage, last contact, advice).
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -14,28 +15,30 @@ use crate::config::Config;
 use followup_store::Store;
 
 use crate::tracker;
-use crate::tracker::agenda::{Advised, advise_all};
+use crate::tracker::agenda::{Advised, Page, advise_all};
 
 impl Run for ListArgs {
     fn run(self) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
         let processes = tracker::open(&self.db)?
-            .processes()
+            .processes_for_advice()
             .map_err(tracker::store_error)?;
-        let mut advised: Vec<Advised> = advise_all(processes, &config, &clock)?;
-        advised.retain(|a| self.all || !a.is_closed());
         // Never freed: the program ends right after printing, and freeing 10,000 processes
         // event by event would cost more than everything else after loading.
-        let advised = std::mem::ManuallyDrop::new(advised);
+        let advised = std::mem::ManuallyDrop::new(advise_all(processes, &config, &clock)?);
+        let shown: Vec<&Advised> = advised
+            .iter()
+            .filter(|a| self.all || !a.is_closed())
+            .collect();
 
-        let rows: Vec<Row> = advised.iter().map(Row::of).collect();
-        // Buffered: thousands of lines would otherwise each cost a write.
-        let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+        let rows: Vec<Row> = shown.iter().map(|item| Row::of(item)).collect();
+        // The whole output is built in memory and written at once.
+        let mut out = Page::for_stdout();
         if self.json {
             let value: Vec<_> = rows
                 .iter()
-                .zip(advised.iter())
+                .zip(shown.iter())
                 .map(|(row, item)| {
                     json!({
                         "handle": row.handle,
@@ -47,8 +50,9 @@ impl Run for ListArgs {
                     })
                 })
                 .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            out.flush()?;
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+            out.print()?;
             return Ok(ExitCode::SUCCESS);
         }
         if rows.is_empty() {
@@ -58,7 +62,7 @@ impl Run for ListArgs {
                 "No open processes (followup list --all includes closed ones)."
             };
             writeln!(out, "{hint}")?;
-            out.flush()?;
+            out.print()?;
             return Ok(ExitCode::SUCCESS);
         }
         let header = Row {
@@ -82,13 +86,13 @@ impl Run for ListArgs {
                 out,
                 "{:<wh$}  {}  {}  {}  {}",
                 row.handle,
-                pad(&row.company_role, wc),
-                pad(&row.stage, ws),
-                pad(&row.last_contact, wl),
+                Padded(&row.company_role, wc),
+                Padded(&row.stage, ws),
+                Padded(&row.last_contact, wl),
                 row.advice
             )?;
         }
-        out.flush()?;
+        out.print()?;
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -138,9 +142,16 @@ impl Row {
 /// Where the process stands: closed with its outcome, else the latest interview's stage.
 fn stage(process: &Process, today: Date) -> String {
     let mut stage = "added".to_owned();
+    // Only the kinds that set the stage need their local date (a time-zone lookup each).
     for event in process
         .events
         .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Interview(_) | EventKind::Closed { .. } | EventKind::Reopened { .. }
+            )
+        })
         .filter(|e| process.local_date(e.at) <= today)
     {
         match &event.kind {
@@ -180,7 +191,16 @@ fn short(date: Date, today: Date) -> String {
     }
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+/// `text` followed by spaces up to `width` characters.
+struct Padded<'a>(&'a str, usize);
+
+impl std::fmt::Display for Padded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Padded(text, width) = *self;
+        f.write_str(text)?;
+        for _ in text.chars().count()..width {
+            f.write_char(' ')?;
+        }
+        Ok(())
+    }
 }

@@ -8,13 +8,13 @@ use followup_core::Action;
 use followup_core::time::spell_date;
 use followup_store::{Change, MemoryStore, Op, Store};
 use owo_colors::OwoColorize;
-use serde_json::json;
+use serde::Serialize;
 
 use super::Run;
 use crate::cli::NextArgs;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::tracker::agenda::{Advised, advise_all, agenda};
+use crate::tracker::agenda::{Advised, Page, advise_all, agenda};
 use crate::{input, tracker};
 
 impl Run for NextArgs {
@@ -33,33 +33,35 @@ impl Run for NextArgs {
                     ops: samples.into_iter().map(Op::AddProcess).collect(),
                 })
                 .map_err(tracker::store_error)?;
-            store.processes()
+            store.processes_for_advice()
         } else {
-            tracker::open(&self.db)?.processes()
+            tracker::open(&self.db)?.processes_for_advice()
         }
         .map_err(tracker::store_error)?;
         let tracked = processes.len();
         // Never freed: the program ends right after printing, and freeing 10,000 processes
         // event by event would cost more than everything else after loading.
-        let items = std::mem::ManuallyDrop::new(agenda(advise_all(processes, &config, &clock)?));
+        let advised = std::mem::ManuallyDrop::new(advise_all(processes, &config, &clock)?);
+        let items = agenda(&advised);
 
-        // Buffered: thousands of lines would otherwise each cost a write.
-        let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+        // The whole output is built in memory and written at once.
+        let mut out = Page::for_stdout();
         if self.json {
-            let value: Vec<_> = items
+            let value: Vec<JsonItem<'_>> = items
                 .iter()
                 .map(|item| {
-                    json!({
-                        "handle": item.handle(),
-                        "company": item.process.company,
-                        "role": item.process.role,
-                        "advice": item.advice,
-                        "command": item.command(),
+                    Ok(JsonItem {
+                        advice: serde_json::to_value(&item.advice)?,
+                        command: item.command(),
+                        company: &item.process.company,
+                        handle: item.handle(),
+                        role: &item.process.role,
                     })
                 })
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            out.flush()?;
+                .collect::<Result<_, serde_json::Error>>()?;
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+            out.print()?;
             return Ok(ExitCode::SUCCESS);
         }
         if tracked == 0 {
@@ -67,7 +69,7 @@ impl Run for NextArgs {
                 out,
                 "Nothing tracked yet. Start with: followup add ACME --role \"Backend Engineer\""
             )?;
-            out.flush()?;
+            out.print()?;
             return Ok(ExitCode::SUCCESS);
         }
         if items.is_empty() {
@@ -75,12 +77,12 @@ impl Run for NextArgs {
                 out,
                 "Nothing to do today across {tracked} tracked processes (followup list --all shows them)."
             )?;
-            out.flush()?;
+            out.print()?;
             return Ok(ExitCode::SUCCESS);
         }
         let width = items.iter().map(|i| i.handle().len()).max().unwrap_or(0);
         let mut section = None;
-        for item in items.iter() {
+        for item in &items {
             let title = match item.advice.action {
                 Action::Act { .. } => "Act now",
                 Action::Wait { .. } => "Waiting",
@@ -95,38 +97,58 @@ impl Run for NextArgs {
             }
             write_line(&mut out, item, width)?;
         }
-        out.flush()?;
+        out.print()?;
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// One item of `next --json`. The keys are in alphabetical order, as the output has always had
+/// them (it was first built from `serde_json::Value` maps, which sort their keys); `advice` is
+/// such a map for the same reason.
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    advice: serde_json::Value,
+    command: String,
+    company: &'a str,
+    handle: &'a str,
+    role: &'a str,
 }
 
 /// `  acme-backend  Follow up, due since Monday 11 May — Acme, Backend Engineer  → followup draft acme-backend`
 fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Result<()> {
     let advice = &item.advice;
     let spell = |d| spell_date(d, advice.today);
-    let what = match advice.action {
+    write!(out, "  {:<width$}  ", item.handle())?;
+    match advice.action {
         Action::Act { step, due } if due == advice.today => {
-            format!("{}, due today", step_label(step))
+            write!(out, "{}, due today", step_label(step))?
         }
-        Action::Act { step, due } => format!("{}, due since {}", step_label(step), spell(due)),
-        Action::Wait { until, then } => {
-            format!(
-                "wait until {}, then {}",
-                spell(until),
-                step_label(then).to_lowercase()
-            )
-        }
-        Action::MoveOn => "move on: no more messages".to_owned(),
-        Action::Nothing => "nothing to do".to_owned(),
-    };
+        Action::Act { step, due } => write!(out, "{}, due since {}", step_label(step), spell(due))?,
+        Action::Wait { until, then } => write!(
+            out,
+            "wait until {}, then {}",
+            spell(until),
+            step_label(then).to_lowercase()
+        )?,
+        Action::MoveOn => write!(out, "move on: no more messages")?,
+        Action::Nothing => write!(out, "nothing to do")?,
+    }
     writeln!(
         out,
-        "  {:<width$}  {what} — {}, {}  {}",
-        item.handle(),
+        " — {}, {}  {}",
         item.process.company,
         item.process.role,
-        format!("→ {}", item.command()).cyan(),
+        Arrow(item).cyan(),
     )
+}
+
+/// `→ followup draft acme-backend`, written without intermediate strings.
+struct Arrow<'a>(&'a Advised);
+
+impl std::fmt::Display for Arrow<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "→ {}", self.0.command_display())
+    }
 }
 
 fn step_label(step: followup_core::Step) -> &'static str {

@@ -1,6 +1,11 @@
-//! The morning agenda: every open process advised, in the order `next` prints them.
+//! The morning agenda: every open process advised, in the order `next` prints them, and the
+//! in-memory page `next` and `list` print it on.
+
+use std::fmt;
+use std::io::Write;
 
 use followup_core::{Action, Advice, Policy, Process, advise};
+use jiff::Timestamp;
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -22,18 +27,31 @@ impl Advised {
 
     /// The command that acts on the advice.
     pub fn command(&self) -> String {
-        let handle = self.handle();
-        match self.advice.action {
-            Action::Act { .. } => format!("followup draft {handle}"),
-            Action::Wait { .. } => format!("followup show {handle}"),
-            Action::MoveOn => format!("followup close {handle} no-answer"),
-            Action::Nothing => format!("followup show {handle}"),
-        }
+        self.command_display().to_string()
+    }
+
+    /// [`Advised::command`] without building a string, for printing thousands of lines.
+    pub fn command_display(&self) -> impl fmt::Display + '_ {
+        CommandDisplay(self)
     }
 
     /// Whether the latest of closed/reopened is closed (as of the advice).
     pub fn is_closed(&self) -> bool {
         self.advice.rule == followup_core::Rule::Closed
+    }
+}
+
+struct CommandDisplay<'a>(&'a Advised);
+
+impl fmt::Display for CommandDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let handle = self.0.handle();
+        match self.0.advice.action {
+            Action::Act { .. } => write!(f, "followup draft {handle}"),
+            Action::Wait { .. } => write!(f, "followup show {handle}"),
+            Action::MoveOn => write!(f, "followup close {handle} no-answer"),
+            Action::Nothing => write!(f, "followup show {handle}"),
+        }
     }
 }
 
@@ -44,31 +62,44 @@ pub fn advise_all(
     clock: &Clock,
 ) -> Result<Vec<Advised>, UserError> {
     let policy: &Policy = config.policy();
-    processes
-        .into_iter()
-        .map(|mut process| {
-            config.apply_holidays(&mut process);
-            let now = clock.at(&process.timezone, &process.timezone_name)?;
-            let advice = advise(&process, policy, now);
-            Ok(Advised { process, advice })
-        })
-        .collect()
+    // `--now` is read once per zone, not once per process: a store resolves each zone name to
+    // one zone, and thousands of processes share a handful of zones.
+    let mut instants: Vec<(String, Timestamp)> = Vec::new();
+    let mut advised = Vec::with_capacity(processes.len());
+    for mut process in processes {
+        config.apply_holidays(&mut process);
+        let now = match instants
+            .iter()
+            .find(|(name, _)| *name == process.timezone_name)
+        {
+            Some((_, now)) => *now,
+            None => {
+                let now = clock.at(&process.timezone, &process.timezone_name)?;
+                instants.push((process.timezone_name.clone(), now));
+                now
+            }
+        };
+        let advice = advise(&process, policy, now);
+        advised.push(Advised { process, advice });
+    }
+    Ok(advised)
 }
 
 /// Keeps what needs attention, ordered: actions due (oldest due first), then waits (soonest
 /// first), then move-ons; ties by handle so the order is stable.
-pub fn agenda(advised: Vec<Advised>) -> Vec<Advised> {
-    let mut items: Vec<Option<Advised>> = advised
-        .into_iter()
-        .filter(|a| !matches!(a.advice.action, Action::Nothing))
-        .map(Some)
-        .collect();
-    // Sort small indices, not the large values: moving 10,000 processes around during a sort
+pub fn agenda(advised: &[Advised]) -> Vec<&Advised> {
+    // Sorting small keyed references, not the large values: moving 10,000 processes around
     // costs more than the comparisons.
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    let key = |i: usize| items[i].as_ref().map(|a| (sort_key(&a.advice), a.handle()));
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
-    order.into_iter().filter_map(|i| items[i].take()).collect()
+    let mut items: Vec<(u8, Option<jiff::civil::Date>, &str, &Advised)> = advised
+        .iter()
+        .filter(|a| !matches!(a.advice.action, Action::Nothing))
+        .map(|a| {
+            let (rank, date) = sort_key(&a.advice);
+            (rank, date, a.handle(), a)
+        })
+        .collect();
+    items.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    items.into_iter().map(|(.., a)| a).collect()
 }
 
 fn sort_key(advice: &Advice) -> (u8, Option<jiff::civil::Date>) {
@@ -77,5 +108,49 @@ fn sort_key(advice: &Advice) -> (u8, Option<jiff::civil::Date>) {
         Action::Wait { until, .. } => (1, Some(until)),
         Action::MoveOn => (2, None),
         Action::Nothing => (3, None),
+    }
+}
+
+/// A command's whole output, built in memory and written to standard output in one go.
+///
+/// Styling follows standard output exactly as `anstream::stdout()` would (stripped when it is
+/// not a terminal, `NO_COLOR`, `CLICOLOR_FORCE`), but the stripped text lands in memory:
+/// through the locked, line-buffered standard output every line would cost a system call.
+pub struct Page {
+    text: anstream::AutoStream<Vec<u8>>,
+}
+
+impl Page {
+    /// An empty page styled for standard output.
+    pub fn for_stdout() -> Self {
+        let choice = anstream::AutoStream::<std::io::Stdout>::choice(&std::io::stdout());
+        Page {
+            text: anstream::AutoStream::new(Vec::with_capacity(1 << 20), choice),
+        }
+    }
+
+    /// Writes the page to standard output.
+    pub fn print(self) -> std::io::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&self.text.into_inner())?;
+        stdout.flush()
+    }
+}
+
+impl Write for Page {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.text.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.text.write_all(buf)
+    }
+
+    fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> std::io::Result<()> {
+        self.text.write_fmt(args)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
