@@ -5,6 +5,7 @@
 //! refused; an older one is copied to `<db>.bak-v<N>` and then migrated. Every write is one
 //! `BEGIN IMMEDIATE` transaction, so concurrent commands queue instead of losing updates.
 
+mod advice_timeline;
 mod for_advice;
 mod open;
 pub mod schema;
@@ -280,6 +281,7 @@ impl Store for SqliteStore {
         }
         let wrote = !applied.event_ids.is_empty() || applied.processes.iter().any(|p| p.created);
         if wrote {
+            advice_timeline::refresh_stale(&tx).map_err(err)?;
             tx.commit().map_err(err)?;
             applied.change_id = Some(change_id);
         } else {
@@ -335,6 +337,7 @@ impl Store for SqliteStore {
             params![undo_id, target],
         )
         .map_err(err)?;
+        advice_timeline::refresh_stale(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(Some(ChangeInfo {
             id: target,

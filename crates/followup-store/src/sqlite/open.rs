@@ -69,6 +69,10 @@ pub(super) fn open(path: &Path) -> Result<Connection, StoreError> {
     // Safe with WAL: a power cut may lose the last commit, never corrupt the file.
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(|e| sqlite_err(e, path))?;
+    // Statement journals in memory: the triggers that keep `advice_timeline` honest make
+    // every event insert a two-table statement, and on disk its journal doubles an import.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(|e| sqlite_err(e, path))?;
 
     if version < LATEST {
         if version > 0 {
@@ -178,6 +182,7 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             continue;
         }
         tx.execute_batch(sql).map_err(fail)?;
+        super::schema::after(target, &tx).map_err(fail)?;
         tx.pragma_update(None, "user_version", target)
             .map_err(fail)?;
         tx.commit().map_err(fail)?;

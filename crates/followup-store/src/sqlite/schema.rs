@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -54,3 +54,33 @@ const V2: &str = "
 CREATE INDEX events_by_change ON events(change);
 CREATE INDEX processes_by_change ON processes(created_by);
 ";
+
+/// Version 3: each process carries its live timeline as the advisor reads it (see
+/// [`super::advice_timeline`]), so `next` and `list` read one row per process instead of ten
+/// event rows. The triggers mark it stale (NULL) on any change to the process's events, by
+/// any writer; the store rebuilds stale ones before each write commits, and [`after`] builds
+/// them all for a migrated database.
+const V3: &str = "
+ALTER TABLE processes ADD COLUMN advice_timeline BLOB;
+CREATE INDEX processes_stale_timeline ON processes(key) WHERE advice_timeline IS NULL;
+CREATE TRIGGER events_insert_stales_timeline AFTER INSERT ON events BEGIN
+    UPDATE processes SET advice_timeline = NULL
+    WHERE key = NEW.process AND advice_timeline IS NOT NULL;
+END;
+CREATE TRIGGER events_update_stales_timeline AFTER UPDATE ON events BEGIN
+    UPDATE processes SET advice_timeline = NULL
+    WHERE key IN (OLD.process, NEW.process) AND advice_timeline IS NOT NULL;
+END;
+CREATE TRIGGER events_delete_stales_timeline AFTER DELETE ON events BEGIN
+    UPDATE processes SET advice_timeline = NULL
+    WHERE key = OLD.process AND advice_timeline IS NOT NULL;
+END;
+";
+
+/// What migrating to `version` needs beyond its SQL, run in the same transaction.
+pub(crate) fn after(version: u32, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    if version == 3 {
+        super::advice_timeline::refresh_stale(conn)?;
+    }
+    Ok(())
+}

@@ -1,4 +1,5 @@
-//! SQLite-only behaviour: opening foreign, damaged, newer and older files, and migrations.
+//! SQLite-only behaviour: opening foreign, damaged, newer and older files, migrations, and the
+//! advice timeline cache.
 
 #![allow(clippy::unwrap_used)]
 
@@ -213,4 +214,133 @@ fn a_new_database_uses_wal_and_the_latest_schema() {
         .unwrap();
     assert_eq!(mode, "wal");
     assert!(!dir.path().join("deep/er/followup.db.bak-v0").exists());
+}
+
+/// The processes as `processes_for_advice` must return them: the full load, lightened.
+fn expected_for_advice(store: &SqliteStore) -> Vec<followup_core::Process> {
+    let mut processes = store.processes().unwrap();
+    processes.iter_mut().for_each(crate::for_advice);
+    processes
+}
+
+fn assert_same_for_advice(got: &[followup_core::Process], want: &[followup_core::Process]) {
+    assert_eq!(got.len(), want.len());
+    for (got, want) in got.iter().zip(want) {
+        assert_eq!(got.handle, want.handle);
+        assert_eq!(got.holidays, want.holidays);
+        assert_eq!(got.events, want.events, "{:?}", got.handle);
+    }
+}
+
+fn stale_timelines(store: &SqliteStore) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM processes WHERE advice_timeline IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_v1_fixture_migration_builds_every_advice_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&temp_copy(dir.path()), zones()).unwrap();
+    assert_eq!(stale_timelines(&store), 0);
+    let light = store.processes_for_advice().unwrap();
+    assert_eq!(light[0].events.len(), 1, "the undone promise stays undone");
+    assert_same_for_advice(&light, &expected_for_advice(&store));
+}
+
+#[test]
+fn advice_timelines_are_fresh_after_every_write_and_undo() {
+    use crate::tests::{add, interview, log, process, promise, ts};
+    use jiff::civil::date;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("followup.db"), zones()).unwrap();
+    let h = add(&mut store, process("Acme", "Backend"));
+    assert_eq!(stale_timelines(&store), 0);
+    log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
+    log(
+        &mut store,
+        &h,
+        promise("2026-05-04T17:00:00Z", date(2026, 5, 8)),
+    );
+    assert_eq!(stale_timelines(&store), 0);
+    assert_same_for_advice(
+        &store.processes_for_advice().unwrap(),
+        &expected_for_advice(&store),
+    );
+    store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
+    assert_eq!(stale_timelines(&store), 0);
+    let light = store.processes_for_advice().unwrap();
+    assert_eq!(light[0].events.len(), 1);
+    assert_same_for_advice(&light, &expected_for_advice(&store));
+}
+
+#[test]
+fn a_stale_or_damaged_advice_timeline_is_read_from_the_events() {
+    use crate::tests::{add, interview, log, process};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("followup.db"), zones()).unwrap();
+    let acme = add(&mut store, process("Acme", "Backend"));
+    let globex = add(&mut store, process("Globex", "Design"));
+    log(&mut store, &acme, interview("2026-05-05T17:00:00Z"));
+    log(&mut store, &globex, interview("2026-05-04T17:00:00Z"));
+
+    // Another writer, bypassing the store: the trigger marks the timeline stale.
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO events (process, id, at_s, at_ns, type, data, change)
+             SELECT key, 'raw', 1777000000, 0, 'reply', '{}', created_by FROM processes
+             WHERE handle = 'acme-backend'",
+        )
+        .unwrap();
+    assert_eq!(stale_timelines(&store), 1);
+    // A damaged value is not trusted either.
+    store
+        .conn
+        .execute(
+            "UPDATE processes SET advice_timeline = x'ff01' WHERE handle = 'globex-design'",
+            [],
+        )
+        .unwrap();
+    let light = store.processes_for_advice().unwrap();
+    assert_eq!(light[0].events.len(), 2);
+    assert_eq!(light[0].events[0].kind.type_name(), "reply");
+    assert_eq!(light[1].events.len(), 1);
+    assert_same_for_advice(&light, &expected_for_advice(&store));
+
+    // The next write rebuilds what is stale.
+    log(&mut store, &globex, interview("2026-05-06T17:00:00Z"));
+    assert_eq!(stale_timelines(&store), 0);
+    assert_same_for_advice(
+        &store.processes_for_advice().unwrap(),
+        &expected_for_advice(&store),
+    );
+}
+
+#[test]
+fn an_event_that_does_not_decode_fails_the_load_as_before() {
+    use crate::tests::{add, process};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("followup.db"), zones()).unwrap();
+    add(&mut store, process("Acme", "Backend"));
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO events (process, id, at_s, at_ns, type, data, change)
+             VALUES (1, 'bad', 1777000000, 0, 'promise', '{}', 1)",
+        )
+        .unwrap();
+    assert!(matches!(store.processes(), Err(StoreError::Data(_))));
+    assert!(matches!(
+        store.processes_for_advice(),
+        Err(StoreError::Data(_))
+    ));
+    // A write elsewhere leaves the undecodable timeline stale instead of failing.
+    add(&mut store, process("Globex", "Design"));
+    assert_eq!(stale_timelines(&store), 1);
 }
