@@ -33,6 +33,13 @@ pub trait Store {
         Ok(processes)
     }
 
+    /// [`Store::processes_for_advice`] one process at a time, in the same order: a caller that
+    /// keeps only a summary of each process never holds every timeline at once.
+    fn each_for_advice(&self, each: &mut dyn FnMut(Process)) -> Result<(), StoreError> {
+        self.processes_for_advice()?.into_iter().for_each(each);
+        Ok(())
+    }
+
     /// The visible process with this handle; an unknown handle names the closest one.
     fn process(&self, handle: &str) -> Result<Process, StoreError>;
 

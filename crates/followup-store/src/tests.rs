@@ -460,6 +460,13 @@ macro_rules! storage_tests {
                 assert_eq!(got.events, want.events);
             }
             assert!(light[0].events.iter().all(|e| e.id.is_none()));
+            let mut walked = Vec::new();
+            store.each_for_advice(&mut |p| walked.push(p)).unwrap();
+            assert_eq!(walked.len(), light.len());
+            for (walked, light) in walked.iter().zip(&light) {
+                assert_eq!(walked.handle, light.handle);
+                assert_eq!(walked.events, light.events);
+            }
         }
 
         #[test]

@@ -1,5 +1,6 @@
-//! The light load behind [`Store::processes_for_advice`]: every visible process with what the
-//! advisor reads, for `next` and `list` over thousands of processes.
+//! The light load behind [`Store::processes_for_advice`] and [`Store::each_for_advice`]: every
+//! visible process with what the advisor reads, for `next` and `list` over thousands of
+//! processes.
 //!
 //! One scan of the process rows, without contacts: each row carries its live timeline in the
 //! `advice_timeline` column ([`super::advice_timeline`]), so no event row and no JSON payload
@@ -7,6 +8,7 @@
 //! table instead, in the same read transaction, so the result never depends on the cache.
 //!
 //! [`Store::processes_for_advice`]: crate::Store::processes_for_advice
+//! [`Store::each_for_advice`]: crate::Store::each_for_advice
 
 use std::collections::HashMap;
 
@@ -19,8 +21,9 @@ use crate::codec::decode_holidays;
 use crate::error::StoreError;
 
 impl SqliteStore {
-    /// See the module docs.
-    pub(super) fn load_for_advice(&self) -> Result<Vec<Process>, StoreError> {
+    /// Calls `each` with every visible process, in the order they were added (see the module
+    /// docs).
+    pub(super) fn load_for_advice(&self, each: &mut dyn FnMut(Process)) -> Result<(), StoreError> {
         // One snapshot for the rows and any fallback reads of the events table.
         let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
         let mut stmt = tx
@@ -31,7 +34,6 @@ impl SqliteStore {
             .map_err(|e| self.err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         let mut zones = HashMap::new();
-        let mut processes = Vec::new();
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<_> {
                 let events = match r.get_ref(7)? {
@@ -56,7 +58,7 @@ impl SqliteStore {
                 None => read_events(&tx, key).map_err(|e| e.at(&self.path))?,
             };
             let timezone = self.zone(&tz, &mut zones)?;
-            processes.push(Process {
+            each(Process {
                 id: Some(id),
                 handle: Some(handle),
                 company,
@@ -69,6 +71,6 @@ impl SqliteStore {
                 events,
             });
         }
-        Ok(processes)
+        Ok(())
     }
 }

@@ -364,7 +364,13 @@ impl Store for SqliteStore {
     }
 
     fn processes_for_advice(&self) -> Result<Vec<Process>, StoreError> {
-        self.load_for_advice()
+        let mut processes = Vec::new();
+        self.load_for_advice(&mut |p| processes.push(p))?;
+        Ok(processes)
+    }
+
+    fn each_for_advice(&self, each: &mut dyn FnMut(Process)) -> Result<(), StoreError> {
+        self.load_for_advice(each)
     }
 
     fn process(&self, handle: &str) -> Result<Process, StoreError> {

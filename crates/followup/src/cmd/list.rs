@@ -12,33 +12,30 @@ use super::Run;
 use crate::cli::ListArgs;
 use crate::clock::Clock;
 use crate::config::Config;
-use followup_store::Store;
 
 use crate::tracker;
-use crate::tracker::agenda::{Advised, Page, advise_all};
+use crate::tracker::agenda::{Advised, Page, advise_stored};
 
 impl Run for ListArgs {
     fn run(self) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
-        let processes = tracker::open(&self.db)?
-            .processes_for_advice()
-            .map_err(tracker::store_error)?;
-        // Never freed: the program ends right after printing, and freeing 10,000 processes
-        // event by event would cost more than everything else after loading.
-        let advised = std::mem::ManuallyDrop::new(advise_all(processes, &config, &clock)?);
-        let shown: Vec<&Advised> = advised
-            .iter()
-            .filter(|a| self.all || !a.is_closed())
-            .collect();
-
-        let rows: Vec<Row> = shown.iter().map(|item| Row::of(item)).collect();
+        // Each shown process's row is worked out while its timeline is loaded, then the
+        // timeline is freed.
+        let include_closed = self.all;
+        let shown = advise_stored(&tracker::open(&self.db)?, &config, &clock, |item| {
+            (include_closed || !item.is_closed()).then(|| (Row::of(&item), item.without_events()))
+        })?;
+        // Never freed: the program ends right after printing, and freeing thousands of
+        // processes one by one would only delay the exit.
+        let shown = std::mem::ManuallyDrop::new(shown);
+        let rows: Vec<&Row> = shown.iter().map(|(row, _)| row).collect();
         // The whole output is built in memory and written at once.
         let mut out = Page::for_stdout();
         if self.json {
             let value: Vec<_> = rows
                 .iter()
-                .zip(shown.iter())
+                .zip(shown.iter().map(|(_, item)| item))
                 .map(|(row, item)| {
                     json!({
                         "handle": row.handle,
@@ -73,7 +70,9 @@ impl Run for ListArgs {
             last_contact_date: None,
             advice: "ADVICE".to_owned(),
         };
-        let all: Vec<&Row> = std::iter::once(&header).chain(&rows).collect();
+        let all: Vec<&Row> = std::iter::once(&header)
+            .chain(rows.iter().copied())
+            .collect();
         let w = |f: fn(&Row) -> &str| all.iter().map(|r| f(r).chars().count()).max().unwrap_or(0);
         let (wh, wc, ws, wl) = (
             w(|r| &r.handle),

@@ -14,14 +14,21 @@ use super::Run;
 use crate::cli::NextArgs;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::tracker::agenda::{Advised, Page, advise_all, agenda};
+use crate::tracker::agenda::{Advised, Page, advise_stored, agenda};
 use crate::{input, tracker};
 
 impl Run for NextArgs {
     fn run(self) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
-        let processes = if self.demo {
+        // Everything is advised; only what needs attention is kept, without its timeline.
+        let mut tracked = 0usize;
+        let keep = |item: Advised| {
+            tracked += 1;
+            let due = !matches!(item.advice.action, Action::Nothing);
+            due.then(|| item.without_events())
+        };
+        let advised = if self.demo {
             let zone = config.zone_default();
             let now = clock.at(&zone.zone, &zone.name)?;
             let samples = followup_core::sample::demo_processes(now, &zone.zone, &zone.name);
@@ -33,15 +40,13 @@ impl Run for NextArgs {
                     ops: samples.into_iter().map(Op::AddProcess).collect(),
                 })
                 .map_err(tracker::store_error)?;
-            store.processes_for_advice()
+            advise_stored(&store, &config, &clock, keep)?
         } else {
-            tracker::open(&self.db)?.processes_for_advice()
-        }
-        .map_err(tracker::store_error)?;
-        let tracked = processes.len();
-        // Never freed: the program ends right after printing, and freeing 10,000 processes
-        // event by event would cost more than everything else after loading.
-        let advised = std::mem::ManuallyDrop::new(advise_all(processes, &config, &clock)?);
+            advise_stored(&tracker::open(&self.db)?, &config, &clock, keep)?
+        };
+        // Never freed: the program ends right after printing, and freeing thousands of
+        // processes one by one would only delay the exit.
+        let advised = std::mem::ManuallyDrop::new(advised);
         let items = agenda(&advised);
 
         // The whole output is built in memory and written at once.

@@ -5,11 +5,13 @@ use std::fmt;
 use std::io::Write;
 
 use followup_core::{Action, Advice, Policy, Process, advise};
+use followup_store::Store;
 use jiff::Timestamp;
 
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::UserError;
+use crate::tracker;
 
 /// A process with its advice.
 pub struct Advised {
@@ -35,6 +37,12 @@ impl Advised {
         CommandDisplay(self)
     }
 
+    /// The same, its timeline freed: what `next` and `list` keep once a process is advised.
+    pub fn without_events(mut self) -> Self {
+        self.process.events = Vec::new();
+        self
+    }
+
     /// Whether the latest of closed/reopened is closed (as of the advice).
     pub fn is_closed(&self) -> bool {
         self.advice.rule == followup_core::Rule::Closed
@@ -55,34 +63,55 @@ impl fmt::Display for CommandDisplay<'_> {
     }
 }
 
-/// Advises every process at the clock's instant (local `--now` forms read in each zone).
-pub fn advise_all(
-    processes: Vec<Process>,
+/// Advises every process of `store` at the clock's instant (local `--now` forms read in each
+/// zone), one at a time: `keep` gets each advised process, configured holidays applied, and
+/// returns what the command keeps of it ([`Advised::without_events`] when it only prints).
+/// A timeline is freed before the next one is loaded, so the memory of one serves them all.
+///
+/// A store error wins over a `--now` error, and the first process whose zone cannot place
+/// `--now` names the error, as when every process was loaded before advising any.
+pub fn advise_stored<T>(
+    store: &impl Store,
     config: &Config,
     clock: &Clock,
-) -> Result<Vec<Advised>, UserError> {
+    mut keep: impl FnMut(Advised) -> Option<T>,
+) -> Result<Vec<T>, UserError> {
     let policy: &Policy = config.policy();
     // `--now` is read once per zone, not once per process: a store resolves each zone name to
     // one zone, and thousands of processes share a handful of zones.
     let mut instants: Vec<(String, Timestamp)> = Vec::new();
-    let mut advised = Vec::with_capacity(processes.len());
-    for mut process in processes {
+    let mut kept = Vec::new();
+    let mut failure = None;
+    let walked = store.each_for_advice(&mut |mut process| {
+        if failure.is_some() {
+            return;
+        }
         config.apply_holidays(&mut process);
-        let now = match instants
+        let found = instants
             .iter()
             .find(|(name, _)| *name == process.timezone_name)
-        {
-            Some((_, now)) => *now,
-            None => {
-                let now = clock.at(&process.timezone, &process.timezone_name)?;
-                instants.push((process.timezone_name.clone(), now));
-                now
-            }
+            .map(|(_, now)| *now);
+        let now = match found {
+            Some(now) => now,
+            None => match clock.at(&process.timezone, &process.timezone_name) {
+                Ok(now) => {
+                    instants.push((process.timezone_name.clone(), now));
+                    now
+                }
+                Err(err) => {
+                    failure = Some(err);
+                    return;
+                }
+            },
         };
         let advice = advise(&process, policy, now);
-        advised.push(Advised { process, advice });
+        kept.extend(keep(Advised { process, advice }));
+    });
+    walked.map_err(tracker::store_error)?;
+    match failure {
+        Some(err) => Err(err),
+        None => Ok(kept),
     }
-    Ok(advised)
 }
 
 /// Keeps what needs attention, ordered: actions due (oldest due first), then waits (soonest
