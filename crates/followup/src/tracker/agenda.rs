@@ -1,6 +1,7 @@
 //! The morning agenda: every open process advised, in the order `next` prints them, and the
 //! in-memory page `next` and `list` print it on.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::Write;
 
@@ -142,11 +143,14 @@ fn sort_key(advice: &Advice) -> (u8, Option<jiff::civil::Date>) {
 
 /// A command's whole output, built in memory and written to standard output in one go.
 ///
-/// Styling follows standard output exactly as `anstream::stdout()` would (stripped when it is
-/// not a terminal, `NO_COLOR`, `CLICOLOR_FORCE`), but the stripped text lands in memory:
-/// through the locked, line-buffered standard output every line would cost a system call.
+/// Styling follows standard output exactly as `anstream::stdout()` would: kept on a terminal
+/// that takes colour, stripped otherwise (or by `NO_COLOR`, `CLICOLOR_FORCE` ...). Through
+/// the locked, line-buffered standard output every line would cost a system call, and
+/// stripping fragment by fragment costs more than the formatting; here the page is stripped
+/// once, at the end.
 pub struct Page {
-    text: anstream::AutoStream<Vec<u8>>,
+    text: Vec<u8>,
+    strip: bool,
 }
 
 impl Page {
@@ -154,14 +158,20 @@ impl Page {
     pub fn for_stdout() -> Self {
         let choice = anstream::AutoStream::<std::io::Stdout>::choice(&std::io::stdout());
         Page {
-            text: anstream::AutoStream::new(Vec::with_capacity(1 << 20), choice),
+            text: Vec::with_capacity(1 << 20),
+            strip: choice == anstream::ColorChoice::Never,
         }
     }
 
     /// Writes the page to standard output.
     pub fn print(self) -> std::io::Result<()> {
+        let text = if self.strip {
+            stripped(&self.text)
+        } else {
+            Cow::Borrowed(self.text.as_slice())
+        };
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&self.text.into_inner())?;
+        stdout.write_all(&text)?;
         stdout.flush()
     }
 }
@@ -172,14 +182,154 @@ impl Write for Page {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.text.write_all(buf)
-    }
-
-    fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> std::io::Result<()> {
-        self.text.write_fmt(args)
+        self.text.extend_from_slice(buf);
+        Ok(())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+/// `text` without escape sequences, as anstream strips it.
+///
+/// The common case is done here ([`stripped_styles`]); anything else (a stray escape or
+/// control character in a company name, say) goes through anstream's stripper, in one pass
+/// over the page. (How anstream treats a malformed escape sequence depends on how the text
+/// reaches it; it used to be in blocks of the old 8 KB output buffer, so the exact bytes it
+/// dropped around one depended on where that buffer happened to break.)
+fn stripped(text: &[u8]) -> Cow<'_, [u8]> {
+    match stripped_styles(text) {
+        Some(plain) => plain,
+        None => Cow::Owned(anstream::adapter::strip_bytes(text).into_vec()),
+    }
+}
+
+/// `text` without its SGR sequences (`ESC [ 1 ; 36 m`, what styling writes), or `None` when it
+/// holds any other control byte than whitespace. Such text strips the same in anstream
+/// however it is cut into writes: each sequence goes whole, every other byte stays.
+fn stripped_styles(text: &[u8]) -> Option<Cow<'_, [u8]>> {
+    let mut out = Vec::new();
+    let mut kept_from = 0;
+    let mut i = 0;
+    while let Some(&b) = text.get(i) {
+        if (b >= 0x20 && b != 0x7f) || matches!(b, b'\t' | b'\n' | 0x0c | b'\r') {
+            i += 1;
+            continue;
+        }
+        if b != 0x1b || text.get(i + 1) != Some(&b'[') {
+            return None;
+        }
+        let end = i
+            + 2
+            + text[i + 2..]
+                .iter()
+                .position(|&c| !(c.is_ascii_digit() || c == b';'))?;
+        if text[end] != b'm' {
+            return None;
+        }
+        if out.capacity() == 0 {
+            out.reserve(text.len());
+        }
+        out.extend_from_slice(&text[kept_from..i]);
+        i = end + 1;
+        kept_from = i;
+    }
+    if kept_from == 0 {
+        return Some(Cow::Borrowed(text));
+    }
+    out.extend_from_slice(&text[kept_from..]);
+    Some(Cow::Owned(out))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// What anstream's stripping stream makes of `pieces` written one after the other.
+    fn anstream_strip(pieces: &[&[u8]]) -> Vec<u8> {
+        let mut stream = anstream::StripStream::new(Vec::new());
+        for piece in pieces {
+            stream.write_all(piece).unwrap();
+        }
+        stream.into_inner()
+    }
+
+    /// `stripped` agrees with anstream in one pass; where the fast path answers, it also
+    /// agrees with anstream fed piece by piece, as the formatting machinery writes.
+    fn check(pieces: &[&[u8]]) {
+        let text = pieces.concat();
+        let shown = String::from_utf8_lossy(&text);
+        assert_eq!(
+            stripped(&text).as_ref(),
+            anstream::adapter::strip_bytes(&text).into_vec().as_slice(),
+            "{shown:?}"
+        );
+        if let Some(fast) = stripped_styles(&text) {
+            assert_eq!(
+                fast.as_ref(),
+                anstream_strip(pieces).as_slice(),
+                "{shown:?}"
+            );
+            assert_eq!(
+                fast.as_ref(),
+                anstream_strip(&[&text]).as_slice(),
+                "{shown:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stripping_matches_anstream_on_styled_and_hostile_text() {
+        let samples: &[&[u8]] = &[
+            b"",
+            b"plain text\n",
+            "\x1b[1mAct now\x1b[22m\n  acme  Follow up — Acme \x1b[36m→ followup draft acme\x1b[39m\n"
+                .as_bytes(),
+            b"Acme\x1b[ broke \x1b[36mthis\x1b[39m",
+            b"tab\tand\rcr\x0cff\x0bvt",
+            b"del\x7fhere",
+            b"bell\x07 and nul\x00",
+            b"\x1b]0;title\x07osc",
+            b"\x1b[31;1mred\x1b[m",
+            b"\x1b[",
+            b"trailing \x1b[1",
+            b"\x1b[1;2;3m\x1b[m\x1b[0m",
+            "caf\u{e9} \u{9b}31m c1 \u{2028} sep".as_bytes(),
+        ];
+        for sample in samples {
+            check(&[sample]);
+        }
+        assert!(stripped_styles(samples[2]).is_some());
+        assert!(matches!(
+            stripped_styles(samples[1]),
+            Some(Cow::Borrowed(_))
+        ));
+    }
+
+    #[test]
+    fn stripping_matches_anstream_on_generated_text() {
+        const TOKENS: &[&str] = &[
+            "\x1b", "[", "1", ";", "36", "m", "a", " ", "\n", "\t", "\x7f", "\x01", "\x0b", "é",
+            "→", "\u{9b}", "]", "\x07", "P", "\\", "\x1b[1m", "\x1b[39m",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut fast = 0;
+        for _ in 0..20_000 {
+            let len = next(14);
+            let pieces: Vec<&[u8]> = (0..len)
+                .map(|_| TOKENS[next(TOKENS.len())].as_bytes())
+                .collect();
+            fast += usize::from(stripped_styles(&pieces.concat()).is_some());
+            check(&pieces);
+        }
+        assert!(fast > 1_000, "the fast path is exercised: {fast}");
     }
 }
