@@ -4,6 +4,10 @@
 //! belongs to another program is refused untouched; a database from a newer followup is
 //! refused; an older one is copied to `<db>.bak-v<N>` and then migrated. Every write is one
 //! `BEGIN IMMEDIATE` transaction, so concurrent commands queue instead of losing updates.
+//!
+//! The events table is the record; each process row also caches its live timeline as the
+//! advisor reads it ([`advice_timeline`]), which `next` and `list` load instead of every event
+//! row ([`for_advice`]). Triggers mark the cache stale and every write rebuilds it.
 
 mod advice_timeline;
 mod for_advice;
