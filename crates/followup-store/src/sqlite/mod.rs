@@ -6,8 +6,8 @@
 //! `BEGIN IMMEDIATE` transaction, so concurrent commands queue instead of losing updates.
 //!
 //! The events table is the record; each process row also caches its live timeline as the
-//! advisor reads it ([`advice_timeline`]), which `next` and `list` load instead of every event
-//! row ([`for_advice`]). Triggers mark the cache stale and every write rebuilds it.
+//! advisor reads it (module `advice_timeline`), which `next` and `list` load instead of every
+//! event row (module `for_advice`). Triggers mark the cache stale and every write rebuilds it.
 
 mod advice_timeline;
 mod for_advice;
