@@ -2,22 +2,27 @@
 //!
 //! Build one [`Reviewer`] and reuse it: construction resolves the rules' tables once (the
 //! tables themselves are compiled on first use, process-wide). A review analyses the text
-//! once, finds every phrase in one automaton pass, lets each rule report, then removes
-//! overlapping findings of one category (keeping the most severe), locates the rest and
-//! scores the message.
+//! once (looking every word up in the phrase set's vocabulary as it goes), finds the phrases
+//! anchored on those words, lets each rule report, then removes overlapping findings of one
+//! category (keeping the most severe), locates the rest in one sweep and scores the message.
+//!
+//! The analysis buffers (tokens, sentences, matches, dates) live in a per-thread scratch and
+//! are reused from one review to the next: reviewing a stream of short messages would
+//! otherwise spend a good part of its time in the allocator.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use followup_core::MessageKind;
 
 use crate::context::ProcessContext;
 use crate::finding::{Category, Finding};
-use crate::phrase::TableId;
+use crate::phrase::{Matches, TableId};
 use crate::review::{Review, Verdict, score};
 use crate::rules::{Check, Rule, phrase_set, registry};
-use crate::text::Document;
-use crate::text::dates::find_dates;
-use crate::text::position::{floor_char_boundary, positions};
+use crate::text::Buffers;
+use crate::text::dates::{DateExpr, find_dates_into};
+use crate::text::position::{Cursor, floor_char_boundary};
 
 /// Why a reviewer could not be configured.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -31,6 +36,8 @@ pub enum ReviewError {
 struct Entry {
     rule: &'static dyn Rule,
     table: Option<TableId>,
+    /// The rule reports only where its table matched ([`Rule::needs_own_matches`]).
+    needs_own_matches: bool,
 }
 
 /// Reviews messages. Cheap to build, immutable while reviewing, shareable across threads.
@@ -47,6 +54,23 @@ impl Default for Reviewer {
 /// Longest excerpt shown for a finding, in characters.
 const EXCERPT_CHARS: usize = 80;
 
+/// What one review needs and the next can reuse.
+#[derive(Default)]
+struct Scratch {
+    buffers: Buffers,
+    matches: Matches,
+    dates: Vec<DateExpr>,
+}
+
+/// Matches or dates above which the scratch lets go of its memory (after a huge paste).
+const KEEP_ITEMS: usize = 1 << 12;
+
+thread_local! {
+    /// Taken for the length of a review and put back after, so a nested or concurrent review
+    /// on the same thread simply starts from an empty scratch.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
 impl Reviewer {
     /// A reviewer running every rule.
     pub fn new() -> Self {
@@ -57,6 +81,7 @@ impl Reviewer {
                 .map(|&rule| Entry {
                     rule,
                     table: rule.phrases().and_then(|_| set.table(rule.id())),
+                    needs_own_matches: rule.needs_own_matches(),
                 })
                 .collect(),
         }
@@ -88,47 +113,59 @@ impl Reviewer {
         kind: MessageKind,
         context: Option<&ProcessContext>,
     ) -> Review {
-        let doc = Document::new(text);
+        let mut scratch = SCRATCH.with(Cell::take);
         let set = phrase_set();
-        let matches = set.find(&doc);
-        let dates = find_dates(&doc);
+        let doc = set.analyse(text, std::mem::take(&mut scratch.buffers));
+        set.find_into(&doc, &mut scratch.matches);
+        find_dates_into(&doc, &mut scratch.dates);
         let mut findings = Vec::new();
         for entry in &self.entries {
+            // Most phrase tables find nothing in a given message: skip their rules.
+            if entry.needs_own_matches
+                && entry.table.is_none_or(|t| scratch.matches.of(t).is_empty())
+            {
+                continue;
+            }
             let cx = Check {
                 doc: &doc,
                 kind,
                 context,
-                dates: &dates,
+                dates: &scratch.dates,
                 set,
-                matches: &matches,
+                matches: &scratch.matches,
                 own: entry.table,
             };
             entry.rule.check(&cx, &mut findings);
         }
-        let mut findings = deduplicate(findings);
+        let (words, questions) = (doc.words, doc.questions);
+        scratch.buffers = doc.into_buffers();
+        if scratch.matches.len() > KEEP_ITEMS || scratch.dates.len() > KEEP_ITEMS {
+            scratch.matches = Matches::default();
+            scratch.dates = Vec::new();
+        }
+        SCRATCH.with(|cell| cell.set(scratch));
+
+        deduplicate(&mut findings);
         locate(text, &mut findings);
-        findings.sort_by(|a, b| {
-            (a.start, std::cmp::Reverse(a.severity), a.rule).cmp(&(
-                b.start,
-                std::cmp::Reverse(b.severity),
-                b.rule,
-            ))
-        });
         Review {
             verdict: Verdict::of(&findings),
             score: score(&findings),
             kind,
-            words: doc.words,
-            questions: doc.questions,
+            words,
+            questions,
             findings,
         }
     }
 }
 
+/// Findings up to which overlaps are checked against a small list of kept spans: cheaper than
+/// search trees for the handful of findings a message usually has.
+const FEW_FINDINGS: usize = 16;
+
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of
 /// equal or higher severity is dropped. Message-level findings are never dropped this way.
 /// O(n log n) so a pasted thread with thousands of findings stays fast.
-fn deduplicate(mut findings: Vec<Finding>) -> Vec<Finding> {
+fn deduplicate(findings: &mut Vec<Finding>) {
     // Most severe first; among equals, text order and the longer span first.
     findings.sort_by(|a, b| {
         (
@@ -142,43 +179,79 @@ fn deduplicate(mut findings: Vec<Finding>) -> Vec<Finding> {
                 std::cmp::Reverse(b.end),
             ))
     });
-    let mut kept_spans: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); Category::ALL.len()];
-    let mut kept = Vec::with_capacity(findings.len());
-    for finding in findings {
-        if finding.whole_message {
-            kept.push(finding);
-            continue;
+    // Kept spans of one category never overlap each other; an empty span counts as one byte
+    // so it can still collide.
+    let span = |f: &Finding| (f.start, f.end.max(f.start + 1));
+    if findings.len() <= FEW_FINDINGS {
+        let mut kept = [(Category::Emotion, 0, 0); FEW_FINDINGS];
+        let mut count = 0;
+        findings.retain(|f| {
+            if f.whole_message {
+                return true;
+            }
+            let (start, end) = span(f);
+            let overlaps = kept[..count]
+                .iter()
+                .any(|&(c, s, e)| c == f.category && s < end && start < e);
+            if !overlaps {
+                kept[count] = (f.category, start, end);
+                count += 1;
+            }
+            !overlaps
+        });
+        return;
+    }
+    let mut kept: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); Category::ALL.len()];
+    findings.retain(|f| {
+        if f.whole_message {
+            return true;
         }
-        let slot = Category::ALL
-            .iter()
-            .position(|c| *c == finding.category)
-            .unwrap_or(0);
-        let spans = &mut kept_spans[slot];
-        // Kept spans of one category never overlap, so the neighbours decide.
-        let (start, end) = (finding.start, finding.end.max(finding.start + 1));
+        let spans = &mut kept[f.category as usize];
+        // Kept spans are disjoint, so the neighbours decide.
+        let (start, end) = span(f);
         let before = spans.range(..=start).next_back();
         let after = spans.range(start..).next();
         let overlaps =
             before.is_some_and(|(_, &e)| e > start) || after.is_some_and(|(&s, _)| s < end);
-        if overlaps {
-            continue;
+        if !overlaps {
+            spans.insert(start, end);
         }
-        spans.insert(start, end);
-        kept.push(finding);
-    }
-    kept
+        !overlaps
+    });
 }
 
-/// Fills in line, column and excerpt.
+/// Puts the findings in text order (most severe first at one offset) and fills in line,
+/// column and excerpt in one forward sweep.
 fn locate(text: &str, findings: &mut [Finding]) {
-    let offsets: Vec<usize> = findings.iter().map(|f| f.start).collect();
-    let found = positions(text, &offsets);
-    for (finding, position) in findings.iter_mut().zip(found) {
+    for finding in findings.iter_mut() {
         finding.start = floor_char_boundary(text, finding.start);
         finding.end = floor_char_boundary(text, finding.end.max(finding.start));
+    }
+    findings.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.severity), a.rule).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.severity),
+            b.rule,
+        ))
+    });
+    let mut cursor = Cursor::default();
+    // Message-level findings share one span: build its excerpt once.
+    let mut previous: Option<usize> = None;
+    for at in 0..findings.len() {
+        let (start, end) = (findings[at].start, findings[at].end);
+        let position = cursor.advance_to(text, start);
+        let same = previous.filter(|&p| (findings[p].start, findings[p].end) == (start, end));
+        let excerpt = match same {
+            Some(p) => findings[p].excerpt.clone(),
+            None => excerpt(&text[start..end]),
+        };
+        let finding = &mut findings[at];
         finding.line = position.line;
         finding.column = position.column;
-        finding.excerpt = excerpt(&text[finding.start..finding.end]);
+        finding.excerpt = excerpt;
+        if same.is_none() {
+            previous = Some(at);
+        }
     }
 }
 
@@ -269,9 +342,52 @@ mod tests {
         let a = Finding::at("x.a", Category::Pressure, Severity::Info, (5, 10), "", "");
         let b = Finding::at("x.b", Category::Pressure, Severity::Error, (0, 8), "", "");
         let c = Finding::at("x.c", Category::Emotion, Severity::Warning, (5, 10), "", "");
-        let kept = deduplicate(vec![a, b, c]);
+        let mut kept = vec![a, b, c];
+        deduplicate(&mut kept);
         let rules: Vec<&str> = kept.iter().map(|f| f.rule).collect();
         assert_eq!(rules, ["x.b", "x.c"]);
+    }
+
+    #[test]
+    fn few_and_many_findings_are_deduplicated_alike() {
+        // The plain definition: most severe first, keep what overlaps no kept finding of its
+        // category.
+        fn reference(mut findings: Vec<Finding>) -> Vec<(usize, usize, Severity)> {
+            findings.sort_by_key(|f| {
+                (
+                    std::cmp::Reverse(f.severity),
+                    f.start,
+                    std::cmp::Reverse(f.end),
+                )
+            });
+            let mut kept: Vec<Finding> = Vec::new();
+            for f in findings {
+                let end = f.end.max(f.start + 1);
+                if !kept.iter().any(|k| {
+                    k.category == f.category && k.start < end && f.start < k.end.max(k.start + 1)
+                }) {
+                    kept.push(f);
+                }
+            }
+            kept.iter().map(|f| (f.start, f.end, f.severity)).collect()
+        }
+        for count in [5, FEW_FINDINGS, FEW_FINDINGS + 1, 60] {
+            let findings: Vec<Finding> = (0..count)
+                .map(|i| {
+                    let severity = [Severity::Info, Severity::Warning, Severity::Error][i * 7 % 3];
+                    let category = [Category::Emotion, Category::Pressure][i % 2];
+                    let start = i * 37 % 50;
+                    Finding::at("x.y", category, severity, (start, start + i % 6), "", "")
+                })
+                .collect();
+            let mut deduplicated = findings.clone();
+            deduplicate(&mut deduplicated);
+            let got: Vec<_> = deduplicated
+                .iter()
+                .map(|f| (f.start, f.end, f.severity))
+                .collect();
+            assert_eq!(got, reference(findings), "{count} findings");
+        }
     }
 
     #[test]

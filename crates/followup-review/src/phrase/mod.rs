@@ -1,21 +1,25 @@
-//! Phrase tables compiled once into one Aho-Corasick automaton over normalised tokens.
+//! Phrase tables compiled once into an index of anchor words over normalised tokens.
 //!
-//! Every pattern is anchored on its rarest literal slot ("anxi*" rather than "i"); only those
-//! anchor words go into the automaton, so ordinary text produces few candidate hits. Each hit is
-//! then verified slot by slot around the anchor, within the gaps the pattern allows and never
-//! across a sentence boundary. Cost: one automaton pass plus a bounded check per hit, so review
-//! time is linear in the message length.
+//! Every pattern is anchored on its rarest literal slot ("anxious" rather than "i"). The
+//! words of every table get ids in the set's [`Vocabulary`]; the tokenizer looks each token's
+//! word up once while analysing the message, so finding candidate hits is one pass over the
+//! tokens with an array index per token (plus a first-byte filter for the few prefix anchors
+//! such as `engineer*`). Each hit is then verified slot by slot around the anchor, within the
+//! gaps the pattern allows and never across a sentence boundary, comparing word ids rather
+//! than strings. Cost: one pass plus a bounded check per hit, so review time is linear in the
+//! message length.
+//!
+//! An earlier design ran an Aho-Corasick automaton over the normalised text. The anchors are
+//! whole words (or word prefixes), so matching them word by word finds exactly the same hits
+//! without a second scan of the text, and it leaves the per-byte work to the tokenizer alone.
 //!
 //! - [`pattern`]: the table language and its parser.
 
 pub mod pattern;
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
-use crate::text::Document;
 use crate::text::lexicon::{count_value, month, ordinal_day, weekday};
+use crate::text::vocabulary::{Vocabulary, WordId};
+use crate::text::{Buffers, Document, Token};
 pub use pattern::{Alt, Pattern, Slot, TableError};
 
 /// Intensifiers allowed for free between two slots; a bound keeps every check short.
@@ -43,21 +47,53 @@ pub struct PhraseMatch {
 pub struct PhraseSet {
     names: Vec<&'static str>,
     patterns: Vec<CompiledPattern>,
-    automaton: Option<AhoCorasick>,
-    /// For each automaton needle, the patterns it anchors.
-    targets: Vec<Vec<u32>>,
+    /// The lexicon plus every word of every table.
+    vocabulary: Vocabulary,
+    /// For each word id, `anchored[anchor_starts[id]..anchor_starts[id + 1]]` are the patterns
+    /// it anchors.
+    anchor_starts: Vec<u32>,
+    anchored: Vec<u32>,
+    /// Prefix anchors (`engineer*`) with the patterns they anchor, sorted by first byte.
+    /// Known words have their prefix anchors in `anchored` already; only unknown words are
+    /// tried against these.
+    prefixes: Vec<(Box<str>, Vec<u32>)>,
+    /// For each first byte, the range of `prefixes` starting with it: most words skip the
+    /// prefixes at once.
+    prefix_ranges: Box<[(u16, u16); 256]>,
     /// Lines that could not be read (a test asserts there are none).
     pub errors: Vec<TableError>,
+}
+
+/// One alternative of a slot, resolved against the vocabulary.
+#[derive(Debug)]
+enum Test {
+    Prefix(Box<str>),
+    Number,
+    Weekday,
+    Month,
+    Ordinal,
+}
+
+/// A slot ready to test tokens: its exact words as ids (an integer comparison each), and the
+/// rarer tests that need the token's text.
+#[derive(Debug, Default)]
+struct CompiledSlot {
+    words: Box<[WordId]>,
+    others: Box<[Test]>,
+    gap_before: u8,
 }
 
 #[derive(Debug)]
 struct CompiledPattern {
     table: TableId,
     anchor: usize,
-    pattern: Pattern,
+    slots: Vec<CompiledSlot>,
+    not_before: CompiledSlot,
+    not_after: CompiledSlot,
+    suggestion: Option<Box<str>>,
 }
 
-/// Matches of one document, grouped by table.
+/// Matches of one document, grouped by table. Reusable: [`PhraseSet::find_into`] clears it.
 #[derive(Debug, Default)]
 pub struct Matches {
     sorted: Vec<PhraseMatch>,
@@ -66,6 +102,16 @@ pub struct Matches {
 }
 
 impl Matches {
+    /// How many matches, over all tables.
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+
     /// The matches of one table, in text order, overlapping ones merged.
     pub fn of(&self, table: TableId) -> &[PhraseMatch] {
         let t = usize::from(table.0);
@@ -76,11 +122,19 @@ impl Matches {
     }
 }
 
+/// Every literal word of a list of alternatives.
+fn literal_words(alts: &[Alt]) -> impl Iterator<Item = &str> {
+    alts.iter().filter_map(|alt| match alt {
+        Alt::Exact(word) => Some(&**word),
+        _ => None,
+    })
+}
+
 impl PhraseSet {
     /// Compiles named tables. Unreadable lines are skipped and listed in `errors`.
     pub fn compile(tables: &[(&'static str, &str)]) -> Self {
         let mut names = Vec::with_capacity(tables.len());
-        let mut patterns = Vec::new();
+        let mut parsed_patterns = Vec::new();
         let mut errors = Vec::new();
         for (index, (name, text)) in tables.iter().enumerate() {
             names.push(*name);
@@ -88,48 +142,119 @@ impl PhraseSet {
             errors.append(&mut table_errors);
             let table = TableId(u16::try_from(index).unwrap_or(u16::MAX));
             for pattern in parsed {
-                let Some(anchor) = choose_anchor(&pattern) else {
-                    continue;
-                };
-                patterns.push(CompiledPattern {
-                    table,
-                    anchor,
-                    pattern,
-                });
-            }
-        }
-
-        let mut needle_ids: HashMap<String, usize> = HashMap::new();
-        let mut needles: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<u32>> = Vec::new();
-        for (index, compiled) in patterns.iter().enumerate() {
-            for alt in &compiled.pattern.slots[compiled.anchor].alts {
-                let needle = match alt {
-                    Alt::Exact(word) => format!(" {word} "),
-                    Alt::Prefix(word) => format!(" {word}"),
-                    _ => continue,
-                };
-                let id = *needle_ids.entry(needle.clone()).or_insert_with(|| {
-                    needles.push(needle);
-                    targets.push(Vec::new());
-                    targets.len() - 1
-                });
-                let index = u32::try_from(index).unwrap_or(u32::MAX);
-                if targets[id].last() != Some(&index) {
-                    targets[id].push(index);
+                if let Some(anchor) = choose_anchor(&pattern) {
+                    parsed_patterns.push((table, anchor, pattern));
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&needles)
-            .ok();
+
+        let vocabulary = Vocabulary::new(parsed_patterns.iter().flat_map(|(_, _, p)| {
+            p.slots
+                .iter()
+                .flat_map(|s| literal_words(&s.alts))
+                .chain(literal_words(&p.not_before))
+                .chain(literal_words(&p.not_after))
+        }));
+        let compile_slot = |alts: &[Alt], gap_before: u8| {
+            let mut words = Vec::new();
+            let mut others = Vec::new();
+            for alt in alts {
+                match alt {
+                    Alt::Exact(word) => words.extend(vocabulary.id(word)),
+                    Alt::Prefix(word) => others.push(Test::Prefix(word.clone())),
+                    Alt::Number => others.push(Test::Number),
+                    Alt::Weekday => others.push(Test::Weekday),
+                    Alt::Month => others.push(Test::Month),
+                    Alt::Ordinal => others.push(Test::Ordinal),
+                }
+            }
+            CompiledSlot {
+                words: words.into(),
+                others: others.into(),
+                gap_before,
+            }
+        };
+
+        let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len() + 1];
+        let mut prefixes: Vec<(Box<str>, Vec<u32>)> = Vec::new();
+        let mut patterns = Vec::with_capacity(parsed_patterns.len());
+        for (index, (table, anchor, pattern)) in parsed_patterns.into_iter().enumerate() {
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            for alt in &pattern.slots[anchor].alts {
+                let targets = match alt {
+                    Alt::Exact(word) => match vocabulary.id(word) {
+                        Some(id) => &mut by_word[id as usize],
+                        None => continue,
+                    },
+                    Alt::Prefix(prefix) => {
+                        let at = match prefixes.iter().position(|(p, _)| p == prefix) {
+                            Some(at) => at,
+                            None => {
+                                prefixes.push((prefix.clone(), Vec::new()));
+                                prefixes.len() - 1
+                            }
+                        };
+                        &mut prefixes[at].1
+                    }
+                    _ => continue,
+                };
+                if targets.last() != Some(&index) {
+                    targets.push(index);
+                }
+            }
+            patterns.push(CompiledPattern {
+                table,
+                anchor,
+                slots: pattern
+                    .slots
+                    .iter()
+                    .map(|s| compile_slot(&s.alts, s.gap_before))
+                    .collect(),
+                not_before: compile_slot(&pattern.not_before, 0),
+                not_after: compile_slot(&pattern.not_after, 0),
+                suggestion: pattern.suggestion,
+            });
+        }
+        // A known word that starts with a prefix anchor anchors its patterns directly, so at
+        // review time only unknown words need the prefix test.
+        for (id, targets) in by_word.iter_mut().enumerate().skip(1) {
+            let word = vocabulary.word(WordId::try_from(id).unwrap_or(0));
+            for (prefix, prefixed) in &prefixes {
+                if word.starts_with(&**prefix) {
+                    for &pattern in prefixed {
+                        if !targets.contains(&pattern) {
+                            targets.push(pattern);
+                        }
+                    }
+                }
+            }
+        }
+        let mut anchor_starts = Vec::with_capacity(by_word.len() + 1);
+        let mut anchored = Vec::new();
+        for targets in &by_word {
+            anchor_starts.push(u32::try_from(anchored.len()).unwrap_or(u32::MAX));
+            anchored.extend_from_slice(targets);
+        }
+        anchor_starts.push(u32::try_from(anchored.len()).unwrap_or(u32::MAX));
+        prefixes.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut prefix_ranges = Box::new([(0u16, 0u16); 256]);
+        for (index, (prefix, _)) in prefixes.iter().enumerate() {
+            if let (Some(&b), Ok(index)) = (prefix.as_bytes().first(), u16::try_from(index)) {
+                let range = &mut prefix_ranges[usize::from(b)];
+                if range.0 == range.1 {
+                    *range = (index, index);
+                }
+                range.1 = index + 1;
+            }
+        }
         PhraseSet {
             names,
             patterns,
-            automaton,
-            targets,
+            vocabulary,
+            anchor_starts,
+            anchored,
+            prefixes,
+            prefix_ranges,
             errors,
         }
     }
@@ -148,56 +273,102 @@ impl PhraseSet {
         self.patterns.len()
     }
 
+    /// The vocabulary documents must be analysed with for [`PhraseSet::find`] to use their
+    /// token ids directly.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Analyses `text` with this set's vocabulary.
+    pub fn analyse<'a>(&'a self, text: &'a str, buffers: Buffers) -> Document<'a> {
+        Document::analyse(text, &self.vocabulary, buffers)
+    }
+
     /// The suggestion written in the table for a pattern, if any.
     pub fn suggestion(&self, pattern: u32) -> Option<&str> {
         self.patterns
             .get(pattern as usize)
-            .and_then(|p| p.pattern.suggestion.as_deref())
+            .and_then(|p| p.suggestion.as_deref())
     }
 
     /// Every match in `doc`, grouped by table, overlapping matches of one table merged.
     pub fn find(&self, doc: &Document<'_>) -> Matches {
-        let mut found = Vec::new();
-        if let Some(automaton) = &self.automaton {
-            for hit in automaton.find_overlapping_iter(doc.norm.as_str()) {
-                let Some(token) = doc.token_at_norm(hit.start() + 1) else {
-                    continue;
-                };
-                for &index in &self.targets[hit.pattern().as_usize()] {
-                    let compiled = &self.patterns[index as usize];
-                    if let Some((first, last)) = match_at(doc, compiled, token) {
-                        found.push(PhraseMatch {
-                            table: compiled.table,
-                            pattern: index,
-                            first,
-                            last,
-                        });
+        let mut matches = Matches::default();
+        self.find_into(doc, &mut matches);
+        matches
+    }
+
+    /// [`PhraseSet::find`] into a reused `matches`.
+    pub fn find_into(&self, doc: &Document<'_>, matches: &mut Matches) {
+        if !std::ptr::eq(doc.vocabulary, &self.vocabulary) {
+            // Token ids refer to another vocabulary: analyse again with ours. Tokenizing does
+            // not depend on the vocabulary's extra words, so token indices are the same.
+            let own = Document::with_vocabulary(doc.text, &self.vocabulary);
+            return self.find_into(&own, matches);
+        }
+        let found = &mut matches.sorted;
+        found.clear();
+        for (index, token) in doc.tokens.iter().enumerate() {
+            let id = token.id_or_zero() as usize;
+            if id != 0 {
+                let (a, b) = (self.anchor_starts[id], self.anchor_starts[id + 1]);
+                for &pattern in &self.anchored[a as usize..b as usize] {
+                    self.verify(doc, pattern, index, found);
+                }
+                continue;
+            }
+            let (a, b) = self.prefix_ranges[usize::from(token.first_byte())];
+            if a == b {
+                continue;
+            }
+            let word = doc.word(token);
+            for (prefix, targets) in &self.prefixes[usize::from(a)..usize::from(b)] {
+                if word.starts_with(&**prefix) {
+                    for &pattern in targets {
+                        self.verify(doc, pattern, index, found);
                     }
                 }
             }
         }
         found.sort_unstable_by_key(|m| (m.table, m.first, std::cmp::Reverse(m.last), m.pattern));
-        let mut merged: Vec<PhraseMatch> = Vec::with_capacity(found.len());
-        for m in found {
-            match merged.last_mut() {
-                Some(prev) if prev.table == m.table && m.first <= prev.last => {
+        // Merge overlapping matches of one table, in place.
+        let mut kept = 0;
+        for at in 0..found.len() {
+            let m = found[at];
+            if kept > 0 {
+                let prev = &mut found[kept - 1];
+                if prev.table == m.table && m.first <= prev.last {
                     prev.last = prev.last.max(m.last);
+                    continue;
                 }
-                _ => merged.push(m),
             }
+            found[kept] = m;
+            kept += 1;
         }
-        let mut starts = Vec::with_capacity(self.names.len() + 1);
+        found.truncate(kept);
+        let starts = &mut matches.starts;
+        starts.clear();
         let mut at = 0;
         for t in 0..self.names.len() {
             starts.push(at);
-            while merged.get(at).is_some_and(|m| usize::from(m.table.0) == t) {
+            while found.get(at).is_some_and(|m| usize::from(m.table.0) == t) {
                 at += 1;
             }
         }
         starts.push(at);
-        Matches {
-            sorted: merged,
-            starts,
+    }
+
+    /// Verifies `pattern` with its anchor slot at token `token` (the anchor is known to
+    /// match: that is how the token was found) and records the match.
+    fn verify(&self, doc: &Document<'_>, pattern: u32, token: usize, found: &mut Vec<PhraseMatch>) {
+        let compiled = &self.patterns[pattern as usize];
+        if let Some((first, last)) = match_at(doc, compiled, token) {
+            found.push(PhraseMatch {
+                table: compiled.table,
+                pattern,
+                first,
+                last,
+            });
         }
     }
 }
@@ -300,23 +471,36 @@ fn choose_anchor(pattern: &Pattern) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-fn alt_matches(doc: &Document<'_>, alt: &Alt, token: usize) -> bool {
-    let word = doc.word_at(token);
-    match alt {
-        Alt::Exact(w) => word == &**w,
-        Alt::Prefix(w) => word.starts_with(&**w),
-        Alt::Number => count_value(word).is_some(),
-        Alt::Weekday => {
-            let capitalised = doc.tokens.get(token).is_some_and(|t| t.is_capitalised());
-            weekday(word, capitalised).is_some()
+impl Test {
+    fn matches(&self, doc: &Document<'_>, token: usize) -> bool {
+        let word = doc.word_at(token);
+        match self {
+            Test::Prefix(prefix) => word.starts_with(&**prefix),
+            Test::Number => count_value(word).is_some(),
+            Test::Weekday => {
+                let capitalised = doc.tokens.get(token).is_some_and(|t| t.is_capitalised());
+                weekday(word, capitalised).is_some()
+            }
+            Test::Month => month(word).is_some(),
+            Test::Ordinal => ordinal_day(word).is_some(),
         }
-        Alt::Month => month(word).is_some(),
-        Alt::Ordinal => ordinal_day(word).is_some(),
     }
 }
 
-fn slot_matches(doc: &Document<'_>, alts: &[Alt], token: usize) -> bool {
-    alts.iter().any(|alt| alt_matches(doc, alt, token))
+impl CompiledSlot {
+    #[inline]
+    fn matches(&self, doc: &Document<'_>, token: usize) -> bool {
+        let Some(t) = doc.tokens.get(token) else {
+            return false;
+        };
+        // Unknown words (id 0) never equal a table word: every table word has an id.
+        let id = t.id_or_zero();
+        (id != 0 && self.words.contains(&id)) || self.others.iter().any(|o| o.matches(doc, token))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.others.is_empty()
+    }
 }
 
 /// Verifies `compiled` with its anchor slot at `token`; returns the first and last token.
@@ -325,27 +509,22 @@ fn match_at(
     compiled: &CompiledPattern,
     token: usize,
 ) -> Option<(usize, usize)> {
-    let pattern = &compiled.pattern;
-    if !slot_matches(doc, &pattern.slots[compiled.anchor].alts, token) {
-        return None;
-    }
-    let last = forward(doc, pattern, compiled.anchor + 1, token)?;
-    let first = backward(doc, pattern, compiled.anchor, token)?;
-    if !pattern.not_before.is_empty()
+    let last = forward(doc, compiled, compiled.anchor + 1, token)?;
+    let first = backward(doc, compiled, compiled.anchor, token)?;
+    if !compiled.not_before.is_empty()
         && let Some(prev) = neighbour(doc, first, Direction::Back)
-        && slot_matches(doc, &pattern.not_before, prev)
+        && compiled.not_before.matches(doc, prev)
     {
         return None;
     }
-    if !pattern.not_after.is_empty()
+    if !compiled.not_after.is_empty()
         && let Some(next) = neighbour(doc, last, Direction::Forward)
-        && slot_matches(doc, &pattern.not_after, next)
+        && compiled.not_after.matches(doc, next)
     {
         return None;
     }
     Some((first, last))
 }
-
 #[derive(Clone, Copy)]
 enum Direction {
     Back,
@@ -372,86 +551,96 @@ fn neighbour(doc: &Document<'_>, from: usize, direction: Direction) -> Option<us
     None
 }
 
-/// Token positions a slot may take, kept on the stack: at most the largest gap (8) plus the
-/// free intensifiers plus one.
-struct Candidates {
-    at: [usize; 16],
-    len: usize,
+/// Token positions a slot may take after (or before) a token: each token within the gap
+/// budget, intensifiers free, stopping at a negator or a sentence boundary. Lazy, since a
+/// verification usually fails on the first position or two.
+struct Candidates<'d> {
+    tokens: &'d [Token],
+    at: usize,
+    sentence: usize,
+    budget: u8,
+    free: usize,
+    direction: Direction,
+    done: bool,
 }
 
-impl Candidates {
-    fn push(&mut self, index: usize) {
-        if self.len < self.at.len() {
-            self.at[self.len] = index;
-            self.len += 1;
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.done {
+            return None;
         }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.at[..self.len].iter().copied()
-    }
-}
-
-/// Candidate positions for the next slot after (or before) `from`: each token within the
-/// gap budget, intensifiers free, stopping at a negator or a sentence boundary.
-fn candidates(doc: &Document<'_>, from: usize, gap: u8, direction: Direction) -> Candidates {
-    let mut out = Candidates {
-        at: [0; 16],
-        len: 0,
-    };
-    let Some(sentence) = doc.tokens.get(from).map(|t| t.sentence) else {
-        return out;
-    };
-    let mut budget = gap;
-    let mut free = FREE_INTENSIFIERS;
-    let mut at = from;
-    loop {
-        at = match direction {
-            Direction::Back => match at.checked_sub(1) {
-                Some(at) => at,
-                None => break,
-            },
-            Direction::Forward => at + 1,
+        let next = match self.direction {
+            Direction::Back => self.at.checked_sub(1),
+            Direction::Forward => Some(self.at + 1),
         };
-        let Some(token) = doc.tokens.get(at) else {
-            break;
+        let Some((at, token)) = next
+            .and_then(|at| Some((at, self.tokens.get(at)?)))
+            .filter(|(_, t)| t.sentence == self.sentence)
+        else {
+            self.done = true;
+            return None;
         };
-        if token.sentence != sentence {
-            break;
+        self.at = at;
+        if token.is_intensifier() && self.free > 0 {
+            self.free -= 1;
+        } else if self.budget == 0 || token.is_negator() {
+            // This position is the last one.
+            self.done = true;
+        } else {
+            self.budget -= 1;
         }
-        out.push(at);
-        if token.is_intensifier() && free > 0 {
-            free -= 1;
-            continue;
-        }
-        if budget == 0 || token.is_negator() {
-            break;
-        }
-        budget -= 1;
+        Some(at)
     }
-    out
 }
 
-fn forward(doc: &Document<'_>, pattern: &Pattern, slot: usize, prev: usize) -> Option<usize> {
-    let Some(next) = pattern.slots.get(slot) else {
+fn candidates<'d>(
+    doc: &'d Document<'_>,
+    from: usize,
+    gap: u8,
+    direction: Direction,
+) -> Candidates<'d> {
+    let sentence = doc.tokens.get(from).map(|t| t.sentence);
+    Candidates {
+        tokens: &doc.tokens,
+        at: from,
+        sentence: sentence.unwrap_or(usize::MAX),
+        budget: gap,
+        free: FREE_INTENSIFIERS,
+        direction,
+        done: sentence.is_none(),
+    }
+}
+
+fn forward(
+    doc: &Document<'_>,
+    compiled: &CompiledPattern,
+    slot: usize,
+    prev: usize,
+) -> Option<usize> {
+    let Some(next) = compiled.slots.get(slot) else {
         return Some(prev);
     };
     candidates(doc, prev, next.gap_before, Direction::Forward)
-        .iter()
-        .filter(|&at| slot_matches(doc, &next.alts, at))
-        .find_map(|at| forward(doc, pattern, slot + 1, at))
+        .filter(|&at| next.matches(doc, at))
+        .find_map(|at| forward(doc, compiled, slot + 1, at))
 }
 
-fn backward(doc: &Document<'_>, pattern: &Pattern, slot: usize, at: usize) -> Option<usize> {
+fn backward(
+    doc: &Document<'_>,
+    compiled: &CompiledPattern,
+    slot: usize,
+    at: usize,
+) -> Option<usize> {
     if slot == 0 {
         return Some(at);
     }
-    let gap = pattern.slots[slot].gap_before;
-    let previous = &pattern.slots[slot - 1];
+    let gap = compiled.slots[slot].gap_before;
+    let previous = &compiled.slots[slot - 1];
     candidates(doc, at, gap, Direction::Back)
-        .iter()
-        .filter(|&before| slot_matches(doc, &previous.alts, before))
-        .find_map(|before| backward(doc, pattern, slot - 1, before))
+        .filter(|&before| previous.matches(doc, before))
+        .find_map(|before| backward(doc, compiled, slot - 1, before))
 }
 
 #[cfg(test)]
@@ -465,7 +654,7 @@ mod tests {
     }
 
     fn found(set: &PhraseSet, text: &str) -> Vec<String> {
-        let doc = Document::new(text);
+        let doc = set.analyse(text, Buffers::default());
         let matches = set.find(&doc);
         matches
             .of(TableId(0))
@@ -517,6 +706,26 @@ mod tests {
             found(&s, "so anxious and nervous"),
             ["so anxious and nervous"]
         );
+    }
+
+    #[test]
+    fn documents_analysed_with_another_vocabulary_match_alike() {
+        let s = set("i am|feel ~1 anxi*|nervous\nnervous wreck");
+        let text = "I’m a nervous wreck. Really, I feel so nervous.";
+        let own = s.find(&s.analyse(text, Buffers::default()));
+        let other = s.find(&Document::new(text));
+        assert_eq!(own.of(TableId(0)), other.of(TableId(0)));
+        assert_eq!(own.of(TableId(0)).len(), 2);
+    }
+
+    #[test]
+    fn prefix_anchors_match_longer_words() {
+        let s = set("interview*|engineer*");
+        assert_eq!(
+            found(&s, "Our interviews with the Engineering team"),
+            ["interviews", "Engineering"]
+        );
+        assert!(found(&s, "An inter view").is_empty());
     }
 
     #[test]

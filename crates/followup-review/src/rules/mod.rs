@@ -39,6 +39,11 @@ pub trait Rule: Sync {
     fn phrases(&self) -> Option<&'static str> {
         None
     }
+    /// Whether the rule can only report where its own phrase table matched: the reviewer
+    /// then skips it on the (many) messages where the table found nothing.
+    fn needs_own_matches(&self) -> bool {
+        false
+    }
     /// Reports the rule's findings on one message.
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>);
 }
@@ -245,6 +250,10 @@ impl Rule for PhraseRule {
 
     fn phrases(&self) -> Option<&'static str> {
         Some(self.table)
+    }
+
+    fn needs_own_matches(&self) -> bool {
+        true
     }
 
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {

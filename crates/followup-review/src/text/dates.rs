@@ -109,6 +109,14 @@ impl DateMeaning {
 
 /// Finds the date expressions of a document, left to right, without overlaps.
 pub fn find_dates(doc: &Document<'_>) -> Vec<DateExpr> {
+    let mut found = Vec::new();
+    find_dates_into(doc, &mut found);
+    found
+}
+
+/// [`find_dates`] into a reused vector (cleared first).
+pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
+    found.clear();
     let tokens = &doc.tokens;
     let word = |i: usize| doc.word_at(i);
     // The next token, when it is in the same sentence.
@@ -134,7 +142,6 @@ pub fn find_dates(doc: &Document<'_>) -> Vec<DateExpr> {
         meaning,
     };
 
-    let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -206,7 +213,6 @@ pub fn find_dates(doc: &Document<'_>) -> Vec<DateExpr> {
         }
         i = next;
     }
-    found
 }
 
 fn full_month_name(w: &str) -> bool {

@@ -1,32 +1,17 @@
 //! Small word lists the tokenizer and the rules share: contractions, intensifiers, negators,
 //! number words, weekdays and months.
 //!
-//! They are `match` tables rather than hash sets: the compiler turns them into length and byte
-//! comparisons, which costs nothing at start-up and little per token.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+//! The lists the tokenizer asks about for every word (contractions, intensifiers, negators,
+//! date words) are loaded into the [`Vocabulary`], so one hash probe answers all of them; the
+//! rest are `match` tables, which the compiler turns into length and byte comparisons.
 
 use jiff::civil::Weekday;
 
-/// What the tokenizer needs to know about a word, found with one hash lookup per token
-/// instead of a chain of comparisons per question.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Entry {
-    /// An intensifier that patterns skip.
-    pub intensifier: bool,
-    /// A negator that breaks a gap.
-    pub negator: bool,
-    /// A word a date expression may start with.
-    pub date_start: bool,
-    /// The words a contraction stands for.
-    pub expansion: Option<&'static [&'static str]>,
-}
+use super::vocabulary::Vocabulary;
 
 /// Words that may start a date expression besides digits (weekdays, months, counts,
 /// relative words); [`crate::text::dates`] decides.
-const DATE_WORDS: &[&str] = &[
+pub(crate) const DATE_WORDS: &[&str] = &[
     "a",
     "an",
     "one",
@@ -119,86 +104,14 @@ const DATE_WORDS: &[&str] = &[
     "dec",
 ];
 
-/// FNV-1a: short keys, no DoS concern (the keys are our own word lists).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type Table = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
-
-/// The table, plus a filter that rejects most ordinary words before hashing: for each first
-/// and last byte, the word lengths (up to 31) that occur in the table.
-struct Lexicon {
-    table: Table,
-    by_first: [u32; 256],
-    by_last: [u32; 256],
-}
-
-static ENTRIES: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut table = Table::default();
-    for word in INTENSIFIERS {
-        table.entry(word).or_default().intensifier = true;
-    }
-    for word in NEGATORS {
-        table.entry(word).or_default().negator = true;
-    }
-    for word in DATE_WORDS {
-        table.entry(word).or_default().date_start = true;
-    }
-    for (word, expansion) in CONTRACTIONS {
-        table.entry(word).or_default().expansion = Some(expansion);
-    }
-    let mut by_first = [0u32; 256];
-    let mut by_last = [0u32; 256];
-    for word in table.keys() {
-        let bytes = word.as_bytes();
-        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-            let bit = 1u32 << bytes.len().min(31);
-            by_first[usize::from(first)] |= bit;
-            by_last[usize::from(last)] |= bit;
-        }
-    }
-    Lexicon {
-        table,
-        by_first,
-        by_last,
-    }
-});
-
-/// What the lexicon knows about a normalised word, if anything.
-#[inline]
-pub fn entry(word: &str) -> Option<&'static Entry> {
-    let lexicon = &*ENTRIES;
-    let bytes = word.as_bytes();
-    let (&first, &last) = (bytes.first()?, bytes.last()?);
-    let bit = 1u32 << bytes.len().min(31);
-    if lexicon.by_first[usize::from(first)] & lexicon.by_last[usize::from(last)] & bit == 0 {
-        return None;
-    }
-    lexicon.table.get(word)
-}
+/// Abbreviations and titles after which a '.' does not end the sentence ("Ms. Souza").
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "approx",
+];
 
 /// Contractions written with an apostrophe (lowercase, straight apostrophe), and common
 /// ones written without it ("im", "dont"), with their expansion.
-const CONTRACTIONS: &[(&str, &[&str])] = &[
+pub(crate) const CONTRACTIONS: &[(&str, &[&str])] = &[
     ("i'm", &["i", "am"]),
     ("im", &["i", "am"]),
     ("i've", &["i", "have"]),
@@ -273,12 +186,14 @@ const CONTRACTIONS: &[(&str, &[&str])] = &[
 
 /// Expands a contraction ("i'm" → `i am`), lowercase with a straight apostrophe.
 pub fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
-    entry(word).and_then(|e| e.expansion)
+    CONTRACTIONS
+        .iter()
+        .find(|(contraction, _)| *contraction == word)
+        .map(|(_, parts)| *parts)
 }
 
 /// Words that only add intensity ("I'm *really so* anxious"): patterns skip them for free.
-const INTENSIFIERS: &[&str] = &[
-    "I'm *really so* anxious",
+pub(crate) const INTENSIFIERS: &[&str] = &[
     "really",
     "so",
     "very",
@@ -312,22 +227,21 @@ const INTENSIFIERS: &[&str] = &[
 
 /// Whether a word only adds intensity.
 pub fn is_intensifier(word: &str) -> bool {
-    entry(word).is_some_and(|e| e.intensifier)
+    let vocabulary = Vocabulary::base();
+    vocabulary
+        .id(word)
+        .is_some_and(|id| vocabulary.info(id).intensifier)
 }
 
 /// Words that reverse what follows ("I am *not* anxious"): a gap holding one breaks a match.
-const NEGATORS: &[&str] = &[
-    "I am *not* anxious",
-    "not",
-    "never",
-    "no",
-    "nothing",
-    "without",
-];
+pub(crate) const NEGATORS: &[&str] = &["not", "never", "no", "nothing", "without"];
 
 /// Whether a word negates what follows.
 pub fn is_negator(word: &str) -> bool {
-    entry(word).is_some_and(|e| e.negator)
+    let vocabulary = Vocabulary::base();
+    vocabulary
+        .id(word)
+        .is_some_and(|id| vocabulary.info(id).negator)
 }
 
 /// Number words as people write counts of days ("two weeks", "several days").

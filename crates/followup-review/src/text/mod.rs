@@ -3,15 +3,27 @@
 //!
 //! Rules never look at raw characters to find phrases: they look at [`Token`]s, whose text is
 //! lowercased, has straight apostrophes and expanded contractions ("I’m" → `i am`), and whose
-//! span points into the original text so findings can be located exactly.
+//! span points into the original text so findings can be located exactly. Each token also
+//! carries its word's id in the document's [`Vocabulary`] (looked up once, while tokenizing),
+//! so the phrase matcher compares integers, not strings.
+//!
+//! The analysis is one pass over the bytes. Runs of ASCII letters and digits, most of any
+//! message, are consumed in a tight loop and lowercased in place in the normalised buffer; only
+//! non-ASCII characters are decoded. The buffers can be handed back ([`Document::into_buffers`])
+//! and reused for the next message, so reviewing many messages does not allocate per message.
 //!
 //! - [`lexicon`]: the small word lists (contractions, intensifiers, weekdays, ...).
+//! - [`vocabulary`]: words with ids and the lexicon's facts, one hash probe per token.
 //! - [`dates`]: date and time expressions ("Friday", "8 May", "last week").
 //! - [`position`]: byte offsets to 1-based lines and columns.
 
 pub mod dates;
 pub mod lexicon;
 pub mod position;
+mod swar;
+pub mod vocabulary;
+
+use vocabulary::{Vocabulary, WordId};
 
 /// A normalised word, located in the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,12 +32,17 @@ pub struct Token {
     pub start: usize,
     /// Byte offset just past the original word.
     pub end: usize,
-    /// Where the normalised text lives in [`Document::norm`].
+    /// Where the normalised text lives in [`Document::norm`], unless it is the original word
+    /// itself (`VERBATIM`: already lowercase ASCII, the common case, not copied at all).
     norm_start: usize,
     norm_end: usize,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
+    /// The word's id in the document's vocabulary, 0 when unknown.
+    id: WordId,
     flags: u8,
+    /// The first byte of the normalised word (what the prefix anchors are filed by).
+    first: u8,
 }
 
 const INTENSIFIER: u8 = 1;
@@ -33,6 +50,7 @@ const NEGATOR: u8 = 2;
 const CAPITALISED: u8 = 4;
 const ALL_CAPS: u8 = 8;
 const DATE_START: u8 = 16;
+const VERBATIM: u8 = 32;
 
 impl Token {
     /// An intensifier that patterns skip ("really", "so").
@@ -59,6 +77,23 @@ impl Token {
     pub fn may_start_date(&self) -> bool {
         self.flags & DATE_START != 0
     }
+
+    /// The word's id in the document's [`Vocabulary`], if the vocabulary knows it.
+    pub fn word_id(&self) -> Option<WordId> {
+        (self.id != 0).then_some(self.id)
+    }
+
+    /// The first byte of the normalised word.
+    #[inline]
+    pub(crate) fn first_byte(&self) -> u8 {
+        self.first
+    }
+
+    /// The word's id, 0 when unknown: for lookups that index by id.
+    #[inline]
+    pub(crate) fn id_or_zero(&self) -> WordId {
+        self.id
+    }
 }
 
 /// A sentence (or a line that stands alone, such as a greeting or a sign-off).
@@ -83,12 +118,14 @@ pub struct Sentence {
 pub struct Document<'a> {
     /// The original text.
     pub text: &'a str,
+    /// The words the token ids refer to.
+    pub vocabulary: &'a Vocabulary,
     /// Normalised words in order.
     pub tokens: Vec<Token>,
     /// Sentences in order; every token belongs to exactly one.
     pub sentences: Vec<Sentence>,
-    /// Normalised tokens separated by single spaces, with a space at each end, so a phrase
-    /// automaton can find ` word ` with its boundaries.
+    /// The normalised words that differ from the original (capitals, curly apostrophes,
+    /// contractions, possessives), back to back.
     pub norm: String,
     /// Whitespace-separated tokens with a letter or digit.
     pub words: usize,
@@ -100,29 +137,73 @@ pub struct Document<'a> {
     pub has_capitals: bool,
 }
 
+/// The growable parts of a [`Document`], kept between messages so analysing the next one
+/// reuses their memory instead of allocating.
+#[derive(Debug, Default)]
+pub struct Buffers {
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    norm: String,
+    punctuation_runs: Vec<(usize, usize, bool)>,
+}
+
+/// Tokens above which a buffer is released rather than kept: after a multi-megabyte paste,
+/// holding its buffers for the rest of the process would waste memory for no speed.
+const KEEP_TOKENS: usize = 1 << 16;
+
+impl Buffers {
+    /// Empties the buffers, releasing any that grew very large.
+    fn recycle(mut self) -> Self {
+        if self.tokens.capacity() > KEEP_TOKENS {
+            return Buffers::default();
+        }
+        self.tokens.clear();
+        self.sentences.clear();
+        self.norm.clear();
+        self.punctuation_runs.clear();
+        self
+    }
+}
+
 impl<'a> Document<'a> {
-    /// Analyses `text`. Linear in its length.
+    /// Analyses `text` with the lexicon alone as vocabulary. Linear in its length.
     pub fn new(text: &'a str) -> Self {
-        Builder::new(text).run()
+        Document::analyse(text, Vocabulary::base(), Buffers::default())
+    }
+
+    /// Analyses `text`, giving tokens their ids in `vocabulary`.
+    pub fn with_vocabulary(text: &'a str, vocabulary: &'a Vocabulary) -> Self {
+        Document::analyse(text, vocabulary, Buffers::default())
+    }
+
+    /// Analyses `text` into reused `buffers` (see [`Document::into_buffers`]).
+    pub fn analyse(text: &'a str, vocabulary: &'a Vocabulary, buffers: Buffers) -> Self {
+        Builder::new(text, vocabulary, buffers.recycle()).run()
+    }
+
+    /// Gives the buffers back for the next [`Document::analyse`].
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            tokens: self.tokens,
+            sentences: self.sentences,
+            norm: self.norm,
+            punctuation_runs: self.punctuation_runs,
+        }
     }
 
     /// The normalised text of a token.
     pub fn word(&self, token: &Token) -> &str {
-        self.norm
-            .get(token.norm_start..token.norm_end)
-            .unwrap_or("")
+        let text = if token.flags & VERBATIM != 0 {
+            self.text.get(token.start..token.end)
+        } else {
+            self.norm.get(token.norm_start..token.norm_end)
+        };
+        text.unwrap_or("")
     }
 
     /// The normalised text of the token at `index` (empty when out of range).
     pub fn word_at(&self, index: usize) -> &str {
         self.tokens.get(index).map_or("", |t| self.word(t))
-    }
-
-    /// The index of the token whose normalised text starts at byte `norm_offset` of
-    /// [`Document::norm`].
-    pub fn token_at_norm(&self, norm_offset: usize) -> Option<usize> {
-        let index = self.tokens.partition_point(|t| t.norm_start < norm_offset);
-        (self.tokens.get(index)?.norm_start == norm_offset).then_some(index)
     }
 
     /// The original text of a token.
@@ -142,17 +223,49 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// One pass over the characters, emitting tokens and sentences as boundaries are seen.
+/// Byte classes for the scanning loops: one table load per byte instead of range checks.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const ALNUM: u8 = LOWER | UPPER | DIGIT;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// An apostrophe that may sit inside a word ("I’m", "O'Brien").
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// One pass over the text, emitting tokens and sentences as boundaries are seen.
 struct Builder<'a> {
     text: &'a str,
+    vocabulary: &'a Vocabulary,
     doc_tokens: Vec<Token>,
     sentences: Vec<Sentence>,
     norm: String,
-    scratch: String,
     words: usize,
     questions: usize,
     punctuation_runs: Vec<(usize, usize, bool)>,
     has_capitals: bool,
+    /// The id of "percent", the word a `%` sign stands for.
+    percent: WordId,
     /// Start of the current sentence's first character, if it has one.
     sentence_start: Option<usize>,
     sentence_first_token: usize,
@@ -166,19 +279,28 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut norm = String::with_capacity(text.len() + 16);
-        norm.push(' ');
+    fn new(text: &'a str, vocabulary: &'a Vocabulary, buffers: Buffers) -> Self {
+        let Buffers {
+            mut tokens,
+            mut sentences,
+            mut norm,
+            punctuation_runs,
+        } = buffers;
+        // About one token per five bytes; reserving up front avoids regrowing while scanning.
+        tokens.reserve(text.len() / 5 + 4);
+        sentences.reserve(text.len() / 60 + 2);
+        norm.reserve(text.len() + 16);
         Builder {
             text,
-            doc_tokens: Vec::with_capacity(text.len() / 5 + 4),
-            sentences: Vec::with_capacity(text.len() / 60 + 2),
+            vocabulary,
+            doc_tokens: tokens,
+            sentences,
             norm,
-            scratch: String::with_capacity(32),
             words: 0,
             questions: 0,
-            punctuation_runs: Vec::new(),
+            punctuation_runs,
             has_capitals: false,
+            percent: vocabulary.id("percent").unwrap_or(0),
             sentence_start: None,
             sentence_first_token: 0,
             sentence_words: 0,
@@ -190,35 +312,39 @@ impl<'a> Builder<'a> {
 
     fn run(mut self) -> Document<'a> {
         let text = self.text;
-        let mut word_start: Option<usize> = None;
+        let bytes = text.as_bytes();
         // Whitespace-separated chunk state, for `words`.
         let mut in_chunk = false;
         let mut chunk_has_alnum = false;
-        // The last non-space character of the current line, for line-end boundaries.
-        let mut line_last: Option<char> = None;
+        // Whether the last non-space character of the current line is ',', ':' or ';' (a
+        // greeting line such as "Hi Ana," stands alone).
+        let mut line_ends_with_separator = false;
         let mut newlines_in_gap = 0usize;
 
-        let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some((c, len)) = char_at(text, i) {
-            if c.is_ascii_alphanumeric() {
-                // The common case: a run of ASCII letters and digits, in one tight loop.
-                let at = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+        while i < bytes.len() {
+            let b = bytes[i];
+            let starts_word = if BYTE_CLASS[usize::from(b)] & ALNUM != 0 {
+                true
+            } else if b >= 0x80 {
+                char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric())
+            } else {
+                false
+            };
+            if starts_word {
+                let (end, ascii, upper) = self.scan_word(i);
                 newlines_in_gap = 0;
                 in_chunk = true;
                 chunk_has_alnum = true;
-                line_last = Some(bytes[i - 1] as char);
-                if self.sentence_start.is_none() {
-                    self.sentence_start = Some(at);
-                }
-                if word_start.is_none() {
-                    word_start = Some(at);
-                }
+                line_ends_with_separator = false;
+                self.sentence_start.get_or_insert(i);
+                self.emit_word(i, end, ascii, upper);
+                i = end;
                 continue;
             }
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
             let at = i;
             i += len;
             if c.is_whitespace() {
@@ -228,46 +354,23 @@ impl<'a> Builder<'a> {
                 }
                 in_chunk = false;
                 chunk_has_alnum = false;
-                if let Some(start) = word_start.take() {
-                    self.emit_word(start, at);
-                }
                 if c == '\n' {
                     newlines_in_gap += 1;
                     let blank = newlines_in_gap >= 2;
-                    let standalone = matches!(line_last, Some(',' | ':' | ';'))
-                        || (self.line_words > 0 && self.line_words <= 4);
+                    let standalone =
+                        line_ends_with_separator || (self.line_words > 0 && self.line_words <= 4);
                     if blank || standalone {
                         self.close_sentence(at, false);
                     }
                     self.line_words = 0;
-                    line_last = None;
+                    line_ends_with_separator = false;
                 }
                 continue;
             }
             newlines_in_gap = 0;
             in_chunk = true;
-            line_last = Some(c);
-            if self.sentence_start.is_none() {
-                self.sentence_start = Some(at);
-            }
-            if c.is_alphanumeric() {
-                chunk_has_alnum = true;
-                if word_start.is_none() {
-                    word_start = Some(at);
-                }
-                continue;
-            }
-            // An apostrophe inside a word ("I’m", "O'Brien") keeps the word going.
-            let is_apostrophe = matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}');
-            if is_apostrophe
-                && word_start.is_some()
-                && char_at(text, i).is_some_and(|(next, _)| next.is_alphanumeric())
-            {
-                continue;
-            }
-            if let Some(start) = word_start.take() {
-                self.emit_word(start, at);
-            }
+            line_ends_with_separator = matches!(c, ',' | ':' | ';');
+            self.sentence_start.get_or_insert(at);
             if c == '%' {
                 self.emit_symbol(at, at + 1, "percent");
             }
@@ -287,7 +390,6 @@ impl<'a> Builder<'a> {
                         }
                         i += len;
                         end = i;
-                        line_last = Some(next);
                     } else {
                         break;
                     }
@@ -318,12 +420,10 @@ impl<'a> Builder<'a> {
             self.words += 1;
             self.sentence_words += 1;
         }
-        if let Some(start) = word_start.take() {
-            self.emit_word(start, text.len());
-        }
         self.close_sentence(text.len(), false);
         Document {
             text,
+            vocabulary: self.vocabulary,
             tokens: self.doc_tokens,
             sentences: self.sentences,
             norm: self.norm,
@@ -331,6 +431,36 @@ impl<'a> Builder<'a> {
             questions: self.questions,
             punctuation_runs: self.punctuation_runs,
             has_capitals: self.has_capitals,
+        }
+    }
+
+    /// The end of the word starting at `start`, whether it is all ASCII, and whether it has
+    /// an ASCII capital. A word is a run of letters and digits, with apostrophes inside it
+    /// when a letter or digit follows.
+    fn scan_word(&self, start: usize) -> (usize, bool, bool) {
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        let mut ascii = true;
+        let mut upper = false;
+        loop {
+            // The common case: ASCII letters and digits, eight bytes at a time.
+            let (end, run_upper) = swar::alphanumeric_run(bytes, i);
+            i = end;
+            upper |= run_upper;
+            let Some((c, len)) = char_at(self.text, i) else {
+                return (i, ascii, upper);
+            };
+            let continues = if c.is_alphanumeric() {
+                true
+            } else {
+                is_apostrophe(c)
+                    && char_at(self.text, i + len).is_some_and(|(next, _)| next.is_alphanumeric())
+            };
+            if !continues {
+                return (i, ascii, upper);
+            }
+            ascii &= c.is_ascii();
+            i += len;
         }
     }
 
@@ -384,40 +514,73 @@ impl<'a> Builder<'a> {
         self.sentence_words = 0;
     }
 
-    fn emit_word(&mut self, start: usize, end: usize) {
-        let original = &self.text[start..end];
+    /// Normalises the word at `start..end`, looks it up once, and pushes its token (or the
+    /// tokens of its expansion). `ascii` and `upper` come from the scan: a lowercase ASCII
+    /// word, most words of any message, is its own normalised form and is not copied.
+    fn emit_word(&mut self, start: usize, end: usize, ascii: bool, upper: bool) {
+        let text = self.text;
+        let original = &text[start..end];
         self.line_words += 1;
-        let mut letters = 0usize;
-        let mut upper = 0usize;
-        let mut first_upper = false;
-        self.scratch.clear();
-        if original.is_ascii() {
-            // The common case: count letters and capitals, then lowercase in one go.
-            let bytes = original.as_bytes();
-            letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-            upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-            first_upper = bytes[0].is_ascii_uppercase();
-            self.scratch.push_str(original);
-            self.scratch.make_ascii_lowercase();
+        let vocabulary = self.vocabulary;
+        // ASCII words are looked up in place, lowercased on the fly.
+        let ascii_id = if ascii {
+            vocabulary.id_of_ascii(text, start, end)
         } else {
-            for (n, c) in original.chars().enumerate() {
+            None
+        };
+        if ascii && !upper {
+            let id = ascii_id;
+            let info = id.map(|id| vocabulary.info(id)).unwrap_or_default();
+            self.last_word_end = end;
+            // One letter alone is an initial ("J. Lima").
+            self.last_word_abbreviation = info.abbreviation
+                || original.len() == 1 && original.as_bytes()[0].is_ascii_alphabetic();
+            let expansion = vocabulary.expansion(info);
+            if expansion.is_empty() && !original.ends_with("'s") {
+                self.push_verbatim(start, end, id.unwrap_or(0));
+                return;
+            }
+            let norm_start = self.norm.len();
+            self.norm.push_str(original);
+            self.push_normalised(start, end, norm_start, 0, id, info);
+            return;
+        }
+
+        let norm_start = self.norm.len();
+        let (letters, upper, first_upper, single_char);
+        if ascii {
+            // Capitals: count letters and capitals, copy, and lowercase the copy.
+            let bytes = original.as_bytes();
+            let (mut l, mut u) = (0usize, 0usize);
+            for &b in bytes {
+                l += usize::from(b.is_ascii_alphabetic());
+                u += usize::from(b.is_ascii_uppercase());
+            }
+            (letters, upper) = (l, u);
+            first_upper = bytes[0].is_ascii_uppercase();
+            single_char = bytes.len() == 1;
+            self.norm.push_str(original);
+            self.norm[norm_start..].make_ascii_lowercase();
+        } else {
+            let (mut l, mut u, mut first, mut chars) = (0usize, 0usize, false, 0usize);
+            for c in original.chars() {
                 if c.is_alphabetic() {
-                    letters += 1;
+                    l += 1;
                     if c.is_uppercase() {
-                        upper += 1;
-                        if n == 0 {
-                            first_upper = true;
-                        }
+                        u += 1;
+                        first |= chars == 0;
                     }
                 }
+                chars += 1;
                 if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
-                    self.scratch.push('\'');
+                    self.norm.push('\'');
                 } else if c.is_ascii() {
-                    self.scratch.push(c.to_ascii_lowercase());
+                    self.norm.push(c.to_ascii_lowercase());
                 } else {
-                    self.scratch.extend(c.to_lowercase());
+                    self.norm.extend(c.to_lowercase());
                 }
             }
+            (letters, upper, first_upper, single_char) = (l, u, first, chars == 1);
         }
         let mut case_flags = 0;
         if first_upper {
@@ -427,67 +590,111 @@ impl<'a> Builder<'a> {
             case_flags |= ALL_CAPS;
             self.has_capitals |= letters >= 2;
         }
-        let scratch = std::mem::take(&mut self.scratch);
-        self.last_word_end = end;
-        self.last_word_abbreviation = letters == 1 && original.chars().count() == 1
-            || matches!(
-                scratch.as_str(),
-                "mr" | "mrs" | "ms" | "dr" | "prof" | "st" | "jr" | "sr" | "vs" | "etc" | "approx"
-            );
-        let entry = lexicon::entry(&scratch);
-        if let Some(parts) = entry.and_then(|e| e.expansion) {
-            for part in parts {
-                self.push_token(start, end, part, case_flags, lexicon::entry(part));
-            }
-        } else if let Some(base) = scratch.strip_suffix("'s") {
-            // A possessive ("Acme's") reads as its noun.
-            self.push_token(start, end, base, case_flags, lexicon::entry(base));
+        let id = if ascii {
+            ascii_id
         } else {
-            self.push_token(start, end, &scratch, case_flags, entry);
+            vocabulary.id(&self.norm[norm_start..])
+        };
+        let info = id.map(|id| vocabulary.info(id)).unwrap_or_default();
+        self.last_word_end = end;
+        self.last_word_abbreviation = letters == 1 && single_char || info.abbreviation;
+        self.push_normalised(start, end, norm_start, case_flags, id, info);
+    }
+
+    /// Pushes the token(s) of a word whose normalised text is `norm[norm_start..]`, looked up
+    /// as `id`: its expansion if it is a contraction, its noun if it is a possessive.
+    fn push_normalised(
+        &mut self,
+        start: usize,
+        end: usize,
+        norm_start: usize,
+        case_flags: u8,
+        id: Option<WordId>,
+        info: vocabulary::WordInfo,
+    ) {
+        let vocabulary = self.vocabulary;
+        let expansion = vocabulary.expansion(info);
+        if !expansion.is_empty() {
+            self.norm.truncate(norm_start);
+            for &part in expansion {
+                let part_start = self.norm.len();
+                self.norm.push_str(vocabulary.word(part));
+                self.push_token(start, end, part_start, case_flags, part);
+            }
+        } else if self.norm[norm_start..].ends_with("'s") {
+            // A possessive ("Acme's") reads as its noun.
+            self.norm.truncate(self.norm.len() - 2);
+            let base = vocabulary.id(&self.norm[norm_start..]);
+            self.push_token(start, end, norm_start, case_flags, base.unwrap_or(0));
+        } else {
+            self.push_token(start, end, norm_start, case_flags, id.unwrap_or(0));
         }
-        self.scratch = scratch;
+    }
+
+    /// Pushes the token of a word that is its own normalised form.
+    fn push_verbatim(&mut self, start: usize, end: usize, id: WordId) {
+        let first = self.text.as_bytes()[start];
+        let flags = VERBATIM | self.lexicon_flags(first, id);
+        self.doc_tokens.push(Token {
+            start,
+            end,
+            norm_start: 0,
+            norm_end: 0,
+            sentence: self.sentences.len(),
+            id,
+            flags,
+            first,
+        });
+    }
+
+    /// Flags from the lexicon, and a digit that may start a date.
+    #[inline]
+    fn lexicon_flags(&self, first_byte: u8, id: WordId) -> u8 {
+        let mut flags = 0;
+        if first_byte.is_ascii_digit() {
+            flags |= DATE_START;
+        }
+        let info = self.vocabulary.info(id);
+        if info.negator {
+            flags |= NEGATOR;
+        } else if info.intensifier {
+            flags |= INTENSIFIER;
+        }
+        if info.date_start {
+            flags |= DATE_START;
+        }
+        flags
     }
 
     fn emit_symbol(&mut self, start: usize, end: usize, word: &str) {
         if self.sentence_start.is_none() {
             self.sentence_start = Some(start);
         }
-        self.push_token(start, end, word, 0, None);
+        let norm_start = self.norm.len();
+        self.norm.push_str(word);
+        self.push_token(start, end, norm_start, 0, self.percent);
     }
 
+    /// Pushes a token whose normalised text is `norm[norm_start..]`.
     fn push_token(
         &mut self,
         start: usize,
         end: usize,
-        word: &str,
+        norm_start: usize,
         case_flags: u8,
-        entry: Option<&lexicon::Entry>,
+        id: WordId,
     ) {
-        let mut flags = case_flags;
-        if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            flags |= DATE_START;
-        }
-        if let Some(entry) = entry {
-            if entry.negator {
-                flags |= NEGATOR;
-            } else if entry.intensifier {
-                flags |= INTENSIFIER;
-            }
-            if entry.date_start {
-                flags |= DATE_START;
-            }
-        }
-        let norm_start = self.norm.len();
-        self.norm.push_str(word);
-        let norm_end = self.norm.len();
-        self.norm.push(' ');
+        let first = self.norm.as_bytes().get(norm_start).copied().unwrap_or(0);
+        let flags = case_flags | self.lexicon_flags(first, id);
         self.doc_tokens.push(Token {
             start,
             end,
             norm_start,
-            norm_end,
+            norm_end: self.norm.len(),
             sentence: self.sentences.len(),
+            id,
             flags,
+            first,
         });
     }
 }
@@ -577,10 +784,31 @@ mod tests {
     }
 
     #[test]
-    fn token_lookup_by_norm_offset() {
-        let doc = Document::new("Any news");
-        let start = doc.norm.find("news").unwrap();
-        assert_eq!(doc.token_at_norm(start), Some(1));
-        assert_eq!(doc.token_at_norm(start + 1), None);
+    fn tokens_carry_their_vocabulary_ids() {
+        let vocabulary = Vocabulary::new(["news", "acme"]);
+        let doc = Document::with_vocabulary("Any NEWS from Acme’s team? 5%", &vocabulary);
+        let ids: Vec<Option<&str>> = doc
+            .tokens
+            .iter()
+            .map(|t| t.word_id().map(|id| vocabulary.word(id)))
+            .collect();
+        assert_eq!(
+            ids,
+            [None, Some("news"), None, Some("acme"), None, None, None]
+        );
+        assert_eq!(words(&doc)[6], "percent");
+    }
+
+    #[test]
+    fn reused_buffers_give_the_same_analysis() {
+        let vocabulary = Vocabulary::base();
+        let first = Document::analyse("I’m SO anxious!! Really?", vocabulary, Buffers::default());
+        let (tokens, sentences) = (first.tokens.clone(), first.sentences.clone());
+        let buffers = first.into_buffers();
+        let other = Document::analyse("Hi Ana,\n\nAny news?", vocabulary, buffers);
+        let again = Document::analyse("I’m SO anxious!! Really?", vocabulary, other.into_buffers());
+        assert_eq!(again.tokens, tokens);
+        assert_eq!(again.sentences, sentences);
+        assert_eq!(again.punctuation_runs, [(16, 18, false)]);
     }
 }

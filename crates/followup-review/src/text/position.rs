@@ -1,7 +1,8 @@
 //! Byte offsets to 1-based lines and columns, columns counting Unicode scalar values.
 //!
-//! Offsets are resolved in one forward sweep over the text, so locating thousands of findings
-//! in a multi-megabyte paste stays linear.
+//! Offsets are resolved in one forward sweep over the text ([`Cursor`]), so locating thousands
+//! of findings in a multi-megabyte paste stays linear. The sweep counts bytes, not decoded
+//! characters: a column advances on every byte that starts a character.
 
 /// A 1-based line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,25 +19,49 @@ pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut result = vec![Position { line: 1, column: 1 }; offsets.len()];
-    let mut at = 0usize;
-    let mut line = 1usize;
-    let mut column = 1usize;
+    let mut cursor = Cursor::default();
     for i in order {
-        let target = floor_char_boundary(text, offsets[i].min(text.len()));
-        if target > at {
-            for c in text[at..target].chars() {
-                if c == '\n' {
-                    line += 1;
-                    column = 1;
-                } else {
-                    column += 1;
-                }
-            }
-            at = target;
-        }
-        result[i] = Position { line, column };
+        result[i] = cursor.advance_to(text, offsets[i]);
     }
     result
+}
+
+/// A position moving forward through a text: ask for offsets in increasing order and each
+/// answer costs only the bytes between the previous offset and this one.
+#[derive(Clone, Copy, Debug)]
+pub struct Cursor {
+    at: usize,
+    position: Position,
+}
+
+impl Default for Cursor {
+    fn default() -> Self {
+        Cursor {
+            at: 0,
+            position: Position { line: 1, column: 1 },
+        }
+    }
+}
+
+impl Cursor {
+    /// The position of `offset` (rounded down to a char boundary). An offset behind the
+    /// cursor answers the cursor's position.
+    pub fn advance_to(&mut self, text: &str, offset: usize) -> Position {
+        let target = floor_char_boundary(text, offset);
+        if target > self.at {
+            for &b in &text.as_bytes()[self.at..target] {
+                if b == b'\n' {
+                    self.position.line += 1;
+                    self.position.column = 1;
+                } else if b & 0xC0 != 0x80 {
+                    // Not a UTF-8 continuation byte: a new character.
+                    self.position.column += 1;
+                }
+            }
+            self.at = target;
+        }
+        self.position
+    }
 }
 
 /// The largest char boundary at or below `index`.
