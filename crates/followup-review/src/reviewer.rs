@@ -257,10 +257,19 @@ fn locate(text: &str, findings: &mut [Finding]) {
 
 /// The flagged text with whitespace collapsed, shortened to [`EXCERPT_CHARS`] characters.
 fn excerpt(text: &str) -> String {
+    let text = text.trim();
+    // Most flagged phrases are short ASCII with single spaces: already their own excerpt.
+    let bytes = text.as_bytes();
+    let plain = bytes.len() <= EXCERPT_CHARS
+        && bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+        && !bytes.windows(2).any(|pair| pair == b"  ");
+    if plain {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS * 4));
     let mut chars = 0;
     let mut pending_space = false;
-    for c in text.trim().chars() {
+    for c in text.chars() {
         if c.is_whitespace() {
             pending_space = true;
             continue;
@@ -393,6 +402,9 @@ mod tests {
     #[test]
     fn excerpts_are_short_and_single_line() {
         assert_eq!(excerpt("  a\n\n b  "), "a b");
+        assert_eq!(excerpt("so anxious"), "so anxious");
+        assert_eq!(excerpt("so  anxious"), "so anxious");
+        assert_eq!(excerpt("so\u{b}anxious\u{a0}now"), "so anxious now");
         let long = "word ".repeat(40);
         let short = excerpt(&long);
         assert!(short.chars().count() <= EXCERPT_CHARS + 1);

@@ -145,12 +145,12 @@ pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let w = word(i);
         // Most words are no part of a date: one cheap test skips them.
         if !t.may_start_date() {
             i += 1;
             continue;
         }
+        let w = word(i);
         let mut next = i + 1;
         let mut push = |end: usize, meaning: DateMeaning, next_ref: &mut usize| {
             found.push(span(t, &tokens[end], meaning));

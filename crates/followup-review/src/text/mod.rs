@@ -23,7 +23,7 @@ pub mod position;
 mod swar;
 pub mod vocabulary;
 
-use vocabulary::{Vocabulary, WordId};
+use vocabulary::{Vocabulary, WordId, WordInfo};
 
 /// A normalised word, located in the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,6 +253,21 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
 }
 
+/// Token flags from the lexicon, and a digit that may start a date.
+#[inline]
+fn lexicon_flags(first_byte: u8, info: WordInfo) -> u8 {
+    let mut flags = 0;
+    if first_byte.is_ascii_digit() || info.date_start {
+        flags |= DATE_START;
+    }
+    if info.negator {
+        flags |= NEGATOR;
+    } else if info.intensifier {
+        flags |= INTENSIFIER;
+    }
+    flags
+}
+
 /// One pass over the text, emitting tokens and sentences as boundaries are seen.
 struct Builder<'a> {
     text: &'a str,
@@ -332,14 +347,29 @@ impl<'a> Builder<'a> {
                 false
             };
             if starts_word {
-                let (end, ascii, upper) = self.scan_word(i);
                 newlines_in_gap = 0;
                 in_chunk = true;
                 chunk_has_alnum = true;
                 line_ends_with_separator = false;
                 self.sentence_start.get_or_insert(i);
-                self.emit_word(i, end, ascii, upper);
-                i = end;
+                loop {
+                    let (end, ascii, upper) = self.scan_word(i);
+                    self.emit_word(i, end, ascii, upper);
+                    i = end;
+                    // The common case: one space, then the next word, starting with an ASCII
+                    // letter or digit. The space only closes this word's chunk: count it and
+                    // go straight on to the next word.
+                    let next_is_word = bytes.get(i) == Some(&b' ')
+                        && bytes
+                            .get(i + 1)
+                            .is_some_and(|&next| BYTE_CLASS[usize::from(next)] & ALNUM != 0);
+                    if !next_is_word {
+                        break;
+                    }
+                    self.words += 1;
+                    self.sentence_words += 1;
+                    i += 1;
+                }
                 continue;
             }
             let Some((c, len)) = char_at(text, i) else {
@@ -447,6 +477,13 @@ impl<'a> Builder<'a> {
             let (end, run_upper) = swar::alphanumeric_run(bytes, i);
             i = end;
             upper |= run_upper;
+            // Usually a space or punctuation ends the word: only an apostrophe or a non-ASCII
+            // character needs a closer look.
+            match bytes.get(i) {
+                None => return (i, ascii, upper),
+                Some(&b) if b < 0x80 && b != b'\'' => return (i, ascii, upper),
+                Some(_) => {}
+            }
             let Some((c, len)) = char_at(self.text, i) else {
                 return (i, ascii, upper);
             };
@@ -526,18 +563,18 @@ impl<'a> Builder<'a> {
         let ascii_id = if ascii {
             vocabulary.id_of_ascii(text, start, end)
         } else {
-            None
+            0
         };
         if ascii && !upper {
             let id = ascii_id;
-            let info = id.map(|id| vocabulary.info(id)).unwrap_or_default();
+            let info = vocabulary.info(id);
             self.last_word_end = end;
             // One letter alone is an initial ("J. Lima").
             self.last_word_abbreviation = info.abbreviation
                 || original.len() == 1 && original.as_bytes()[0].is_ascii_alphabetic();
             let expansion = vocabulary.expansion(info);
             if expansion.is_empty() && !original.ends_with("'s") {
-                self.push_verbatim(start, end, id.unwrap_or(0));
+                self.push_verbatim(start, end, id, info);
                 return;
             }
             let norm_start = self.norm.len();
@@ -593,24 +630,24 @@ impl<'a> Builder<'a> {
         let id = if ascii {
             ascii_id
         } else {
-            vocabulary.id(&self.norm[norm_start..])
+            vocabulary.id(&self.norm[norm_start..]).unwrap_or(0)
         };
-        let info = id.map(|id| vocabulary.info(id)).unwrap_or_default();
+        let info = vocabulary.info(id);
         self.last_word_end = end;
         self.last_word_abbreviation = letters == 1 && single_char || info.abbreviation;
         self.push_normalised(start, end, norm_start, case_flags, id, info);
     }
 
     /// Pushes the token(s) of a word whose normalised text is `norm[norm_start..]`, looked up
-    /// as `id`: its expansion if it is a contraction, its noun if it is a possessive.
+    /// as `id` (0 when unknown): its expansion if it is a contraction, its noun if it is a possessive.
     fn push_normalised(
         &mut self,
         start: usize,
         end: usize,
         norm_start: usize,
         case_flags: u8,
-        id: Option<WordId>,
-        info: vocabulary::WordInfo,
+        id: WordId,
+        info: WordInfo,
     ) {
         let vocabulary = self.vocabulary;
         let expansion = vocabulary.expansion(info);
@@ -627,14 +664,14 @@ impl<'a> Builder<'a> {
             let base = vocabulary.id(&self.norm[norm_start..]);
             self.push_token(start, end, norm_start, case_flags, base.unwrap_or(0));
         } else {
-            self.push_token(start, end, norm_start, case_flags, id.unwrap_or(0));
+            self.push_token(start, end, norm_start, case_flags, id);
         }
     }
 
     /// Pushes the token of a word that is its own normalised form.
-    fn push_verbatim(&mut self, start: usize, end: usize, id: WordId) {
+    fn push_verbatim(&mut self, start: usize, end: usize, id: WordId, info: WordInfo) {
         let first = self.text.as_bytes()[start];
-        let flags = VERBATIM | self.lexicon_flags(first, id);
+        let flags = VERBATIM | lexicon_flags(first, info);
         self.doc_tokens.push(Token {
             start,
             end,
@@ -645,25 +682,6 @@ impl<'a> Builder<'a> {
             flags,
             first,
         });
-    }
-
-    /// Flags from the lexicon, and a digit that may start a date.
-    #[inline]
-    fn lexicon_flags(&self, first_byte: u8, id: WordId) -> u8 {
-        let mut flags = 0;
-        if first_byte.is_ascii_digit() {
-            flags |= DATE_START;
-        }
-        let info = self.vocabulary.info(id);
-        if info.negator {
-            flags |= NEGATOR;
-        } else if info.intensifier {
-            flags |= INTENSIFIER;
-        }
-        if info.date_start {
-            flags |= DATE_START;
-        }
-        flags
     }
 
     fn emit_symbol(&mut self, start: usize, end: usize, word: &str) {
@@ -685,7 +703,7 @@ impl<'a> Builder<'a> {
         id: WordId,
     ) {
         let first = self.norm.as_bytes().get(norm_start).copied().unwrap_or(0);
-        let flags = case_flags | self.lexicon_flags(first, id);
+        let flags = case_flags | lexicon_flags(first, self.vocabulary.info(id));
         self.doc_tokens.push(Token {
             start,
             end,

@@ -7,11 +7,14 @@
 //! (contractions, intensifiers, negators, date words); a [`crate::phrase::PhraseSet`] builds
 //! its own with every word of its tables added.
 //!
-//! The table is open addressing over a small power-of-two array of ids (kept under a third
-//! full, so a miss usually stops at the first empty slot). A word is reduced to a fixed-size
-//! key, its first eight bytes zero-padded and, past eight, its last eight, which both feeds the
-//! hash and, with the length, identifies any word of up to 16 bytes exactly: a probe compares
+//! The table is open addressing over a small power-of-two array (kept under a third full, so a
+//! miss usually stops at the first empty slot). A word is reduced to a fixed-size key, its
+//! first eight bytes zero-padded and, past eight, its last eight, which both feeds the hash
+//! and, with the length, identifies any word of up to 16 bytes exactly: a probe compares
 //! integers instead of calling `memcmp`. Longer words, rare, are compared byte by byte as well.
+//! Each slot also holds a tag (the word's length and a few hash bits) beside the id, so a
+//! probe for an unknown word, the common case, is settled by the slot alone without touching
+//! the keys: the arrays a review touches stay small enough for the L1 cache.
 //! The tokenizer builds the key of an ASCII word straight from the message, lowercased eight
 //! bytes at a time ([`super::swar`]), so looking a word up never copies it.
 //!
@@ -45,12 +48,13 @@ pub struct WordInfo {
 pub struct Vocabulary {
     /// Id → word; index 0 is a placeholder so ids start at 1.
     words: Vec<Box<str>>,
-    /// Id → the word's key, to confirm a probe without touching the word's bytes.
-    keys: Vec<Key>,
+    /// Id → its key (head and tail), to confirm a probe without the word's bytes. Index 0,
+    /// an empty slot's id, holds the empty word's key, which no probe for a word matches.
+    keys: Vec<[u64; 2]>,
     /// Id → facts.
     info: Vec<WordInfo>,
-    /// Open-addressing slots holding ids, 0 when empty.
-    slots: Vec<WordId>,
+    /// Open-addressing slots: `tag << ID_BITS | id`, 0 when empty.
+    slots: Vec<u32>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
     /// Flattened contraction expansions (ids).
@@ -58,14 +62,27 @@ pub struct Vocabulary {
 }
 
 /// A word reduced to two integers and its length: exact for words of up to 16 bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Key {
     head: u64,
     tail: u64,
     len: usize,
 }
 
+/// Bits of a slot that hold the id; the rest hold the tag.
+const ID_BITS: u32 = 20;
+const ID_MASK: u32 = (1 << ID_BITS) - 1;
+
 impl Key {
+    /// Length (up to 63) and hash bits, unequal for most pairs of different words: a slot
+    /// whose tag differs is passed over without reading the key arrays. Within 63 bytes, an
+    /// equal tag means an equal length.
+    #[inline]
+    fn tag(self, hash: u64) -> u32 {
+        let len = self.len.min(63) as u32;
+        len << 6 | (hash >> 20) as u32 & 0x3F
+    }
+
     /// The key of a word given as bytes.
     #[inline]
     fn of(bytes: &[u8]) -> Key {
@@ -116,7 +133,7 @@ impl Vocabulary {
     pub fn new<'w>(extra: impl IntoIterator<Item = &'w str>) -> Self {
         let mut builder = Vocabulary {
             words: vec!["".into()],
-            keys: vec![Key::default()],
+            keys: vec![[0, 0]],
             info: vec![WordInfo::default()],
             slots: vec![0; 1024],
             shift: 64 - 10,
@@ -174,30 +191,38 @@ impl Vocabulary {
     /// The id of a normalised word, if known.
     #[inline]
     pub fn id(&self, word: &str) -> Option<WordId> {
-        self.find(Key::of(word.as_bytes()), |known| known == word)
+        let id = self.find(Key::of(word.as_bytes()), |known| known == word);
+        (id != 0).then_some(id)
     }
 
-    /// The id of the ASCII word `text[start..end]` lowercased, without copying it. `text`
-    /// may go on past `end`: the key is read in place.
+    /// The id of the ASCII word `text[start..end]` lowercased, 0 when unknown, without copying
+    /// it. `text` may go on past `end`: the key is read in place.
     #[inline]
-    pub(crate) fn id_of_ascii(&self, text: &str, start: usize, end: usize) -> Option<WordId> {
+    pub(crate) fn id_of_ascii(&self, text: &str, start: usize, end: usize) -> WordId {
         let key = Key::of_ascii_lowercased(text.as_bytes(), start, end);
         let word = text.get(start..end).unwrap_or("");
         self.find(key, |known| known.eq_ignore_ascii_case(word))
     }
 
-    /// Probes for `key`; `same` confirms words longer than a key can tell apart.
+    /// Probes for `key`, returning its id or 0; `same` confirms words longer than a key can
+    /// tell apart.
     #[inline]
-    fn find(&self, key: Key, same: impl Fn(&str) -> bool) -> Option<WordId> {
+    fn find(&self, key: Key, same: impl Fn(&str) -> bool) -> WordId {
+        let hash = key.hash();
+        let tag = key.tag(hash);
         let mask = self.slots.len() - 1;
-        let mut at = (key.hash() >> self.shift) as usize;
+        let mut at = (hash >> self.shift) as usize;
         loop {
-            let id = self.slots[at];
-            if id == 0 {
-                return None;
-            }
-            if self.keys[id as usize] == key && (key.len <= 16 || same(&self.words[id as usize])) {
-                return Some(id);
+            let slot = self.slots[at];
+            let id = slot & ID_MASK;
+            let [head, tail] = self.keys[id as usize];
+            // Equal tags mean equal lengths up to 63 bytes; a short word's tail is 0. Computed
+            // without branching: whether a word is known is as good as random, and one
+            // well-predicted exit ("found, or an empty slot") replaces two coin flips.
+            let matches = (slot >> ID_BITS == tag) & (head == key.head) & (tail == key.tail);
+            let found = matches && (key.len <= 16 || same(&self.words[id as usize]));
+            if found | (slot == 0) {
+                return if found { id } else { 0 };
             }
             at = (at + 1) & mask;
         }
@@ -208,7 +233,7 @@ impl Vocabulary {
         self.words.get(id as usize).map_or("", |w| w)
     }
 
-    /// The facts about a word (all false for an unknown id).
+    /// The facts about a word (all false for an unknown id, 0 included).
     #[inline]
     pub fn info(&self, id: WordId) -> WordInfo {
         self.info.get(id as usize).copied().unwrap_or_default()
@@ -231,30 +256,39 @@ impl Vocabulary {
         if (self.words.len() + 1) * 3 > self.slots.len() {
             self.grow();
         }
-        let id = WordId::try_from(self.words.len()).unwrap_or(WordId::MAX);
+        let Some(id) = WordId::try_from(self.words.len())
+            .ok()
+            .filter(|&id| id <= ID_MASK)
+        else {
+            // A million words: far beyond any phrase table. Further words stay unknown.
+            return 0;
+        };
+        let key = Key::of(word.as_bytes());
         self.words.push(word.into());
-        self.keys.push(Key::of(word.as_bytes()));
+        self.keys.push([key.head, key.tail]);
         self.info.push(WordInfo::default());
         self.place(id);
         id
     }
 
     fn place(&mut self, id: WordId) {
+        let key = Key::of(self.words[id as usize].as_bytes());
+        let hash = key.hash();
         let mask = self.slots.len() - 1;
-        let mut at = (self.keys[id as usize].hash() >> self.shift) as usize;
+        let mut at = (hash >> self.shift) as usize;
         while self.slots[at] != 0 {
             at = (at + 1) & mask;
         }
-        self.slots[at] = id;
+        self.slots[at] = key.tag(hash) << ID_BITS | id;
     }
 
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
         self.shift -= 1;
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        for id in old {
-            if id != 0 {
-                self.place(id);
+        for slot in old {
+            if slot != 0 {
+                self.place(slot & ID_MASK);
             }
         }
     }
@@ -312,7 +346,8 @@ mod tests {
         let text = "I'M SO Anxious about RESPONSIBILITIES-ABC, anxious";
         let id = |word: &str| {
             let start = text.find(word).unwrap();
-            v.id_of_ascii(text, start, start + word.len())
+            let id = v.id_of_ascii(text, start, start + word.len());
+            (id != 0).then_some(id)
         };
         assert_eq!(id("Anxious"), v.id("anxious"));
         assert_eq!(id("anxious"), v.id("anxious"));
