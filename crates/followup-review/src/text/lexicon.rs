@@ -228,9 +228,7 @@ pub(crate) const INTENSIFIERS: &[&str] = &[
 /// Whether a word only adds intensity.
 pub fn is_intensifier(word: &str) -> bool {
     let vocabulary = Vocabulary::base();
-    vocabulary
-        .id(word)
-        .is_some_and(|id| vocabulary.info(id).intensifier)
+    vocabulary.find(word).info.intensifier()
 }
 
 /// Words that reverse what follows ("I am *not* anxious"): a gap holding one breaks a match.
@@ -239,9 +237,7 @@ pub(crate) const NEGATORS: &[&str] = &["not", "never", "no", "nothing", "without
 /// Whether a word negates what follows.
 pub fn is_negator(word: &str) -> bool {
     let vocabulary = Vocabulary::base();
-    vocabulary
-        .id(word)
-        .is_some_and(|id| vocabulary.info(id).negator)
+    vocabulary.find(word).info.negator()
 }
 
 /// Number words as people write counts of days ("two weeks", "several days").

@@ -23,7 +23,7 @@ pub mod position;
 mod swar;
 pub mod vocabulary;
 
-use vocabulary::{Vocabulary, WordId, WordInfo};
+use vocabulary::{Found, Vocabulary, WordId, WordInfo};
 
 /// A normalised word, located in the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -257,12 +257,12 @@ fn is_apostrophe(c: char) -> bool {
 #[inline]
 fn lexicon_flags(first_byte: u8, info: WordInfo) -> u8 {
     let mut flags = 0;
-    if first_byte.is_ascii_digit() || info.date_start {
+    if first_byte.is_ascii_digit() || info.date_start() {
         flags |= DATE_START;
     }
-    if info.negator {
+    if info.negator() {
         flags |= NEGATOR;
-    } else if info.intensifier {
+    } else if info.intensifier() {
         flags |= INTENSIFIER;
     }
     flags
@@ -560,26 +560,24 @@ impl<'a> Builder<'a> {
         self.line_words += 1;
         let vocabulary = self.vocabulary;
         // ASCII words are looked up in place, lowercased on the fly.
-        let ascii_id = if ascii {
-            vocabulary.id_of_ascii(text, start, end)
+        let ascii_found = if ascii {
+            vocabulary.find_ascii(text, start, end)
         } else {
-            0
+            Found::default()
         };
         if ascii && !upper {
-            let id = ascii_id;
-            let info = vocabulary.info(id);
+            let found = ascii_found;
             self.last_word_end = end;
             // One letter alone is an initial ("J. Lima").
-            self.last_word_abbreviation = info.abbreviation
+            self.last_word_abbreviation = found.info.abbreviation()
                 || original.len() == 1 && original.as_bytes()[0].is_ascii_alphabetic();
-            let expansion = vocabulary.expansion(info);
-            if expansion.is_empty() && !original.ends_with("'s") {
-                self.push_verbatim(start, end, id, info);
+            if !found.info.expands() && !original.ends_with("'s") {
+                self.push_verbatim(start, end, found);
                 return;
             }
             let norm_start = self.norm.len();
             self.norm.push_str(original);
-            self.push_normalised(start, end, norm_start, 0, id, info);
+            self.push_normalised(start, end, norm_start, 0, found);
             return;
         }
 
@@ -627,58 +625,59 @@ impl<'a> Builder<'a> {
             case_flags |= ALL_CAPS;
             self.has_capitals |= letters >= 2;
         }
-        let id = if ascii {
-            ascii_id
+        let found = if ascii {
+            ascii_found
         } else {
-            vocabulary.id(&self.norm[norm_start..]).unwrap_or(0)
+            vocabulary.find(&self.norm[norm_start..])
         };
-        let info = vocabulary.info(id);
         self.last_word_end = end;
-        self.last_word_abbreviation = letters == 1 && single_char || info.abbreviation;
-        self.push_normalised(start, end, norm_start, case_flags, id, info);
+        self.last_word_abbreviation = letters == 1 && single_char || found.info.abbreviation();
+        self.push_normalised(start, end, norm_start, case_flags, found);
     }
 
     /// Pushes the token(s) of a word whose normalised text is `norm[norm_start..]`, looked up
-    /// as `id` (0 when unknown): its expansion if it is a contraction, its noun if it is a possessive.
+    /// as `found`: its expansion if it is a contraction, its noun if it is a possessive.
     fn push_normalised(
         &mut self,
         start: usize,
         end: usize,
         norm_start: usize,
         case_flags: u8,
-        id: WordId,
-        info: WordInfo,
+        found: Found,
     ) {
         let vocabulary = self.vocabulary;
-        let expansion = vocabulary.expansion(info);
-        if !expansion.is_empty() {
+        if found.info.expands() {
             self.norm.truncate(norm_start);
-            for &part in expansion {
+            for &part in vocabulary.expansion(found.id) {
                 let part_start = self.norm.len();
                 self.norm.push_str(vocabulary.word(part));
+                let part = Found {
+                    id: part,
+                    info: vocabulary.info(part),
+                };
                 self.push_token(start, end, part_start, case_flags, part);
             }
         } else if self.norm[norm_start..].ends_with("'s") {
             // A possessive ("Acme's") reads as its noun.
             self.norm.truncate(self.norm.len() - 2);
-            let base = vocabulary.id(&self.norm[norm_start..]);
-            self.push_token(start, end, norm_start, case_flags, base.unwrap_or(0));
+            let base = vocabulary.find(&self.norm[norm_start..]);
+            self.push_token(start, end, norm_start, case_flags, base);
         } else {
-            self.push_token(start, end, norm_start, case_flags, id);
+            self.push_token(start, end, norm_start, case_flags, found);
         }
     }
 
     /// Pushes the token of a word that is its own normalised form.
-    fn push_verbatim(&mut self, start: usize, end: usize, id: WordId, info: WordInfo) {
+    fn push_verbatim(&mut self, start: usize, end: usize, found: Found) {
         let first = self.text.as_bytes()[start];
-        let flags = VERBATIM | lexicon_flags(first, info);
+        let flags = VERBATIM | lexicon_flags(first, found.info);
         self.doc_tokens.push(Token {
             start,
             end,
             norm_start: 0,
             norm_end: 0,
             sentence: self.sentences.len(),
-            id,
+            id: found.id,
             flags,
             first,
         });
@@ -690,7 +689,12 @@ impl<'a> Builder<'a> {
         }
         let norm_start = self.norm.len();
         self.norm.push_str(word);
-        self.push_token(start, end, norm_start, 0, self.percent);
+        // The sign carries no lexicon facts, whatever the word's.
+        let percent = Found {
+            id: self.percent,
+            info: WordInfo::default(),
+        };
+        self.push_token(start, end, norm_start, 0, percent);
     }
 
     /// Pushes a token whose normalised text is `norm[norm_start..]`.
@@ -700,17 +704,17 @@ impl<'a> Builder<'a> {
         end: usize,
         norm_start: usize,
         case_flags: u8,
-        id: WordId,
+        found: Found,
     ) {
         let first = self.norm.as_bytes().get(norm_start).copied().unwrap_or(0);
-        let flags = case_flags | lexicon_flags(first, self.vocabulary.info(id));
+        let flags = case_flags | lexicon_flags(first, found.info);
         self.doc_tokens.push(Token {
             start,
             end,
             norm_start,
             norm_end: self.norm.len(),
             sentence: self.sentences.len(),
-            id,
+            id: found.id,
             flags,
             first,
         });

@@ -4,19 +4,20 @@
 //! Why ids: the tokenizer looks every word up once, and from then on the phrase matcher
 //! compares integers instead of strings, and finds the patterns a word anchors with an array
 //! index instead of a second scan of the text. The base vocabulary holds the [`lexicon`]
-//! (contractions, intensifiers, negators, date words); a [`crate::phrase::PhraseSet`] builds
-//! its own with every word of its tables added.
+//! (contractions, intensifiers, negators, date words, abbreviations); a
+//! [`crate::phrase::PhraseSet`] builds its own with every word of its tables added.
 //!
-//! The table is open addressing over a small power-of-two array (kept under a third full, so a
-//! miss usually stops at the first empty slot). A word is reduced to a fixed-size key, its
-//! first eight bytes zero-padded and, past eight, its last eight, which both feeds the hash
-//! and, with the length, identifies any word of up to 16 bytes exactly: a probe compares
-//! integers instead of calling `memcmp`. Longer words, rare, are compared byte by byte as well.
-//! Each slot also holds a tag (the word's length and a few hash bits) beside the id, so a
-//! probe for an unknown word, the common case, is settled by the slot alone without touching
-//! the keys: the arrays a review touches stay small enough for the L1 cache.
-//! The tokenizer builds the key of an ASCII word straight from the message, lowercased eight
-//! bytes at a time ([`super::swar`]), so looking a word up never copies it.
+//! The table is open addressing over a small power-of-two array of 32-bit slots, kept under a
+//! third full so a miss usually stops at the first empty slot. A slot packs the id, the word's
+//! lexicon facts and a tag (its length and a few hash bits): one load answers everything the
+//! tokenizer asks, and the arrays a review touches stay small enough for the L1 cache (that,
+//! not arithmetic, is what a lookup costs once a thousand table words are in).
+//!
+//! A word is reduced to a fixed-size key, its first eight bytes zero-padded and, past eight,
+//! its last eight, which with the length identifies any word of up to 16 bytes exactly: a
+//! probe compares integers instead of calling `memcmp`. Longer words, rare, are compared byte
+//! by byte as well. The tokenizer builds the key of an ASCII word straight from the message,
+//! lowercased eight bytes at a time ([`super::swar`]), so looking a word up never copies it.
 //!
 //! [`lexicon`]: super::lexicon
 
@@ -25,22 +26,53 @@ use std::sync::LazyLock;
 use super::lexicon;
 use super::swar::{load_padded, load8, lowercase};
 
-/// A word's id in a [`Vocabulary`]. Ids start at 1; a token whose word is unknown has none.
+/// A word's id in a [`Vocabulary`]. Ids start at 1; 0 stands for an unknown word.
 pub type WordId = u32;
 
-/// What the tokenizer needs to know about a word.
+/// What the lexicon says about a word, as bits (all clear for an unknown word).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordInfo {
+pub struct WordInfo(u8);
+
+const INTENSIFIER: u8 = 1;
+const NEGATOR: u8 = 2;
+const DATE_START: u8 = 4;
+const ABBREVIATION: u8 = 8;
+const EXPANDS: u8 = 16;
+
+impl WordInfo {
     /// An intensifier that patterns skip ("really", "so").
-    pub intensifier: bool,
+    pub fn intensifier(self) -> bool {
+        self.0 & INTENSIFIER != 0
+    }
+
     /// A negator that breaks a gap ("not", "never").
-    pub negator: bool,
+    pub fn negator(self) -> bool {
+        self.0 & NEGATOR != 0
+    }
+
     /// A word a date expression may start with (a weekday, a month, "last", "two"...).
-    pub date_start: bool,
+    pub fn date_start(self) -> bool {
+        self.0 & DATE_START != 0
+    }
+
     /// An abbreviation or title after which a '.' does not end the sentence ("Ms.", "Dr.").
-    pub abbreviation: bool,
-    /// The contraction's expansion: `expansions[start..start + len]`.
-    expansion: (u16, u8),
+    pub fn abbreviation(self) -> bool {
+        self.0 & ABBREVIATION != 0
+    }
+
+    /// A contraction with an expansion ("i'm" → `i am`).
+    pub fn expands(self) -> bool {
+        self.0 & EXPANDS != 0
+    }
+}
+
+/// A word found in the table: its id (0 when unknown) and what the lexicon says about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The id, 0 when unknown.
+    pub id: WordId,
+    /// The lexicon's facts.
+    pub info: WordInfo,
 }
 
 /// Words with ids and lexicon facts. Build once; lookups never allocate.
@@ -48,18 +80,31 @@ pub struct WordInfo {
 pub struct Vocabulary {
     /// Id → word; index 0 is a placeholder so ids start at 1.
     words: Vec<Box<str>>,
-    /// Id → its key (head and tail), to confirm a probe without the word's bytes. Index 0,
-    /// an empty slot's id, holds the empty word's key, which no probe for a word matches.
-    keys: Vec<[u64; 2]>,
+    /// Id → the first eight bytes of its key. Index 0, an empty slot's id, holds the empty
+    /// word's key, which no probe for a word matches.
+    heads: Vec<u64>,
+    /// Id → the last eight bytes of its key (0 for words of up to eight bytes; read only for
+    /// longer ones).
+    tails: Vec<u64>,
     /// Id → facts.
     info: Vec<WordInfo>,
-    /// Open-addressing slots: `tag << ID_BITS | id`, 0 when empty.
+    /// Id → its expansion, `expansions[start..start + len]`, for contractions.
+    expansion_ranges: Vec<(u16, u8)>,
+    /// Flattened contraction expansions (ids).
+    expansions: Vec<WordId>,
+    /// Open-addressing slots, `tag << TAG_SHIFT | facts << FACTS_SHIFT | id`, 0 when empty.
     slots: Vec<u32>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
-    /// Flattened contraction expansions (ids).
-    expansions: Vec<WordId>,
 }
+
+/// Slot layout: 16 bits of id, 5 of facts, 11 of tag.
+const ID_MASK: u32 = 0xFFFF;
+const FACTS_SHIFT: u32 = 16;
+const TAG_SHIFT: u32 = 21;
+
+/// Most words a vocabulary holds; further words stay unknown. Phrase tables hold about 1,200.
+pub const MAX_WORDS: usize = ID_MASK as usize;
 
 /// A word reduced to two integers and its length: exact for words of up to 16 bytes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -69,20 +114,7 @@ struct Key {
     len: usize,
 }
 
-/// Bits of a slot that hold the id; the rest hold the tag.
-const ID_BITS: u32 = 20;
-const ID_MASK: u32 = (1 << ID_BITS) - 1;
-
 impl Key {
-    /// Length (up to 63) and hash bits, unequal for most pairs of different words: a slot
-    /// whose tag differs is passed over without reading the key arrays. Within 63 bytes, an
-    /// equal tag means an equal length.
-    #[inline]
-    fn tag(self, hash: u64) -> u32 {
-        let len = self.len.min(63) as u32;
-        len << 6 | (hash >> 20) as u32 & 0x3F
-    }
-
     /// The key of a word given as bytes.
     #[inline]
     fn of(bytes: &[u8]) -> Key {
@@ -123,6 +155,15 @@ impl Key {
         let h = (self.head ^ (self.len as u64) << 59).wrapping_mul(K1) ^ self.tail.wrapping_mul(K2);
         h ^ h >> 29
     }
+
+    /// Length (up to 63) and five hash bits, unequal for most pairs of different words: a
+    /// slot whose tag differs is passed over. Within 63 bytes, an equal tag means an equal
+    /// length.
+    #[inline]
+    fn tag(self, hash: u64) -> u32 {
+        let len = self.len.min(63) as u32;
+        len << 5 | (hash >> 20) as u32 & 0x1F
+    }
 }
 
 /// The lexicon alone, for documents analysed without phrase tables.
@@ -133,27 +174,25 @@ impl Vocabulary {
     pub fn new<'w>(extra: impl IntoIterator<Item = &'w str>) -> Self {
         let mut builder = Vocabulary {
             words: vec!["".into()],
-            keys: vec![[0, 0]],
+            heads: vec![0],
+            tails: vec![0],
             info: vec![WordInfo::default()],
+            expansion_ranges: vec![(0, 0)],
+            expansions: Vec::new(),
             slots: vec![0; 1024],
             shift: 64 - 10,
-            expansions: Vec::new(),
         };
-        for word in lexicon::INTENSIFIERS {
-            let id = builder.insert(word);
-            builder.info[id as usize].intensifier = true;
-        }
-        for word in lexicon::NEGATORS {
-            let id = builder.insert(word);
-            builder.info[id as usize].negator = true;
-        }
-        for word in lexicon::DATE_WORDS {
-            let id = builder.insert(word);
-            builder.info[id as usize].date_start = true;
-        }
-        for word in lexicon::ABBREVIATIONS {
-            let id = builder.insert(word);
-            builder.info[id as usize].abbreviation = true;
+        let lists = [
+            (lexicon::INTENSIFIERS, INTENSIFIER),
+            (lexicon::NEGATORS, NEGATOR),
+            (lexicon::DATE_WORDS, DATE_START),
+            (lexicon::ABBREVIATIONS, ABBREVIATION),
+        ];
+        for (words, fact) in lists {
+            for word in words {
+                let id = builder.insert(word);
+                builder.info[id as usize].0 |= fact;
+            }
         }
         for (word, parts) in lexicon::CONTRACTIONS {
             let start = builder.expansions.len();
@@ -161,15 +200,17 @@ impl Vocabulary {
                 let part = builder.insert(part);
                 builder.expansions.push(part);
             }
-            let id = builder.insert(word);
-            let (start, len) = (u16::try_from(start), u8::try_from(parts.len()));
-            if let (Ok(start), Ok(len)) = (start, len) {
-                builder.info[id as usize].expansion = (start, len);
+            let id = builder.insert(word) as usize;
+            if let (Ok(start), Ok(len)) = (u16::try_from(start), u8::try_from(parts.len())) {
+                builder.expansion_ranges[id] = (start, len);
+                builder.info[id].0 |= EXPANDS;
             }
         }
         for word in extra {
             builder.insert(word);
         }
+        // Slots carry the facts, set after the words went in: place everything again.
+        builder.rebuild(builder.slots.len());
         builder
     }
 
@@ -191,23 +232,28 @@ impl Vocabulary {
     /// The id of a normalised word, if known.
     #[inline]
     pub fn id(&self, word: &str) -> Option<WordId> {
-        let id = self.find(Key::of(word.as_bytes()), |known| known == word);
-        (id != 0).then_some(id)
+        let found = self.find(word);
+        (found.id != 0).then_some(found.id)
     }
 
-    /// The id of the ASCII word `text[start..end]` lowercased, 0 when unknown, without copying
+    /// A normalised word's id (0 when unknown) and facts.
+    #[inline]
+    pub fn find(&self, word: &str) -> Found {
+        self.probe(Key::of(word.as_bytes()), |known| known == word)
+    }
+
+    /// [`Vocabulary::find`] for the ASCII word `text[start..end]` lowercased, without copying
     /// it. `text` may go on past `end`: the key is read in place.
     #[inline]
-    pub(crate) fn id_of_ascii(&self, text: &str, start: usize, end: usize) -> WordId {
+    pub(crate) fn find_ascii(&self, text: &str, start: usize, end: usize) -> Found {
         let key = Key::of_ascii_lowercased(text.as_bytes(), start, end);
         let word = text.get(start..end).unwrap_or("");
-        self.find(key, |known| known.eq_ignore_ascii_case(word))
+        self.probe(key, |known| known.eq_ignore_ascii_case(word))
     }
 
-    /// Probes for `key`, returning its id or 0; `same` confirms words longer than a key can
-    /// tell apart.
+    /// Probes for `key`; `same` confirms words longer than a key can tell apart.
     #[inline]
-    fn find(&self, key: Key, same: impl Fn(&str) -> bool) -> WordId {
+    fn probe(&self, key: Key, same: impl Fn(&str) -> bool) -> Found {
         let hash = key.hash();
         let tag = key.tag(hash);
         let mask = self.slots.len() - 1;
@@ -215,14 +261,22 @@ impl Vocabulary {
         loop {
             let slot = self.slots[at];
             let id = slot & ID_MASK;
-            let [head, tail] = self.keys[id as usize];
-            // Equal tags mean equal lengths up to 63 bytes; a short word's tail is 0. Computed
-            // without branching: whether a word is known is as good as random, and one
-            // well-predicted exit ("found, or an empty slot") replaces two coin flips.
-            let matches = (slot >> ID_BITS == tag) & (head == key.head) & (tail == key.tail);
-            let found = matches && (key.len <= 16 || same(&self.words[id as usize]));
+            // Computed without branching on the tag: whether a word is known is as good as
+            // random, and one well-predicted exit ("found, or an empty slot") replaces two
+            // coin flips. An empty slot reads id 0, whose key matches no word.
+            let matches = (slot >> TAG_SHIFT == tag) & (self.heads[id as usize] == key.head);
+            let found = matches
+                && (key.len <= 8 || self.tails[id as usize] == key.tail)
+                && (key.len <= 16 || same(&self.words[id as usize]));
             if found | (slot == 0) {
-                return if found { id } else { 0 };
+                if !found {
+                    return Found::default();
+                }
+                let facts = (slot >> FACTS_SHIFT) as u8 & 0x1F;
+                return Found {
+                    id,
+                    info: WordInfo(facts),
+                };
             }
             at = (at + 1) & mask;
         }
@@ -233,7 +287,7 @@ impl Vocabulary {
         self.words.get(id as usize).map_or("", |w| w)
     }
 
-    /// The facts about a word (all false for an unknown id, 0 included).
+    /// The facts about a word (all clear for an unknown id, 0 included).
     #[inline]
     pub fn info(&self, id: WordId) -> WordInfo {
         self.info.get(id as usize).copied().unwrap_or_default()
@@ -241,36 +295,40 @@ impl Vocabulary {
 
     /// The ids a contraction expands to ("i'm" → `i`, `am`); empty for other words.
     #[inline]
-    pub fn expansion(&self, info: WordInfo) -> &[WordId] {
-        let (start, len) = (usize::from(info.expansion.0), usize::from(info.expansion.1));
+    pub fn expansion(&self, id: WordId) -> &[WordId] {
+        let (start, len) = self
+            .expansion_ranges
+            .get(id as usize)
+            .copied()
+            .unwrap_or((0, 0));
+        let (start, len) = (usize::from(start), usize::from(len));
         self.expansions.get(start..start + len).unwrap_or(&[])
     }
 
-    /// Adds a word (no-op when known) and returns its id.
+    /// Adds a word (no-op when known) and returns its id (0 when the vocabulary is full).
     fn insert(&mut self, word: &str) -> WordId {
         if let Some(id) = self.id(word) {
             return id;
         }
-        // Keep the table under a third full so misses stop early; it stays small enough
-        // (a few KB for the phrase tables' words) to live in the L1 cache.
-        if (self.words.len() + 1) * 3 > self.slots.len() {
-            self.grow();
-        }
-        let Some(id) = WordId::try_from(self.words.len())
-            .ok()
-            .filter(|&id| id <= ID_MASK)
-        else {
-            // A million words: far beyond any phrase table. Further words stay unknown.
+        if self.words.len() > MAX_WORDS {
             return 0;
-        };
+        }
+        // Keep the table under a third full so misses stop early.
+        if (self.words.len() + 1) * 3 > self.slots.len() {
+            self.rebuild(self.slots.len() * 2);
+        }
+        let id = WordId::try_from(self.words.len()).unwrap_or(0);
         let key = Key::of(word.as_bytes());
         self.words.push(word.into());
-        self.keys.push([key.head, key.tail]);
+        self.heads.push(key.head);
+        self.tails.push(key.tail);
         self.info.push(WordInfo::default());
+        self.expansion_ranges.push((0, 0));
         self.place(id);
         id
     }
 
+    /// Puts a word's slot in the table, with its current facts.
     fn place(&mut self, id: WordId) {
         let key = Key::of(self.words[id as usize].as_bytes());
         let hash = key.hash();
@@ -279,17 +337,16 @@ impl Vocabulary {
         while self.slots[at] != 0 {
             at = (at + 1) & mask;
         }
-        self.slots[at] = key.tag(hash) << ID_BITS | id;
+        let facts = u32::from(self.info[id as usize].0);
+        self.slots[at] = key.tag(hash) << TAG_SHIFT | facts << FACTS_SHIFT | id;
     }
 
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        self.shift -= 1;
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        for slot in old {
-            if slot != 0 {
-                self.place(slot & ID_MASK);
-            }
+    /// Places every word again in a table of `size` slots (a power of two).
+    fn rebuild(&mut self, size: usize) {
+        self.slots = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        for id in 1..self.words.len() {
+            self.place(WordId::try_from(id).unwrap_or(0));
         }
     }
 }
@@ -302,15 +359,18 @@ mod tests {
     fn lexicon_words_have_their_facts() {
         let v = Vocabulary::base();
         let really = v.id("really").unwrap();
-        assert!(v.info(really).intensifier);
-        assert!(v.info(v.id("not").unwrap()).negator);
-        assert!(v.info(v.id("friday").unwrap()).date_start);
-        assert!(v.info(v.id("ms").unwrap()).abbreviation);
-        let im = v.info(v.id("i'm").unwrap());
-        let parts: Vec<&str> = v.expansion(im).iter().map(|&id| v.word(id)).collect();
+        assert!(v.info(really).intensifier());
+        assert_eq!(v.find("really").info, v.info(really));
+        assert!(v.find("not").info.negator());
+        assert!(v.find("friday").info.date_start());
+        assert!(v.find("ms").info.abbreviation());
+        let im = v.find("i'm");
+        assert!(im.info.expands());
+        let parts: Vec<&str> = v.expansion(im.id).iter().map(|&id| v.word(id)).collect();
         assert_eq!(parts, ["i", "am"]);
-        assert!(v.expansion(v.info(really)).is_empty());
+        assert!(v.expansion(really).is_empty());
         assert_eq!(v.id("anxious"), None);
+        assert_eq!(v.find("anxious"), Found::default());
     }
 
     #[test]
@@ -346,14 +406,16 @@ mod tests {
         let text = "I'M SO Anxious about RESPONSIBILITIES-ABC, anxious";
         let id = |word: &str| {
             let start = text.find(word).unwrap();
-            let id = v.id_of_ascii(text, start, start + word.len());
-            (id != 0).then_some(id)
+            let found = v.find_ascii(text, start, start + word.len());
+            (found.id != 0).then_some(found.id)
         };
         assert_eq!(id("Anxious"), v.id("anxious"));
         assert_eq!(id("anxious"), v.id("anxious"));
         assert_eq!(id("RESPONSIBILITIES-ABC"), v.id("responsibilities-abc"));
         assert_eq!(id("I'M"), v.id("i'm"));
         assert_eq!(id("SO"), v.id("so"));
+        let so = text.find("SO").unwrap();
+        assert!(v.find_ascii(text, so, so + 2).info.intensifier());
         assert_eq!(id("about"), None);
         assert_eq!(id("Anxiou"), None);
     }
