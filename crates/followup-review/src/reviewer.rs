@@ -405,6 +405,26 @@ mod tests {
         assert_eq!(excerpt("so anxious"), "so anxious");
         assert_eq!(excerpt("so  anxious"), "so anxious");
         assert_eq!(excerpt("so\u{b}anxious\u{a0}now"), "so anxious now");
+        // At the limit: 80 characters fit, the 81st turns into an ellipsis.
+        let eighty = format!("{}\n{}", "a".repeat(39), "é".repeat(40));
+        assert_eq!(
+            excerpt(&eighty),
+            format!("{} {}", "a".repeat(39), "é".repeat(40))
+        );
+        let over = format!("{}\n\n{}x", "a".repeat(39), "é".repeat(40));
+        assert_eq!(
+            excerpt(&over),
+            format!("{} {}…", "a".repeat(39), "é".repeat(40))
+        );
+        let run = format!("{}\t{}", "b".repeat(10), "c".repeat(100));
+        assert_eq!(
+            excerpt(&run),
+            format!("{} {}…", "b".repeat(10), "c".repeat(69))
+        );
+        assert_eq!(
+            excerpt(&format!("{} x", "d".repeat(79))),
+            format!("{}…", "d".repeat(79))
+        );
         let long = "word ".repeat(40);
         let short = excerpt(&long);
         assert!(short.chars().count() <= EXCERPT_CHARS + 1);
