@@ -79,6 +79,8 @@ enum Test {
 #[derive(Debug, Default)]
 struct CompiledSlot {
     words: Box<[WordId]>,
+    /// Bit `id % 64` set for each of `words`: most tokens fail here, before the list is read.
+    filter: u64,
     others: Box<[Test]>,
     gap_before: u8,
 }
@@ -169,6 +171,7 @@ impl PhraseSet {
                 }
             }
             CompiledSlot {
+                filter: words.iter().fold(0, |bits, &id| bits | 1 << (id % 64)),
                 words: words.into(),
                 others: others.into(),
                 gap_before,
@@ -495,7 +498,8 @@ impl CompiledSlot {
         };
         // Unknown words (id 0) never equal a table word: every table word has an id.
         let id = t.id_or_zero();
-        (id != 0 && self.words.contains(&id)) || self.others.iter().any(|o| o.matches(doc, token))
+        let word = id != 0 && self.filter & 1 << (id % 64) != 0 && self.words.contains(&id);
+        word || self.others.iter().any(|o| o.matches(doc, token))
     }
 
     fn is_empty(&self) -> bool {
