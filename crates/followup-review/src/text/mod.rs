@@ -223,31 +223,6 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// Byte classes for the scanning loops: one table load per byte instead of range checks.
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
-const DIGIT: u8 = 4;
-const ALNUM: u8 = LOWER | UPPER | DIGIT;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_lowercase() {
-            LOWER
-        } else if byte.is_ascii_uppercase() {
-            UPPER
-        } else if byte.is_ascii_digit() {
-            DIGIT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
 /// An apostrophe that may sit inside a word ("I’m", "O'Brien").
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
@@ -339,7 +314,7 @@ impl<'a> Builder<'a> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let starts_word = if BYTE_CLASS[usize::from(b)] & ALNUM != 0 {
+            let starts_word = if b.is_ascii_alphanumeric() {
                 true
             } else if b >= 0x80 {
                 char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric())
@@ -360,9 +335,7 @@ impl<'a> Builder<'a> {
                     // letter or digit. The space only closes this word's chunk: count it and
                     // go straight on to the next word.
                     let next_is_word = bytes.get(i) == Some(&b' ')
-                        && bytes
-                            .get(i + 1)
-                            .is_some_and(|&next| BYTE_CLASS[usize::from(next)] & ALNUM != 0);
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
                     if !next_is_word {
                         break;
                     }
