@@ -48,6 +48,8 @@ pub struct ProcessContext {
     pub today: Date,
     /// Normalised words of every contact's and interviewer's name.
     pub names: Vec<String>,
+    /// Normalised words of the contacts' honorifics ("Sra." → `sra`): titles, never names.
+    pub honorifics: Vec<String>,
     /// The role as written.
     pub role: String,
     /// The company as written.
@@ -85,6 +87,20 @@ impl ProcessContext {
         };
         for contact in &process.contacts {
             add_names(&contact.name);
+        }
+        let mut honorifics: Vec<String> = Vec::new();
+        for honorific in process
+            .contacts
+            .iter()
+            .filter_map(|c| c.honorific.as_deref())
+        {
+            let doc = Document::new(honorific);
+            for token in &doc.tokens {
+                let word = doc.word(token);
+                if !honorifics.iter().any(|h| h == word) {
+                    honorifics.push(word.to_owned());
+                }
+            }
         }
         for event in &events {
             if let EventKind::Interview(interview) = &event.kind {
@@ -151,6 +167,7 @@ impl ProcessContext {
             kind,
             today,
             names,
+            honorifics,
             role: process.role.clone(),
             company: process.company.clone(),
             process_words,
@@ -309,9 +326,28 @@ pub(crate) mod tests {
         assert_eq!(cx.promise, Some(date(2026, 5, 8)));
         assert_eq!(cx.names, ["ana", "souza", "bruno", "lima"]);
         assert_eq!(cx.process_words, ["backend", "engineer", "acme"]);
+        assert!(cx.honorifics.is_empty());
         assert_eq!(cx.timing, None);
         assert_eq!(cx.too_many, None);
         assert!(!cx.real_change);
+    }
+
+    #[test]
+    fn honorifics_are_recorded_apart_from_names() {
+        let mut process = example(vec![]);
+        process.contacts[0].honorific = Some("Sra.".to_owned());
+        process.contacts.push(Contact {
+            name: "Giulia Rossi".to_owned(),
+            honorific: Some("Dott.ssa".to_owned()),
+            email: None,
+            title: None,
+        });
+        let cx = context(&process, 11, MessageKind::FollowUp);
+        assert_eq!(cx.honorifics, ["sra", "dott", "ssa"]);
+        assert_eq!(
+            cx.names,
+            ["ana", "souza", "giulia", "rossi", "bruno", "lima"]
+        );
     }
 
     #[test]

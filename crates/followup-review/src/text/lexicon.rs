@@ -104,10 +104,37 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "dec",
 ];
 
-/// Abbreviations and titles after which a '.' does not end the sentence ("Ms. Souza").
+/// Abbreviations and titles after which a '.' does not end the sentence ("Ms. Souza", "Sra.
+/// Ålvarez"). Single letters ("M. Dupont", "J. Lima") count too, without being listed.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "approx",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "jr", "sr", "sra", "srta", "mme", "mlle", "vs",
+    "etc", "approx",
 ];
+
+/// Honorifics and titles that stand before a name in a greeting ("Dear Sra. Ålvarez"): never
+/// a name themselves.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sr"
+            | "sra"
+            | "srta"
+            | "herr"
+            | "frau"
+            | "mme"
+            | "mlle"
+            | "madame"
+            | "monsieur"
+            | "m"
+    )
+}
 
 /// Contractions written with an apostrophe (lowercase, straight apostrophe), and common
 /// ones written without it ("im", "dont"), with their expansion.

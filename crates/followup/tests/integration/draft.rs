@@ -774,18 +774,11 @@ mod contract {
                     let draft = compose(&p, &advice, &request, templates, now).unwrap();
                     reviewed += 1;
                     let review = reviewer.review(&draft.body, kind, Some(&context));
-                    // Known reviewer false alarm (reported): `vague.wrong-name` flags an
-                    // honorific the process itself records ("Sra." of "Sra. Ålvarez-Núñez").
-                    let honorific = |excerpt: &str| {
-                        p.contacts
-                            .iter()
-                            .filter_map(|c| c.honorific.as_deref())
-                            .any(|h| h.trim_end_matches('.').eq_ignore_ascii_case(excerpt))
-                    };
-                    for f in review.findings.iter().filter(|f| {
-                        f.severity >= Severity::Warning
-                            && !(f.rule == "vague.wrong-name" && honorific(&f.excerpt))
-                    }) {
+                    for f in review
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity >= Severity::Warning)
+                    {
                         failures.push(format!(
                             "[{}] {kind} {tone} {variant}: {} {} {:?}: {}\n{}",
                             case.name, f.severity, f.rule, f.excerpt, f.message, draft.body

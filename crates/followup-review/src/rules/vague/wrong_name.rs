@@ -1,9 +1,13 @@
 //! `vague.wrong-name`: with `--process`, a greeting to someone who is not among the process's
 //! contacts or interviewers ("Hi Anna," when the recruiter is Ana). Generic greetings ("Hi
-//! there", "Dear Hiring Manager") are fine.
+//! there", "Dear Hiring Manager") are fine, and honorifics are never taken for the name:
+//! common ones (Mr, Ms, Dr, Sra, Herr, Mme, M. ...) and whatever the process records as a
+//! contact's `honorific`.
 
+use crate::context::ProcessContext;
 use crate::finding::{Category, Finding, Severity};
 use crate::rules::{Check, Rule};
+use crate::text::lexicon::is_honorific;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: WrongName = WrongName;
@@ -25,20 +29,9 @@ fn is_greeting(word: &str) -> bool {
     )
 }
 
-fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "mx"
-            | "dr"
-            | "prof"
-            | "professor"
-            | "morning"
-            | "afternoon"
-            | "evening"
-    )
+/// A title before the name: a common honorific, or one the process records for a contact.
+fn is_title(word: &str, context: &ProcessContext) -> bool {
+    is_honorific(word) || context.honorifics.iter().any(|h| h == word)
 }
 
 fn is_generic(word: &str) -> bool {
@@ -95,13 +88,35 @@ impl Rule for WrongName {
         if !is_greeting(doc.word(first)) {
             return;
         }
-        let sentence = first.sentence;
-        let name = doc
-            .tokens
-            .iter()
-            .take_while(|t| t.sentence == sentence)
-            .skip(1)
-            .find(|t| !is_title(doc.word(t)) && !is_greeting(doc.word(t)));
+        // The first word after the greeting words and titles, in the greeting's sentence.
+        let mut sentence = first.sentence;
+        let mut after_title_end = None;
+        let mut name = None;
+        for token in doc.tokens.iter().skip(1) {
+            if token.sentence != sentence {
+                // A title the tokenizer does not know as an abbreviation ("Dott.") ends a
+                // sentence with its dot; the name still follows it on the same line.
+                let same_line = after_title_end.is_some_and(|end| {
+                    doc.text
+                        .get(end..token.start)
+                        .is_some_and(|gap| !gap.contains('\n'))
+                });
+                if !same_line {
+                    break;
+                }
+                sentence = token.sentence;
+            }
+            let word = doc.word(token);
+            if is_title(word, context) {
+                after_title_end = Some(token.end);
+                continue;
+            }
+            after_title_end = None;
+            if !is_greeting(word) {
+                name = Some(token);
+                break;
+            }
+        }
         let Some(name) = name else {
             return;
         };
@@ -142,7 +157,7 @@ mod tests {
     use crate::context::ProcessContext;
     use crate::context::tests::example;
     use crate::rules::testing::findings_of;
-    use followup_core::{MessageKind, Policy};
+    use followup_core::{Contact, MessageKind, Policy};
     use jiff::Timestamp;
 
     fn found(text: &str) -> Vec<String> {
@@ -159,6 +174,55 @@ mod tests {
     fn fires_on_examples() {
         assert_eq!(found("Hi Anna,\n\nAny news?"), ["Anna -> Ana"]);
         assert_eq!(found("Dear Ms. Carla Dias,\n\nAny news?"), ["Carla -> Ana"]);
+    }
+
+    fn found_with(contacts: &[(&str, Option<&str>)], text: &str) -> Vec<String> {
+        let mut process = example(vec![]);
+        process.contacts = contacts
+            .iter()
+            .map(|(name, honorific)| Contact {
+                name: (*name).to_owned(),
+                honorific: honorific.map(str::to_owned),
+                email: None,
+                title: None,
+            })
+            .collect();
+        let now: Timestamp = "2026-05-13T09:00:00Z".parse().unwrap();
+        let cx = ProcessContext::new(&process, &Policy::default(), now, MessageKind::FollowUp);
+        findings_of("vague.wrong-name", MessageKind::FollowUp, Some(&cx), text)
+            .into_iter()
+            .map(|f| f.excerpt)
+            .collect()
+    }
+
+    /// Reported by the drafting engineer: the process's own honorific was taken for a name.
+    #[test]
+    fn honorifics_are_never_names() {
+        let ines = [("Inés Ålvarez-Núñez", Some("Sra."))];
+        assert!(found_with(&ines, "Dear Sra. Ålvarez-Núñez,\n\nAny news?").is_empty());
+        assert!(found_with(&ines, "Dear Sra Ålvarez-Núñez, any news?").is_empty());
+        assert_eq!(
+            found_with(&ines, "Dear Sra. Souza,\n\nAny news?"),
+            ["Souza"],
+            "the name after the honorific is still checked"
+        );
+        // Bruno Lima is the example process's interviewer.
+        let bruno = [("Bruno Lima", None)];
+        for title in [
+            "Mr.", "Mrs", "Miss", "Dr.", "Prof.", "Sr.", "Srta.", "Herr", "Frau", "Mme.", "M.",
+        ] {
+            let right = format!("Dear {title} Lima,\n\nAny news?");
+            assert!(found_with(&bruno, &right).is_empty(), "{right}");
+            let wrong = format!("Hello {title} Pereira,\n\nAny news?");
+            assert_eq!(found_with(&bruno, &wrong), ["Pereira"], "{wrong}");
+        }
+        // An honorific the tokenizer does not know ends a sentence with its dot, yet it is
+        // still a title when the process records it, and the name after it still counts.
+        let dott = [("Giulia Rossi", Some("Dott.ssa"))];
+        assert!(found_with(&dott, "Dear Dott.ssa Rossi, any news?").is_empty());
+        let ing = [("Marco Bianchi", Some("Ing."))];
+        assert!(found_with(&ing, "Dear Ing. Bianchi,\n\nAny news?").is_empty());
+        assert_eq!(found_with(&ing, "Dear Ing. Verdi,\n\nAny news?"), ["Verdi"]);
     }
 
     #[test]
