@@ -24,6 +24,16 @@ pub const EXIT_FINDINGS: u8 = 1;
 impl Run for CheckArgs {
     fn run(self) -> anyhow::Result<ExitCode> {
         let kind = message_kind(self.kind);
+        // Without a process no rule reads the clock: a `--now` would be silently ignored, and
+        // the user would believe the timing was checked.
+        if self.now.now.is_some() && self.process.is_none() {
+            return Err(UserError::new(
+                "--now only matters with --process",
+                "drop --now, or add --process FILE|HANDLE to check the timing against that \
+                 process at that moment",
+            )
+            .into());
+        }
         if self.file == "-" && self.process.as_deref() == Some("-") {
             return Err(UserError::new(
                 "the message and --process cannot both come from standard input",

@@ -276,6 +276,25 @@ fn process_offer_without_a_real_change_is_pressure() {
     assert_eq!(rules(&json(&run)), ["pressure.unrecorded-change"]);
 }
 
+/// `--now` used to be accepted and ignored without `--process`: the user believed the timing
+/// was checked.
+#[test]
+fn now_without_process_is_a_usage_error() {
+    let run = check(GOOD, &["--now", "2026-05-11"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: --now only matters with --process\nhint: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    // With the process it is what it was meant for.
+    let run = check_with_process(GOOD, &["--process", "{process}", "--now", "2026-05-11"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 #[test]
 fn bad_input_exits_2_with_one_line_and_a_hint() {
     let cases: Vec<(Run, &str)> = vec![
