@@ -12,7 +12,7 @@
 //! ```
 //!
 //! - [`text`]: the message analysed once (normalised tokens, sentences, dates).
-//! - [`phrase`]: phrase tables compiled into one automaton.
+//! - [`phrase`]: phrase tables compiled into one index of anchor words.
 //! - [`rules`]: the [`Rule`] trait, one rule per file, and the registry.
 //! - [`context`]: what `--process` adds ([`ProcessContext`]).
 //! - [`reviewer`], [`review`], [`finding`]: running the rules and the result.

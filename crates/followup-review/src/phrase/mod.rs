@@ -376,7 +376,7 @@ impl PhraseSet {
     }
 }
 
-/// How common a word is, for choosing anchors: common words would make the automaton fire on
+/// How common a word is, for choosing anchors: common words would make the index fire on
 /// every sentence.
 fn is_common(word: &str) -> bool {
     matches!(

@@ -242,7 +242,7 @@ fn parse_alts(text: &str) -> Result<Vec<Alt>, String> {
     Ok(alts)
 }
 
-/// Whether a slot can anchor the automaton: all its alternatives are literal words.
+/// Whether a slot can anchor a pattern: all its alternatives are literal words.
 pub fn anchorable(alts: &[Alt]) -> bool {
     alts.iter()
         .all(|a| matches!(a, Alt::Exact(_) | Alt::Prefix(_)))

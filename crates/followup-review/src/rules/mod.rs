@@ -2,8 +2,9 @@
 //!
 //! A rule sees the analysed message through a [`Check`] and pushes [`Finding`]s. Most rules
 //! are a [`PhraseRule`]: a phrase table (`phrases/<id>.txt`) plus the sentence that explains
-//! it. All tables are compiled once, on first use, into one automaton ([`phrase_set`]); rules
-//! that need structure (questions, length, capitals, dates, the process) are code.
+//! it. All tables are compiled once, on first use, into one index of anchor words
+//! ([`phrase_set`]); rules that need structure (questions, length, capitals, dates, the
+//! process) are code.
 
 pub mod demanding;
 pub mod emotion;

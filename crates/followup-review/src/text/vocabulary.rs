@@ -17,7 +17,8 @@
 //! its last eight, which with the length identifies any word of up to 16 bytes exactly: a
 //! probe compares integers instead of calling `memcmp`. Longer words, rare, are compared byte
 //! by byte as well. The tokenizer builds the key of an ASCII word straight from the message,
-//! lowercased eight bytes at a time ([`super::swar`]), so looking a word up never copies it.
+//! lowercased eight bytes at a time (the tokenizer's `swar` module), so looking a word up never
+//! copies it.
 //!
 //! [`lexicon`]: super::lexicon
 
