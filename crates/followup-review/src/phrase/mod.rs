@@ -3,8 +3,9 @@
 //! Every pattern is anchored on its rarest literal slot ("anxious" rather than "i"). The
 //! words of every table get ids in the set's [`Vocabulary`]; the tokenizer looks each token's
 //! word up once while analysing the message, so finding candidate hits is one pass over the
-//! tokens with an array index per token (plus a first-byte filter for the few prefix anchors
-//! such as `engineer*`). Each hit is then verified slot by slot around the anchor, within the
+//! tokens with an array index per token. Prefix anchors such as `engineer*` are resolved for
+//! known words when the set is compiled; only unknown words ("engineering") try them, behind a
+//! first-byte filter. Each hit is then verified slot by slot around the anchor, within the
 //! gaps the pattern allows and never across a sentence boundary, comparing word ids rather
 //! than strings. Cost: one pass plus a bounded check per hit, so review time is linear in the
 //! message length.
