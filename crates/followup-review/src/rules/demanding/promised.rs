@@ -10,7 +10,7 @@ pub static RULE: PhraseRule = PhraseRule {
     id: "demanding.promised",
     category: Category::Demanding,
     severity: Severity::Error,
-    description: "\"You promised\", \"you said you would\": holding the company to its word.",
+    description: "\"You promised\", \"you were supposed to\": holding the company to its word.",
     message: "\"You promised\" reads as an accusation; the recruiter may not control the timeline.",
     suggestion: "You mentioned you expected to have an update by then",
     table: include_str!("../phrases/demanding.promised.txt"),
@@ -26,9 +26,8 @@ mod tests {
             "demanding.promised",
             &[
                 "You promised an answer by Friday.",
-                "You said you would get back to me last week.",
                 "You were supposed to call me.",
-                "You told me you would decide by Monday.",
+                "As you promised, I expect an answer today.",
             ],
         );
     }
@@ -41,6 +40,9 @@ mod tests {
                 "You mentioned you expected to have an update by Friday.",
                 "As you said, the team is growing.",
                 "You said the on-call rotation is shared, which I liked.",
+                // Recalling the agreed timeline is the point of a follow-up, not a reproach.
+                "You said you would have news by Friday, so I wanted to check in.",
+                "You told me you would decide by Monday; is there an update?",
             ],
         );
     }
