@@ -12,6 +12,8 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 /// The subcommands.
@@ -93,8 +95,6 @@ pub struct CheckArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup completions`.
@@ -142,8 +142,6 @@ pub struct AddArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup log`.
@@ -162,8 +160,6 @@ pub struct LogArgs {
     /// 3339. Defaults to the clock.
     #[arg(long, value_name = "WHEN", global = true)]
     pub now: Option<String>,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// `--at`: when something happened, as people say it (yesterday 15:00, friday, 2026-05-05 14:00).
@@ -281,8 +277,6 @@ pub struct CloseArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup reopen`.
@@ -301,8 +295,6 @@ pub struct ReopenArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup next`.
@@ -316,8 +308,6 @@ pub struct NextArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup list`.
@@ -331,8 +321,6 @@ pub struct ListArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup show`.
@@ -346,8 +334,6 @@ pub struct ShowArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup export`.
@@ -362,8 +348,6 @@ pub struct ExportArgs {
     /// JSON: an array of process documents (the default).
     #[arg(long)]
     pub json: bool,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup import`.
@@ -377,8 +361,6 @@ pub struct ImportArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup undo`.
@@ -389,8 +371,6 @@ pub struct UndoArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// Arguments of `followup draft`.
@@ -419,8 +399,6 @@ pub struct DraftArgs {
     pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
-    #[command(flatten)]
-    pub db: DbArg,
 }
 
 /// The kinds of message `followup draft` writes.
@@ -434,6 +412,17 @@ pub enum DraftKind {
     Final,
     /// A real outside change with its deadline: one question about timing.
     Align,
+}
+
+impl From<DraftKind> for followup_core::MessageKind {
+    fn from(kind: DraftKind) -> Self {
+        match kind {
+            DraftKind::ThankYou => followup_core::MessageKind::ThankYou,
+            DraftKind::FollowUp => followup_core::MessageKind::FollowUp,
+            DraftKind::Final => followup_core::MessageKind::Final,
+            DraftKind::Align => followup_core::MessageKind::Align,
+        }
+    }
 }
 
 /// The tones of `followup draft`.

@@ -7,7 +7,7 @@ use followup_core::{Contact, Process, TimezoneSource};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::AddArgs;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -15,7 +15,7 @@ use crate::error::UserError;
 use crate::{input, tracker};
 
 impl Run for AddArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
         let company = non_empty("COMPANY", &self.company)?;
@@ -52,7 +52,7 @@ impl Run for AddArgs {
             holidays: Vec::new(),
             events: Vec::new(),
         };
-        let mut store = tracker::open(&self.db)?;
+        let mut store = tracker::open(&ctx.db)?;
         let change = Change {
             at: tracker::change_time(&clock)?,
             summary: format!("add {company} — {role}"),

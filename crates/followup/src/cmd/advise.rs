@@ -7,14 +7,14 @@ use followup_core::{Action, Advice, Process, TimezoneSource, advise};
 use owo_colors::OwoColorize;
 use serde_json::json;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::AdviseArgs;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::input;
 
 impl Run for AdviseArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, _ctx: &Context) -> anyhow::Result<ExitCode> {
         let clock = Clock::new(self.now.now.as_deref());
         let config = Config::load_from_env()?;
         let default_zone = config.zone_default();

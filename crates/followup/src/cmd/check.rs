@@ -11,8 +11,8 @@ use followup_core::MessageKind;
 use followup_review::{Finding, ProcessContext, Review, Reviewer, Severity, Verdict};
 use owo_colors::{OwoColorize, Style};
 
-use super::Run;
-use crate::cli::{CheckArgs, DbArg, DraftKind};
+use super::{Context, Run};
+use crate::cli::{CheckArgs, DbArg};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::UserError;
@@ -22,8 +22,8 @@ use crate::{input, tracker};
 pub const EXIT_FINDINGS: u8 = 1;
 
 impl Run for CheckArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
-        let kind = message_kind(self.kind);
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        let kind = MessageKind::from(self.kind);
         // Without a process no rule reads the clock: a `--now` would be silently ignored, and
         // the user would believe the timing was checked.
         if self.now.now.is_some() && self.process.is_none() {
@@ -56,7 +56,7 @@ impl Run for CheckArgs {
         }
         let clock = Clock::new(self.now.now.as_deref());
         let context = match &self.process {
-            Some(source) => Some(load_context(source, &self.db, &clock, kind)?),
+            Some(source) => Some(load_context(source, &ctx.db, &clock, kind)?),
             None => None,
         };
 
@@ -92,15 +92,6 @@ fn load_context(
     config.apply_holidays(&mut process);
     let now = clock.at(&process.timezone, &process.timezone_name)?;
     Ok(ProcessContext::new(&process, config.policy(), now, kind))
-}
-
-fn message_kind(kind: DraftKind) -> MessageKind {
-    match kind {
-        DraftKind::ThankYou => MessageKind::ThankYou,
-        DraftKind::FollowUp => MessageKind::FollowUp,
-        DraftKind::Final => MessageKind::Final,
-        DraftKind::Align => MessageKind::Align,
-    }
 }
 
 fn severity_style(severity: Severity) -> Style {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use followup_core::{Event, EventKind, Outcome};
 use followup_store::{Change, Op, Store};
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::CloseArgs;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -13,7 +13,7 @@ use crate::error::UserError;
 use crate::tracker::{self, dates};
 
 impl Run for CloseArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
         let outcome = Outcome::parse(self.outcome.trim()).ok_or_else(|| {
@@ -22,7 +22,7 @@ impl Run for CloseArgs {
                 format!("use one of {}", Outcome::expected()),
             )
         })?;
-        let mut store = tracker::open(&self.db)?;
+        let mut store = tracker::open(&ctx.db)?;
         let process = store.process(&self.handle).map_err(tracker::store_error)?;
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let at = dates::resolve_at(self.at.at.as_deref(), now, &process)?;

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::{Cli, CompletionsArgs};
 
 impl Run for CompletionsArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, _ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut command = Cli::command();
         // Generated into memory first: clap_complete panics on a write error, and a closed
         // pipe (`followup completions bash | head`) must stay quiet instead.

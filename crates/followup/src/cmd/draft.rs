@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use followup_core::draft::{Draft, DraftError, DraftRequest, Templates, Tone, compose};
 use followup_core::{Advice, MessageKind, Process, TimezoneSource, advise};
 
-use super::Run;
 use super::advise::write_human;
-use crate::cli::{DraftArgs, DraftKind, DraftTone};
+use super::{Context, Run};
+use crate::cli::{DraftArgs, DraftTone};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::UserError;
@@ -23,7 +23,7 @@ use crate::tracker;
 pub const EXIT_NOTHING_TO_DRAFT: u8 = 3;
 
 impl Run for DraftArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let clock = Clock::new(self.now.now.as_deref());
         let config = Config::load_from_env()?;
         let templates = Templates::english().map_err(|err| {
@@ -32,13 +32,13 @@ impl Run for DraftArgs {
                 "this is a bug in followup; please report it",
             )
         })?;
-        let mut process = tracker::load_process_arg(&self.file, &self.db, &config)?;
+        let mut process = tracker::load_process_arg(&self.file, &ctx.db, &config)?;
         config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let advice = advise(&process, config.policy(), now);
 
         let request = DraftRequest {
-            kind: self.kind.map(message_kind),
+            kind: self.kind.map(MessageKind::from),
             tone: tone(self.tone),
             variant: self.variant,
             topic: self.topic.clone(),
@@ -128,15 +128,6 @@ fn write_draft(out: &mut impl Write, draft: &Draft) -> std::io::Result<()> {
     writeln!(out, "Subject: {}", draft.subject)?;
     writeln!(out)?;
     writeln!(out, "{}", draft.body)
-}
-
-fn message_kind(kind: DraftKind) -> MessageKind {
-    match kind {
-        DraftKind::ThankYou => MessageKind::ThankYou,
-        DraftKind::FollowUp => MessageKind::FollowUp,
-        DraftKind::Final => MessageKind::Final,
-        DraftKind::Align => MessageKind::Align,
-    }
 }
 
 fn tone(tone: DraftTone) -> Tone {

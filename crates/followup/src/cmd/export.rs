@@ -8,14 +8,14 @@ use std::process::ExitCode;
 use followup_core::{EventKind, Process};
 use followup_store::Store;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::ExportArgs;
 use crate::error::UserError;
 use crate::tracker;
 
 impl Run for ExportArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
-        let processes = tracker::open(&self.db)?
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        let processes = tracker::open(&ctx.db)?
             .processes()
             .map_err(tracker::store_error)?;
         let text = if self.csv {

@@ -8,7 +8,7 @@ use followup_core::document::parse_value;
 use followup_store::{Change, Op, Store};
 use serde_json::{Value, json};
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::ImportArgs;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -16,7 +16,7 @@ use crate::error::UserError;
 use crate::{input, tracker};
 
 impl Run for ImportArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
         let shown = if self.file == "-" {
@@ -62,7 +62,7 @@ impl Run for ImportArgs {
             ops.push(Op::MergeProcess(process));
         }
         let count = ops.len();
-        let mut store = tracker::open(&self.db)?;
+        let mut store = tracker::open(&ctx.db)?;
         let applied = store
             .apply(&Change {
                 at: tracker::change_time(&clock)?,

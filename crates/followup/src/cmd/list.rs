@@ -8,7 +8,7 @@ use followup_core::{Action, EventKind, Process};
 use jiff::civil::Date;
 use serde_json::json;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::ListArgs;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -17,13 +17,13 @@ use crate::tracker;
 use crate::tracker::agenda::{Advised, Page, advise_stored};
 
 impl Run for ListArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
         // Each shown process's row is worked out while its timeline is loaded, then the
         // timeline is freed.
         let include_closed = self.all;
-        let shown = advise_stored(&tracker::open(&self.db)?, &config, &clock, |item| {
+        let shown = advise_stored(&tracker::open(&ctx.db)?, &config, &clock, |item| {
             (include_closed || !item.is_closed()).then(|| (Row::of(&item), item.without_events()))
         })?;
         // Never freed: the program ends right after printing, and freeing thousands of

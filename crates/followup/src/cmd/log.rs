@@ -9,7 +9,7 @@ use followup_core::{
 use followup_store::{Change, Op, Store};
 use serde_json::json;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::{LogArgs, LogEvent};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -18,10 +18,10 @@ use crate::input;
 use crate::tracker::{self, dates, describe};
 
 impl Run for LogArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.as_deref());
-        let mut store = tracker::open(&self.db)?;
+        let mut store = tracker::open(&ctx.db)?;
         let process = store.process(&self.handle).map_err(tracker::store_error)?;
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let (type_name, events) = events_of(self.event, now, &process)?;

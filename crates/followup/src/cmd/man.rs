@@ -8,12 +8,12 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::{Cli, ManArgs};
 use crate::error::UserError;
 
 impl Run for ManArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, _ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut root = Cli::command();
         root.build();
         let page = match &self.command {

@@ -18,31 +18,39 @@ mod undo;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, DbArg};
+
+/// What every command may need besides its own arguments: the global options.
+#[derive(Debug)]
+pub struct Context {
+    /// `--db` / `FOLLOWUP_DB`: the tracker database.
+    pub db: DbArg,
+}
 
 /// A subcommand: consumes its arguments and reports an exit code.
 pub trait Run {
     /// Runs the command.
-    fn run(self) -> anyhow::Result<ExitCode>;
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode>;
 }
 
 /// Dispatches the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ctx = Context { db: cli.db };
     match cli.command {
-        Command::Advise(args) => args.run(),
-        Command::Draft(args) => args.run(),
-        Command::Check(args) => args.run(),
-        Command::Completions(args) => args.run(),
-        Command::Man(args) => args.run(),
-        Command::Add(args) => args.run(),
-        Command::Log(args) => args.run(),
-        Command::Close(args) => args.run(),
-        Command::Reopen(args) => args.run(),
-        Command::Next(args) => args.run(),
-        Command::List(args) => args.run(),
-        Command::Show(args) => args.run(),
-        Command::Export(args) => args.run(),
-        Command::Import(args) => args.run(),
-        Command::Undo(args) => args.run(),
+        Command::Advise(args) => args.run(&ctx),
+        Command::Draft(args) => args.run(&ctx),
+        Command::Check(args) => args.run(&ctx),
+        Command::Completions(args) => args.run(&ctx),
+        Command::Man(args) => args.run(&ctx),
+        Command::Add(args) => args.run(&ctx),
+        Command::Log(args) => args.run(&ctx),
+        Command::Close(args) => args.run(&ctx),
+        Command::Reopen(args) => args.run(&ctx),
+        Command::Next(args) => args.run(&ctx),
+        Command::List(args) => args.run(&ctx),
+        Command::Show(args) => args.run(&ctx),
+        Command::Export(args) => args.run(&ctx),
+        Command::Import(args) => args.run(&ctx),
+        Command::Undo(args) => args.run(&ctx),
     }
 }

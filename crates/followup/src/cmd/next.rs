@@ -10,7 +10,7 @@ use followup_store::{Change, MemoryStore, Op, Store};
 use owo_colors::OwoColorize;
 use serde::Serialize;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::NextArgs;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -18,7 +18,7 @@ use crate::tracker::agenda::{Advised, Page, advise_stored, agenda};
 use crate::{input, tracker};
 
 impl Run for NextArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
         // Everything is advised; only what needs attention is kept, without its timeline.
@@ -42,7 +42,7 @@ impl Run for NextArgs {
                 .map_err(tracker::store_error)?;
             advise_stored(&store, &config, &clock, keep)?
         } else {
-            advise_stored(&tracker::open(&self.db)?, &config, &clock, keep)?
+            advise_stored(&tracker::open(&ctx.db)?, &config, &clock, keep)?
         };
         // Never freed: the program ends right after printing, and freeing thousands of
         // processes one by one would only delay the exit.

@@ -5,17 +5,17 @@ use std::process::ExitCode;
 use followup_core::{Event, EventKind};
 use followup_store::{Change, Op, Store};
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::ReopenArgs;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::tracker::{self, dates};
 
 impl Run for ReopenArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
-        let mut store = tracker::open(&self.db)?;
+        let mut store = tracker::open(&ctx.db)?;
         let process = store.process(&self.handle).map_err(tracker::store_error)?;
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let at = dates::resolve_at(self.at.at.as_deref(), now, &process)?;

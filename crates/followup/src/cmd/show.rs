@@ -8,17 +8,17 @@ use followup_store::Store;
 use owo_colors::OwoColorize;
 use serde_json::json;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::ShowArgs;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::tracker::{self, describe};
 
 impl Run for ShowArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let config = Config::load_from_env()?;
         let clock = Clock::new(self.now.now.as_deref());
-        let store = tracker::open(&self.db)?;
+        let store = tracker::open(&ctx.db)?;
         let mut process = store.process(&self.handle).map_err(tracker::store_error)?;
         let timeline = store.timeline(&self.handle).map_err(tracker::store_error)?;
         config.apply_holidays(&mut process);

@@ -6,16 +6,16 @@ use std::process::ExitCode;
 use followup_store::Store;
 use serde_json::json;
 
-use super::Run;
+use super::{Context, Run};
 use crate::cli::UndoArgs;
 use crate::clock::Clock;
 use crate::tracker;
 
 impl Run for UndoArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let clock = Clock::new(self.now.now.as_deref());
         let at = tracker::change_time(&clock)?;
-        let mut store = tracker::open(&self.db)?;
+        let mut store = tracker::open(&ctx.db)?;
         let undone = store.undo(at).map_err(tracker::store_error)?;
         let mut out = anstream::stdout().lock();
         if self.json {

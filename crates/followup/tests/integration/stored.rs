@@ -61,3 +61,25 @@ fn an_unknown_handle_suggests_the_closest_one() {
     let err = t.fails(&["draft", "acme-bakend", "--now", "2026-05-11"]);
     assert!(err.contains("acme-backend"), "{err}");
 }
+
+#[test]
+fn db_may_come_before_or_after_the_command() {
+    let t = Tracker::new();
+    let db = t.dir().join("elsewhere.db");
+    let db = db.to_str().unwrap();
+    let handle = t.ok(&[
+        "--db",
+        db,
+        "add",
+        "Initech",
+        "--role",
+        "Data Analyst",
+        "--now",
+        "2026-05-04",
+    ]);
+    assert_eq!(handle.lines().next(), Some("initech-data"));
+    let list = t.ok(&["list", "--db", db, "--now", "2026-05-04"]);
+    assert!(list.contains("initech-data"), "{list}");
+    // The default database (FOLLOWUP_DB of the test) was never touched.
+    assert!(!t.db().exists());
+}
