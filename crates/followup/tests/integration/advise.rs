@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::support;
+
+/// `followup` isolated from the machine; nothing exists under its (nonexistent) home.
 fn followup() -> Command {
-    let mut cmd = Command::cargo_bin("followup").unwrap();
-    cmd.env_remove("FOLLOWUP_CONFIG")
-        .env("NO_COLOR", "1")
-        .env("TZ", "UTC");
-    cmd
+    support::followup(Path::new("/nonexistent/followup-test"))
 }
 
 fn scenarios_dir() -> PathBuf {

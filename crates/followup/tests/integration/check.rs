@@ -1,9 +1,7 @@
 //! `followup check` end to end: human output (snapshot, plain markers when not a terminal),
 //! the `--json` contract, exit codes 0 / 1 / 2, and the context rules of `--process`.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use crate::support::{Run, followup};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -24,38 +22,16 @@ const PROCESS: &str = r#"{"company":"Acme","role":"Backend Engineer","timezone":
 "events":[{"type":"interview","at":"2026-05-05T14:00:00"},
 {"type":"promise","at":"2026-05-05T15:00:00","by":"2026-05-08"}]}"#;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// `followup` isolated from the machine (no configuration, no colour).
-fn followup(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("followup").unwrap();
-    cmd.env_remove("FOLLOWUP_CONFIG")
-        .env("XDG_CONFIG_HOME", home.join("xdg"))
-        .env("HOME", home)
-        .env("NO_COLOR", "1")
-        .env("TZ", "UTC");
-    cmd
-}
-
 /// Runs `followup check ARGS -` with `message` on standard input.
 fn check(message: &str, args: &[&str]) -> Run {
     let home = TempDir::new().unwrap();
-    let output = followup(home.path())
-        .arg("check")
-        .args(args)
-        .arg("-")
-        .write_stdin(message.to_owned())
-        .output()
-        .unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+    Run::of(
+        followup(home.path())
+            .arg("check")
+            .args(args)
+            .arg("-")
+            .write_stdin(message.to_owned()),
+    )
 }
 
 /// Runs `followup check ARGS` with the process document written to a file first; `{process}`

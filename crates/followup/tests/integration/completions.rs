@@ -3,11 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use crate::support;
 
 fn stdout_of(args: &[&str]) -> String {
-    let out = Command::cargo_bin("followup")
-        .unwrap()
+    let out = support::followup(Path::new("/nonexistent/followup-test"))
         .args(args)
         .output()
         .unwrap();
@@ -37,8 +38,7 @@ fn completions_for_each_shell_mention_the_subcommands() {
 
 #[test]
 fn an_unknown_shell_exits_two() {
-    let out = Command::cargo_bin("followup")
-        .unwrap()
+    let out = support::followup(Path::new("/nonexistent/followup-test"))
         .args(["completions", "tcsh"])
         .output()
         .unwrap();
@@ -62,8 +62,7 @@ fn a_subcommand_has_its_own_page_with_its_options() {
     assert!(page.contains("\\-\\-demo"), "{page}");
     assert!(page.contains("\\-\\-now"), "{page}");
 
-    let out = Command::cargo_bin("followup")
-        .unwrap()
+    let out = support::followup(Path::new("/nonexistent/followup-test"))
         .args(["man", "advice"])
         .output()
         .unwrap();

@@ -3,9 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use crate::support::followup;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -13,17 +11,6 @@ use tempfile::TempDir;
 /// five business days after the interview (Thursday 7 May 2026 → Thursday 14 May).
 const PROCESS: &str = r#"{"company":"Acme","role":"Backend Engineer",
     "events":[{"type":"interview","at":"2026-05-07T10:00"}]}"#;
-
-/// `followup` isolated from the machine: system zone UTC, config only where a test puts it.
-fn followup(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("followup").unwrap();
-    cmd.env_remove("FOLLOWUP_CONFIG")
-        .env("XDG_CONFIG_HOME", home.join("xdg"))
-        .env("HOME", home)
-        .env("NO_COLOR", "1")
-        .env("TZ", "UTC");
-    cmd
-}
 
 /// Runs `advise --json` at `now` with `config` (none when `None`) and returns the advice.
 fn advise(config: Option<&str>, now: &str) -> Value {

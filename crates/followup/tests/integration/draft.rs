@@ -3,30 +3,9 @@
 //! contract with the reviewer: every kind × tone × variant over varied processes passes the
 //! real reviewer with no warning or error.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use crate::support::{Run, followup};
 use serde_json::Value;
 use tempfile::TempDir;
-
-/// `followup` isolated from the machine: system zone UTC, no configuration unless a test
-/// writes one into `home`.
-fn followup(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("followup").unwrap();
-    cmd.env_remove("FOLLOWUP_CONFIG")
-        .env("XDG_CONFIG_HOME", home.join("xdg"))
-        .env("HOME", home)
-        .env("NO_COLOR", "1")
-        .env("TZ", "UTC");
-    cmd
-}
-
-/// The outcome of one run.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
 
 /// Runs `followup draft ARGS -` on `process` at `now`, unconfigured.
 fn draft(process: &str, now: &str, args: &[&str]) -> Run {
@@ -34,20 +13,14 @@ fn draft(process: &str, now: &str, args: &[&str]) -> Run {
     run(followup(home.path()), process, now, args)
 }
 
-fn run(mut cmd: Command, process: &str, now: &str, args: &[&str]) -> Run {
-    let output = cmd
-        .arg("draft")
-        .args(["--now", now])
-        .args(args)
-        .arg("-")
-        .write_stdin(process.to_owned())
-        .output()
-        .unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+fn run(mut cmd: assert_cmd::Command, process: &str, now: &str, args: &[&str]) -> Run {
+    Run::of(
+        cmd.arg("draft")
+            .args(["--now", now])
+            .args(args)
+            .arg("-")
+            .write_stdin(process.to_owned()),
+    )
 }
 
 /// A process document: Acme, Backend Engineer, São Paulo time, with `top` fields and `events`.

@@ -9,5 +9,6 @@ mod completions;
 mod config;
 mod draft;
 mod stored;
+mod support;
 mod tracker;
 mod tracker_store;

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::support;
+
 /// A temp folder holding the database (`FOLLOWUP_DB`) and an empty config home.
 pub struct Tracker {
     dir: tempfile::TempDir,
@@ -28,13 +30,8 @@ impl Tracker {
 
     /// `followup ARGS` with this tracker's database and no user configuration.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("followup").unwrap();
-        cmd.env_remove("FOLLOWUP_CONFIG")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("FOLLOWUP_DB", self.db())
-            .env("NO_COLOR", "1")
-            .env("TZ", "UTC")
-            .args(args);
+        let mut cmd = support::followup(self.dir.path());
+        cmd.env("FOLLOWUP_DB", self.db()).args(args);
         cmd
     }
 
