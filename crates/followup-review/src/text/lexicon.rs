@@ -353,24 +353,9 @@ pub fn weekday(word: &str, capitalised: bool) -> Option<Weekday> {
     Some(day)
 }
 
-/// A month name (1–12). "may" is returned too: callers decide whether context makes it a month.
-pub fn month(word: &str) -> Option<i8> {
-    Some(match word {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
-}
+/// A month name (1–12): the core's table, shared with the date phrases people type. "may" is
+/// returned too: callers decide whether context makes it a month.
+pub use followup_core::time::phrase::month;
 
 /// Words written in capitals that are acronyms, not shouting.
 pub fn is_known_acronym(word: &str) -> bool {
