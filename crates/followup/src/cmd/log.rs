@@ -25,25 +25,62 @@ impl Run for LogArgs {
         let process = store.process(&self.handle).map_err(tracker::store_error)?;
         let now = clock.at(&process.timezone, &process.timezone_name)?;
         let (type_name, events) = events_of(self.event, now, &process)?;
-        let change = Change {
-            at: tracker::change_time(&clock)?,
-            summary: format!("log {} {type_name}", self.handle),
-            ops: events
-                .iter()
-                .map(|event| Op::AddEvent {
-                    handle: self.handle.clone(),
-                    event: event.clone(),
-                })
-                .collect(),
+        let summary = format!("log {} {type_name}", self.handle);
+        let written = Written {
+            handle: &self.handle,
+            config: &config,
+            now,
+            json: self.json,
         };
-        let applied = store.apply(&change).map_err(tracker::store_error)?;
-        let mut logged = events;
-        for (event, id) in logged.iter_mut().zip(&applied.event_ids) {
-            event.id = Some(id.clone());
-        }
-        report(&store, &self.handle, &logged, &config, now, self.json)?;
+        record(&mut store, &clock, summary, events, &written)?;
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// What a recording command reports on: the process, the configuration, now, the format.
+pub struct Written<'a> {
+    /// The process's handle.
+    pub handle: &'a str,
+    /// The configuration (holidays and policy for the advice).
+    pub config: &'a Config,
+    /// The command's "now".
+    pub now: jiff::Timestamp,
+    /// Print JSON instead of text.
+    pub json: bool,
+}
+
+/// Records `events` as one change (one transaction) and reports them with the new advice.
+/// Shared by `log`, `close` and `reopen`.
+pub fn record(
+    store: &mut impl Store,
+    clock: &Clock,
+    summary: String,
+    mut events: Vec<Event>,
+    written: &Written<'_>,
+) -> anyhow::Result<()> {
+    let change = Change {
+        at: tracker::change_time(clock)?,
+        summary,
+        ops: events
+            .iter()
+            .map(|event| Op::AddEvent {
+                handle: written.handle.to_owned(),
+                event: event.clone(),
+            })
+            .collect(),
+    };
+    let applied = store.apply(&change).map_err(tracker::store_error)?;
+    for (event, id) in events.iter_mut().zip(&applied.event_ids) {
+        event.id = Some(id.clone());
+    }
+    report(
+        store,
+        written.handle,
+        &events,
+        written.config,
+        written.now,
+        written.json,
+    )
 }
 
 /// Prints the events as understood, then the advice they lead to.

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use followup_core::{Event, EventKind};
-use followup_store::{Change, Op, Store};
+use followup_store::Store;
 
+use super::log::{Written, record};
 use super::{Context, Run};
 use crate::cli::ReopenArgs;
 use crate::clock::Clock;
@@ -24,20 +25,19 @@ impl Run for ReopenArgs {
             at: at.timestamp(),
             kind: EventKind::Reopened { note: self.note },
         };
-        let change = Change {
-            at: tracker::change_time(&clock)?,
-            summary: format!("reopen {}", self.handle),
-            ops: vec![Op::AddEvent {
-                handle: self.handle.clone(),
-                event: event.clone(),
-            }],
+        let written = Written {
+            handle: &self.handle,
+            config: &config,
+            now,
+            json: self.json,
         };
-        let applied = store.apply(&change).map_err(tracker::store_error)?;
-        let event = Event {
-            id: applied.event_ids.first().cloned(),
-            ..event
-        };
-        super::log::report(&store, &self.handle, &[event], &config, now, self.json)?;
+        record(
+            &mut store,
+            &clock,
+            format!("reopen {}", self.handle),
+            vec![event],
+            &written,
+        )?;
         Ok(ExitCode::SUCCESS)
     }
 }
