@@ -32,6 +32,9 @@ pub const CONFIG_ENV: &str = "FOLLOWUP_CONFIG";
 /// The settings read from the configuration file, with defaults for what it leaves out.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
+    /// The folder of the configuration (beside `config.toml`), even when the file is absent:
+    /// it also holds the user's own draft templates.
+    dir: Option<PathBuf>,
     path: Option<PathBuf>,
     name: Option<String>,
     timezone: Option<(String, TimeZone)>,
@@ -81,7 +84,10 @@ impl Config {
         let path = dir.join("followup").join("config.toml");
         match read_file(&path)? {
             Some(text) => Config::parse(&text, &path),
-            None => Ok(Config::default()),
+            None => Ok(Config {
+                dir: Some(dir.join("followup")),
+                ..Config::default()
+            }),
         }
     }
 
@@ -122,12 +128,19 @@ impl Config {
             .collect::<Result<Vec<_>, _>>()?;
         let name = raw.name.filter(|n| !n.trim().is_empty());
         Ok(Config {
+            dir: path.parent().map(Path::to_owned),
             path: Some(path.to_owned()),
             name,
             timezone,
             holidays,
             policy: raw.policy,
         })
+    }
+
+    /// Where the user's own draft templates live: `templates/<language>/` beside the
+    /// configuration file. Files found there replace the built-in ones of the same name.
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|dir| dir.join("templates"))
     }
 
     /// The file the settings came from, when one was read.

@@ -6,8 +6,10 @@
 //! (and why on stderr when a forced kind was refused); 2 bad usage or input.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use followup_core::draft::template::BUILTIN;
 use followup_core::draft::{Draft, DraftError, DraftRequest, Templates, Tone, compose};
 use followup_core::{Advice, MessageKind, Process, TimezoneSource, advise};
 
@@ -26,12 +28,28 @@ impl Run for DraftArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let clock = Clock::new(self.now.now.as_deref());
         let config = Config::load_from_env()?;
-        let templates = Templates::english().map_err(|err| {
-            UserError::new(
-                format!("the built-in templates do not load: {err}"),
-                "this is a bug in followup; please report it",
-            )
-        })?;
+        let own_templates;
+        let templates: &Templates = match user_template_files(&config)? {
+            None => Templates::english().map_err(|err| {
+                UserError::new(
+                    format!("the built-in templates do not load: {err}"),
+                    "this is a bug in followup; please report it",
+                )
+            })?,
+            Some((dir, files)) => {
+                let files: Vec<(&str, &str)> = files
+                    .iter()
+                    .map(|(name, text)| (*name, text.as_str()))
+                    .collect();
+                own_templates = Templates::load(LANGUAGE, &files).map_err(|err| {
+                    UserError::new(
+                        format!("your templates in {}: {err}", dir.display()),
+                        "fix the file, or delete it to use the built-in one",
+                    )
+                })?;
+                &own_templates
+            }
+        };
         let mut process = tracker::load_process_arg(&self.file, &ctx.db, &config)?;
         config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
@@ -136,4 +154,67 @@ fn tone(tone: DraftTone) -> Tone {
         DraftTone::Neutral => Tone::Neutral,
         DraftTone::Warm => Tone::Warm,
     }
+}
+
+/// The language of the drafts (the only one so far).
+const LANGUAGE: &str = "en";
+
+/// The user's own templates: the files in `templates/en/` beside the configuration, each
+/// replacing the built-in file of the same name (the others stay built in). `None` when the
+/// folder holds none. A file with a name the drafts do not use is an error, so a misspelled
+/// name never silently does nothing.
+fn user_template_files(
+    config: &Config,
+) -> Result<Option<(PathBuf, Vec<(&'static str, String)>)>, UserError> {
+    let Some(dir) = config.templates_dir().map(|d| d.join(LANGUAGE)) else {
+        return Ok(None);
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(None);
+    };
+    let builtin = BUILTIN
+        .iter()
+        .find(|(language, _)| *language == LANGUAGE)
+        .map_or(&[][..], |(_, files)| *files);
+    let expected = || {
+        builtin
+            .iter()
+            .map(|(name, _)| *name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut found = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !builtin.iter().any(|(known, _)| *known == name) {
+            return Err(UserError::new(
+                format!(
+                    "{}: not a template file followup uses",
+                    dir.join(&name).display()
+                ),
+                format!("name it one of {}", expected()),
+            ));
+        }
+        found = true;
+    }
+    if !found {
+        return Ok(None);
+    }
+    let files = builtin
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(own) => Ok((*name, own)),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    Ok((*name, (*text).to_owned()))
+                }
+                Err(err) => Err(UserError::new(
+                    format!("cannot read {}: {err}", path.display()),
+                    "check the file's permissions and that it is UTF-8 text",
+                )),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some((dir, files)))
 }

@@ -295,6 +295,54 @@ fn the_configured_name_signs_and_from_overrides_it() {
     assert!(!out.stdout.contains(['{', '}', '[', ']']));
 }
 
+/// The user's own templates: files in `templates/en/` beside the configuration replace the
+/// built-in ones, and go through the same checks.
+#[test]
+fn templates_in_the_config_folder_replace_the_built_in_ones() {
+    let builtin = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../followup-core/templates/en/follow-up.txt"
+    ))
+    .unwrap();
+    assert!(builtin.contains("I hope you are well."));
+    let home = TempDir::new().unwrap();
+    let dir = home.path().join("xdg/followup/templates/en");
+    std::fs::create_dir_all(&dir).unwrap();
+    let process = doc(ANA, &[INTERVIEW, PROMISE]);
+
+    let own = builtin.replace("I hope you are well.", "I hope your week is going well.");
+    std::fs::write(dir.join("follow-up.txt"), own).unwrap();
+    let out = run(followup(home.path()), &process, "2026-05-11", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("I hope your week is going well."),
+        "{}",
+        out.stdout
+    );
+
+    // An unknown placeholder is an error naming the file and line, never a blank.
+    let bad = builtin.replacen("I hope you are well.", "I hope {weather} is nice.", 1);
+    std::fs::write(dir.join("follow-up.txt"), bad).unwrap();
+    let out = run(followup(home.path()), &process, "2026-05-11", &[]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("follow-up.txt:") && out.stderr.contains("weather"),
+        "{}",
+        out.stderr
+    );
+
+    // A misspelled file name is an error too, not silently ignored.
+    std::fs::remove_file(dir.join("follow-up.txt")).unwrap();
+    std::fs::write(dir.join("followup.txt"), "x").unwrap();
+    let out = run(followup(home.path()), &process, "2026-05-11", &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("followup.txt: not a template file"),
+        "{}",
+        out.stderr
+    );
+}
+
 // ---------------------------------------------------------------- --json and mailto
 
 /// Percent-decoding written independently of the encoder under test.
