@@ -36,7 +36,7 @@ impl Run for DraftArgs {
                     "this is a bug in followup; please report it",
                 )
             })?,
-            Some((dir, files)) => {
+            Some(UserTemplates { dir, files }) => {
                 let files: Vec<(&str, &str)> = files
                     .iter()
                     .map(|(name, text)| (*name, text.as_str()))
@@ -163,9 +163,7 @@ const LANGUAGE: &str = "en";
 /// replacing the built-in file of the same name (the others stay built in). `None` when the
 /// folder holds none. A file with a name the drafts do not use is an error, so a misspelled
 /// name never silently does nothing.
-fn user_template_files(
-    config: &Config,
-) -> Result<Option<(PathBuf, Vec<(&'static str, String)>)>, UserError> {
+fn user_template_files(config: &Config) -> Result<Option<UserTemplates>, UserError> {
     let Some(dir) = config.templates_dir().map(|d| d.join(LANGUAGE)) else {
         return Ok(None);
     };
@@ -216,5 +214,12 @@ fn user_template_files(
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some((dir, files)))
+    Ok(Some(UserTemplates { dir, files }))
+}
+
+/// A language folder of the user's: where it is, and every file's text (built-in where the
+/// user keeps no file of that name).
+struct UserTemplates {
+    dir: PathBuf,
+    files: Vec<(&'static str, String)>,
 }
