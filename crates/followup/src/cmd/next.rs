@@ -102,6 +102,17 @@ impl Run for NextArgs {
             }
             write_line(&mut out, item, width)?;
         }
+        if self.demo {
+            // The demo's commands name processes that exist only in the throwaway store.
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                "These are sample processes, dated from today and never saved. Track your own \
+                 with: followup add COMPANY --role ROLE"
+                    .dimmed()
+            )?;
+        }
         out.print()?;
         Ok(ExitCode::SUCCESS)
     }

@@ -469,6 +469,10 @@ fn next_demo_uses_a_throwaway_store() {
     let out = t.ok(&["next", "--demo", "--now", "2026-05-13T12:00:00Z"]);
     assert!(out.contains("→ followup draft acme-backend"), "{out}");
     assert!(out.contains("Move on"), "{out}");
+    assert!(
+        out.contains("never saved"),
+        "the demo says its data is throwaway: {out}"
+    );
     let json = t.json(&["next", "--demo", "--now", "2026-05-13T12:00:00Z"]);
     assert_eq!(json.as_array().unwrap().len(), 6);
     assert!(
