@@ -20,6 +20,7 @@ pub enum Clock {
 impl Clock {
     /// Takes `--now` if given, else reads the clock (once).
     pub fn new(now: Option<&str>) -> Self {
+        tracing::debug!(now = ?now, "now: --now if given, else the clock");
         match now {
             Some(text) => Clock::Given(text.to_owned()),
             None => Clock::Read(Timestamp::now()),

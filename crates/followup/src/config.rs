@@ -93,6 +93,7 @@ impl Config {
 
     /// Parses and validates the text of a configuration file read from `path`.
     pub fn parse(text: &str, path: &Path) -> Result<Config, UserError> {
+        tracing::debug!(path = %path.display(), "reading the configuration");
         let shown = path.display();
         let hint = "see the Configuration section of the README for the keys and an example";
         let raw: RawConfig = toml::from_str(text).map_err(|err| {

@@ -9,6 +9,7 @@ mod cmd;
 mod config;
 mod error;
 mod input;
+mod logs;
 mod tracker;
 
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    logs::init();
     match cmd::run(cli) {
         Ok(code) => code,
         Err(err) => error::report(&err),

@@ -53,6 +53,7 @@ fn db_path_from(
 /// Opens (creating if needed) the tracker database named by `db`.
 pub fn open(db: &DbArg) -> Result<SqliteStore, UserError> {
     let path = db_path(db)?;
+    tracing::debug!(path = %path.display(), "opening the tracker database");
     SqliteStore::open(&path, input::zones().clone()).map_err(store_error)
 }
 
