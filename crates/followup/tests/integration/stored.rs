@@ -83,3 +83,21 @@ fn db_may_come_before_or_after_the_command() {
     // The default database (FOLLOWUP_DB of the test) was never touched.
     assert!(!t.db().exists());
 }
+
+#[test]
+fn followup_log_turns_on_diagnostics_on_stderr() {
+    let t = Tracker::new();
+    let quiet = t.cmd(&["list", "--now", "2026-05-04"]).assert().success();
+    assert!(quiet.get_output().stderr.is_empty());
+    let out = t
+        .cmd(&["list", "--now", "2026-05-04"])
+        .env("FOLLOWUP_LOG", "debug")
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("opening the tracker database"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "no colour codes when stderr is not a terminal: {stderr}"
+    );
+}
