@@ -23,12 +23,7 @@ pub fn resolve_at(
     let Some(text) = text else {
         return Ok(reference);
     };
-    let bad = |err: String| {
-        UserError::new(
-            format!("--at: {err}"),
-            format!("accepted: {}", accepted_forms(Direction::Past)),
-        )
-    };
+    let bad = |err: String| UserError::new(format!("--at: {err}"), hint(Direction::Past, &err));
     let resolved =
         parse_phrase(text, Direction::Past, &reference).map_err(|e| bad(e.to_string()))?;
     if resolved.at.is_none() && resolved.date == reference.date() {
@@ -44,9 +39,17 @@ pub fn resolve_due(text: &str, field: &str, said: &ZonedDateTime) -> Result<Date
     parse_phrase(text, Direction::Future, said)
         .map(|r| r.date)
         .map_err(|e| {
-            UserError::new(
-                format!("{field}: {e}"),
-                format!("accepted: {}", accepted_forms(Direction::Future)),
-            )
+            let err = e.to_string();
+            UserError::new(format!("{field}: {err}"), hint(Direction::Future, &err))
         })
+}
+
+/// The accepted forms, unless the error already lists them (then a pointer to the README).
+fn hint(direction: Direction, err: &str) -> String {
+    let forms = accepted_forms(direction);
+    if err.contains(forms) {
+        "the README (Tracking your processes) shows how dates are read, with examples".to_owned()
+    } else {
+        format!("accepted: {forms}")
+    }
 }
