@@ -145,13 +145,12 @@ impl Config {
     }
 
     /// The file the settings came from, when one was read.
-    #[allow(dead_code)] // Part of the settings API for commands that show where config lives.
+    #[cfg_attr(not(test), allow(dead_code))] // Tests check which file was read.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
     /// The user's name, for signing drafts.
-    #[allow(dead_code)] // Used by `draft`.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
