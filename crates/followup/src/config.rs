@@ -165,6 +165,13 @@ impl Config {
         &self.holidays
     }
 
+    /// The advice for `process` at `now` under this configuration: its holidays are added to the
+    /// process's own and its policy decides. Every command that advises goes through here.
+    pub fn advise(&self, process: &mut Process, now: jiff::Timestamp) -> followup_core::Advice {
+        self.apply_holidays(process);
+        followup_core::advise(process, self.policy(), now)
+    }
+
     /// Adds the configured holidays to a process's own, without duplicates.
     pub fn apply_holidays(&self, process: &mut Process) {
         for day in self.holidays() {

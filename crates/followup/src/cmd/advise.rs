@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_core::{Action, Advice, Process, TimezoneSource, advise};
+use followup_core::{Action, Advice, Process, TimezoneSource};
 use owo_colors::OwoColorize;
 use serde_json::json;
 
@@ -18,20 +18,16 @@ impl Run for AdviseArgs {
         let clock = Clock::new(self.now.now.as_deref());
         let config = Config::load_from_env()?;
         let default_zone = config.zone_default();
-        let policy = config.policy().clone();
         let mut out = anstream::stdout().lock();
 
         if self.demo {
             let now = clock.at(&default_zone.zone, &default_zone.name)?;
-            let mut processes =
+            let processes =
                 followup_core::sample::demo_processes(now, &default_zone.zone, &default_zone.name);
-            for process in &mut processes {
-                config.apply_holidays(process);
-            }
             let advised: Vec<(Process, Advice)> = processes
                 .into_iter()
-                .map(|p| {
-                    let advice = advise(&p, &policy, now);
+                .map(|mut p| {
+                    let advice = config.advise(&mut p, now);
                     (p, advice)
                 })
                 .collect();
@@ -58,9 +54,8 @@ impl Run for AdviseArgs {
 
         let source = self.file.as_deref().unwrap_or("-");
         let mut process = input::load_process(source, &default_zone)?;
-        config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let advice = advise(&process, &policy, now);
+        let advice = config.advise(&mut process, now);
         if self.json {
             writeln!(out, "{}", serde_json::to_string_pretty(&advice)?)?;
         } else {

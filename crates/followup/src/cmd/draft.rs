@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use followup_core::draft::template::BUILTIN;
 use followup_core::draft::{Draft, DraftError, DraftRequest, Templates, Tone, compose};
-use followup_core::{Advice, MessageKind, Process, TimezoneSource, advise};
+use followup_core::{Advice, MessageKind, Process, TimezoneSource};
 
 use super::advise::write_human;
 use super::{Context, Run};
@@ -51,9 +51,8 @@ impl Run for DraftArgs {
             }
         };
         let mut process = tracker::load_process_arg(&self.file, &ctx.db, &config)?;
-        config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let advice = advise(&process, config.policy(), now);
+        let advice = config.advise(&mut process, now);
 
         let request = DraftRequest {
             kind: self.kind.map(MessageKind::from),

@@ -3,9 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_core::{
-    ChangeReason, Event, EventKind, Interview, MessageKind, Process, Rapport, advise,
-};
+use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Process, Rapport};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
 
@@ -93,8 +91,7 @@ pub fn report(
     json: bool,
 ) -> anyhow::Result<()> {
     let mut process = store.process(handle).map_err(tracker::store_error)?;
-    config.apply_holidays(&mut process);
-    let advice = advise(&process, config.policy(), now);
+    let advice = config.advise(&mut process, now);
     let today = process.local_date(now);
     let mut out = anstream::stdout().lock();
     if json {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_core::{TimezoneSource, advise};
+use followup_core::TimezoneSource;
 use followup_store::Store;
 use owo_colors::OwoColorize;
 use serde_json::json;
@@ -21,9 +21,8 @@ impl Run for ShowArgs {
         let store = tracker::open(&ctx.db)?;
         let mut process = store.process(&self.handle).map_err(tracker::store_error)?;
         let timeline = store.timeline(&self.handle).map_err(tracker::store_error)?;
-        config.apply_holidays(&mut process);
         let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let advice = advise(&process, config.policy(), now);
+        let advice = config.advise(&mut process, now);
         let today = advice.today;
 
         let mut out = anstream::stdout().lock();
