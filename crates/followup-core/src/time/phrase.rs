@@ -737,26 +737,19 @@ mod tests {
 
     #[test]
     fn two_numbers_that_could_each_be_the_month_follow_the_date_order() {
-        assert_eq!(
-            resolve_for("05/08", Field::Promise, DateOrder::Dmy),
-            "2026-08-05"
-        );
-        assert_eq!(
-            resolve_for("05/08", Field::Promise, DateOrder::Mdy),
-            "2026-05-08"
-        );
-        assert_eq!(
-            resolve_for("20/05", Field::Promise, DateOrder::Mdy),
-            "2026-05-20"
-        );
-        assert_eq!(
-            resolve_for("05/20", Field::Promise, DateOrder::Dmy),
-            "2026-05-20"
-        );
-        assert_eq!(
-            resolve_for("8.5.2026", Field::At, DateOrder::Dmy),
-            "2026-05-08"
-        );
+        for (text, field, order, expected) in [
+            ("05/08", Field::Promise, DateOrder::Dmy, "2026-08-05"),
+            ("05/08", Field::Promise, DateOrder::Mdy, "2026-05-08"),
+            ("20/05", Field::Promise, DateOrder::Mdy, "2026-05-20"),
+            ("05/20", Field::Promise, DateOrder::Dmy, "2026-05-20"),
+            ("8.5.2026", Field::At, DateOrder::Dmy, "2026-05-08"),
+        ] {
+            assert_eq!(
+                resolve_for(text, field, order),
+                expected,
+                "{text} {order:?}"
+            );
+        }
         for text in ["13/13", "31/04", "0/5", "20/20/2026"] {
             let err = parse_phrase(text, Field::Promise, &wednesday(), DateOrder::Dmy).unwrap_err();
             assert_eq!(err, PhraseError::NoSuchDay { text: text.into() }, "{text}");

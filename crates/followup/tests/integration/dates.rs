@@ -163,6 +163,13 @@ fn tracker() -> (Tracker, String) {
     (t, handle)
 }
 
+/// Writes the tracker's user configuration (`$XDG_CONFIG_HOME/followup/config.toml`).
+fn write_config(t: &Tracker, text: &str) {
+    let dir = t.dir().join("xdg/followup");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+}
+
 /// The arguments that log `phrase` into `field` of `handle` at `now`.
 fn log_args<'a>(handle: &'a str, phrase: &'a str, now: &'a str, field: Field) -> Vec<&'a str> {
     let mut args = vec!["log", handle];
@@ -230,9 +237,7 @@ fn phrase_by_today_by_field_resolves_to_the_echoed_date() {
 #[test]
 fn date_order_mdy_reads_month_first_unless_a_day_above_12_says_otherwise() {
     let (t, handle) = tracker();
-    let config = t.dir().join("xdg/followup");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "date_order = \"mdy\"\n").unwrap();
+    write_config(&t, "date_order = \"mdy\"\n");
     let table = [
         ("05/08", WED, Promise, "Friday 8 May"),
         ("08/05", WED, Promise, "Wednesday 5 August"),
@@ -248,13 +253,7 @@ fn date_order_mdy_reads_month_first_unless_a_day_above_12_says_otherwise() {
 #[test]
 fn a_bad_date_order_names_the_key_and_its_line() {
     let (t, handle) = tracker();
-    let config = t.dir().join("xdg/followup");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "name = \"Maria\"\ndate_order = \"ymd\"\n",
-    )
-    .unwrap();
+    write_config(&t, "name = \"Maria\"\ndate_order = \"ymd\"\n");
     let err = t.fails(&log_args(&handle, "friday", WED, Promise));
     assert!(err.contains("config.toml line 2"), "{err}");
     assert!(err.contains("`dmy`") && err.contains("`mdy`"), "{err}");

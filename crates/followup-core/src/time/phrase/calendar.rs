@@ -22,8 +22,9 @@ pub(super) fn place_day(
     order: DateOrder,
     text: &str,
 ) -> Result<Date, PhraseError> {
-    let monday = monday_of(today, text)?;
-    let weekday_of_week = |monday: Date, weekday: Weekday| {
+    // `weekday` of the week `weeks` away from this one (0: this week, -1: last week).
+    let day_of_week = |weeks: i64, weekday: Weekday| {
+        let monday = add_days(monday_of(today, text)?, weeks * 7, text)?;
         add_days(monday, i64::from(Weekday::Monday.until(weekday)), text)
     };
     match day {
@@ -42,11 +43,11 @@ pub(super) fn place_day(
                 add_days(today, i64::from(ahead), text)
             }
         },
-        DayPart::This(weekday) => weekday_of_week(monday, weekday),
-        DayPart::Next(weekday) => weekday_of_week(add_days(monday, 7, text)?, weekday),
-        DayPart::Last(weekday) => weekday_of_week(add_days(monday, -7, text)?, weekday),
+        DayPart::This(weekday) => day_of_week(0, weekday),
+        DayPart::Next(weekday) => day_of_week(1, weekday),
+        DayPart::Last(weekday) => day_of_week(-1, weekday),
         DayPart::EndOfWeek => {
-            let friday = weekday_of_week(monday, Weekday::Friday)?;
+            let friday = day_of_week(0, Weekday::Friday)?;
             if friday < today {
                 return Err(PhraseError::Passed {
                     text: text.to_owned(),

@@ -376,11 +376,16 @@ fn read_time(token: &str) -> Option<Time> {
 
 /// The day part the tokens say, by the first form of [`FORMS`] that fits.
 pub(super) fn read_day(tokens: &[&str]) -> Option<DayPart> {
-    FORMS.iter().find_map(|form| {
+    read_form(tokens).map(|(_, day)| day)
+}
+
+/// The first form that fits the tokens and means a day: its index in [`FORMS`], and the day.
+fn read_form(tokens: &[&str]) -> Option<(usize, DayPart)> {
+    FORMS.iter().enumerate().find_map(|(index, form)| {
         let words: Vec<&str> = form.words.split_whitespace().collect();
         let mut slots = Slots::default();
         if fits(&words, tokens, &mut slots) {
-            (form.means)(&slots)
+            (form.means)(&slots).map(|day| (index, day))
         } else {
             None
         }
@@ -522,15 +527,9 @@ mod tests {
             "20/05",
         ];
         assert_eq!(examples.len(), FORMS.len());
-        for (example, form) in examples.iter().zip(FORMS) {
-            let words: Vec<&str> = form.words.split_whitespace().collect();
-            let tokens = tokenize(example);
-            assert!(
-                fits(&words, &tokens, &mut Slots::default()),
-                "{example:?} should fit {:?}",
-                form.words
-            );
-            assert!(read(example).is_some(), "{example:?}");
+        for (index, (example, form)) in examples.iter().zip(FORMS).enumerate() {
+            let read_by = read_form(&tokenize(example)).map(|(i, _)| FORMS[i].words);
+            assert_eq!(read_by, Some(form.words), "{example:?} (form {index})");
         }
     }
 
