@@ -110,142 +110,72 @@ struct Form {
     means: fn(&Slots) -> Option<DayPart>,
 }
 
+const fn form(words: &'static str, means: fn(&Slots) -> Option<DayPart>) -> Form {
+    Form { words, means }
+}
+
 /// Every form, first match wins. The parent module's doc lists what each means per field.
 const FORMS: &[Form] = &[
-    Form {
-        words: "now",
-        means: |_| Some(DayPart::Now),
-    },
-    Form {
-        words: "today",
-        means: |_| Some(DayPart::Offset(0)),
-    },
-    Form {
-        words: "yesterday",
-        means: |_| Some(DayPart::Offset(-1)),
-    },
-    Form {
-        words: "tomorrow",
-        means: |_| Some(DayPart::Offset(1)),
-    },
-    Form {
-        words: "the? day after tomorrow",
-        means: |_| Some(DayPart::Offset(2)),
-    },
-    Form {
-        words: "the? day before yesterday",
-        means: |_| Some(DayPart::Offset(-2)),
-    },
-    Form {
-        words: "<date>",
-        means: |s| s.date.map(DayPart::Iso),
-    },
-    Form {
-        words: "<weekday>",
-        means: |s| s.weekday.map(DayPart::Weekday),
-    },
-    Form {
-        words: "this <weekday>",
-        means: |s| s.weekday.map(DayPart::This),
-    },
-    Form {
-        words: "next <weekday>",
-        means: |s| s.weekday.map(DayPart::Next),
-    },
-    Form {
-        words: "last <weekday>",
-        means: |s| s.weekday.map(DayPart::Last),
-    },
-    Form {
-        words: "this week",
-        means: |_| Some(DayPart::EndOfWeek),
-    },
-    Form {
-        words: "the? end of the? this? week",
-        means: |_| Some(DayPart::EndOfWeek),
-    },
-    Form {
-        words: "the? end of the? this? month",
-        means: |_| Some(DayPart::EndOfMonth),
-    },
-    Form {
-        words: "next week",
-        means: |_| Some(DayPart::Next(Weekday::Friday)),
-    },
-    Form {
-        words: "the? end of the? next week",
-        means: |_| Some(DayPart::Next(Weekday::Friday)),
-    },
-    Form {
-        words: "late next week",
-        means: |_| Some(DayPart::Next(Weekday::Friday)),
-    },
-    Form {
-        words: "early next week",
-        means: |_| Some(DayPart::Next(Weekday::Tuesday)),
-    },
-    Form {
-        words: "mid next week",
-        means: |_| Some(DayPart::Next(Weekday::Wednesday)),
-    },
-    Form {
-        words: "the? middle of next week",
-        means: |_| Some(DayPart::Next(Weekday::Wednesday)),
-    },
-    Form {
-        words: "in <count> <unit>",
-        means: |s| match s.unit? {
-            Unit::Day => Some(DayPart::In(s.count?)),
-            Unit::Week => Some(DayPart::In(s.count?.checked_mul(7)?)),
-            Unit::Hour | Unit::Minute => None,
-        },
-    },
-    Form {
-        words: "<count> <unit> ago",
-        means: |s| {
-            let count = s.count?;
-            match s.unit? {
-                Unit::Minute => Some(DayPart::MinutesAgo(count)),
-                Unit::Hour => Some(DayPart::MinutesAgo(count.checked_mul(60)?)),
-                Unit::Day => Some(DayPart::DaysAgo(count)),
-                Unit::Week => Some(DayPart::DaysAgo(count.checked_mul(7)?)),
-            }
-        },
-    },
-    Form {
-        words: "the? <ordinal>",
-        means: |s| s.day.map(DayPart::Ordinal),
-    },
-    Form {
-        words: "the? <day> of? <month>",
-        means: |s| {
-            Some(DayPart::MonthDay {
-                month: s.month?,
-                day: s.day?,
-            })
-        },
-    },
-    Form {
-        words: "<month> the? <day>",
-        means: |s| {
-            Some(DayPart::MonthDay {
-                month: s.month?,
-                day: s.day?,
-            })
-        },
-    },
-    Form {
-        words: "<numeric>",
-        means: |s| {
-            let (first, second, year) = s.numeric?;
-            Some(DayPart::Numeric {
-                first,
-                second,
-                year,
-            })
-        },
-    },
+    form("now", |_| Some(DayPart::Now)),
+    form("today", |_| Some(DayPart::Offset(0))),
+    form("yesterday", |_| Some(DayPart::Offset(-1))),
+    form("tomorrow", |_| Some(DayPart::Offset(1))),
+    form("the? day after tomorrow", |_| Some(DayPart::Offset(2))),
+    form("the? day before yesterday", |_| Some(DayPart::Offset(-2))),
+    form("<date>", |s| s.date.map(DayPart::Iso)),
+    form("<weekday>", |s| s.weekday.map(DayPart::Weekday)),
+    form("this <weekday>", |s| s.weekday.map(DayPart::This)),
+    form("next <weekday>", |s| s.weekday.map(DayPart::Next)),
+    form("last <weekday>", |s| s.weekday.map(DayPart::Last)),
+    form("this week", |_| Some(DayPart::EndOfWeek)),
+    form("the? end of the? this? week", |_| Some(DayPart::EndOfWeek)),
+    form("the? end of the? this? month", |_| {
+        Some(DayPart::EndOfMonth)
+    }),
+    form("next week", |_| Some(DayPart::Next(Weekday::Friday))),
+    form("the? end of the? next week", |_| {
+        Some(DayPart::Next(Weekday::Friday))
+    }),
+    form("late next week", |_| Some(DayPart::Next(Weekday::Friday))),
+    form("early next week", |_| Some(DayPart::Next(Weekday::Tuesday))),
+    form("mid next week", |_| Some(DayPart::Next(Weekday::Wednesday))),
+    form("the? middle of next week", |_| {
+        Some(DayPart::Next(Weekday::Wednesday))
+    }),
+    form("in <count> <unit>", |s| match s.unit? {
+        Unit::Day => Some(DayPart::In(s.count?)),
+        Unit::Week => Some(DayPart::In(s.count?.checked_mul(7)?)),
+        Unit::Hour | Unit::Minute => None,
+    }),
+    form("<count> <unit> ago", |s| {
+        let count = s.count?;
+        match s.unit? {
+            Unit::Minute => Some(DayPart::MinutesAgo(count)),
+            Unit::Hour => Some(DayPart::MinutesAgo(count.checked_mul(60)?)),
+            Unit::Day => Some(DayPart::DaysAgo(count)),
+            Unit::Week => Some(DayPart::DaysAgo(count.checked_mul(7)?)),
+        }
+    }),
+    form("the? <ordinal>", |s| s.day.map(DayPart::Ordinal)),
+    form("the? <day> of? <month>", month_day),
+    form("<month> the? <day>", month_day),
+    form("<numeric>", |s| {
+        let (first, second, year) = s.numeric?;
+        Some(DayPart::Numeric {
+            first,
+            second,
+            year,
+        })
+    }),
 ];
+
+/// `8 may`, `may the 8th`.
+fn month_day(slots: &Slots) -> Option<DayPart> {
+    Some(DayPart::MonthDay {
+        month: slots.month?,
+        day: slots.day?,
+    })
+}
 
 /// Words before a date that say nothing about which day it is ("by friday").
 const LEAD_WORDS: &[&str] = &["by", "on", "until", "before"];
