@@ -44,7 +44,7 @@ fn worked_example_waits_then_follows_up() {
         a.action,
         Action::Wait {
             until: d("2026-05-11"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(a.rule, Rule::PromisePassed);
@@ -57,7 +57,7 @@ fn worked_example_waits_then_follows_up() {
         a.action,
         Action::Act {
             step: Step::FollowUp,
-            due: d("2026-05-11")
+            due: d("2026-05-11"), by: None
         }
     );
 }
@@ -70,7 +70,7 @@ fn worked_example_final_then_move_on() {
         a.action,
         Action::Wait {
             until: d("2026-05-14"),
-            then: Step::FinalFollowUp
+            then: Then::Step(Step::FinalFollowUp)
         }
     );
     assert_eq!(a.rule, Rule::MessageSpacing);
@@ -79,7 +79,7 @@ fn worked_example_final_then_move_on() {
         a.action,
         Action::Act {
             step: Step::FinalFollowUp,
-            due: d("2026-05-14")
+            due: d("2026-05-14"), by: None
         }
     );
     let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL].join(","));
@@ -97,7 +97,7 @@ fn a_reply_with_a_new_promise_restarts_the_cycle() {
         a.action,
         Action::Wait {
             until: d("2026-05-25"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(
@@ -116,7 +116,7 @@ fn a_reply_after_the_final_reopens_the_cycle() {
         a.action,
         Action::Wait {
             until: d("2026-05-25"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(a.rule, Rule::NoPromise);
@@ -133,7 +133,7 @@ fn holidays_push_the_follow_up() {
         a.action,
         Action::Wait {
             until: d("2026-05-12"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
 }
@@ -167,7 +167,7 @@ fn no_promise_means_five_business_days_after_the_interview() {
         a.action,
         Action::Wait {
             until: d("2026-05-12"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(a.rule, Rule::NoPromise);
@@ -182,7 +182,7 @@ fn a_new_interview_drops_the_old_promise_and_resets_the_count() {
         a.action,
         Action::Wait {
             until: d("2026-05-22"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
 }
@@ -196,13 +196,20 @@ fn thank_you_only_inside_the_window_after_a_warm_interview() {
         a.action,
         Action::Act {
             step: Step::ThankYou,
-            due: d("2026-05-05")
+            due: d("2026-05-05"), by: None
         }
     );
     assert_eq!(a.rule, Rule::ThankYouWindow);
     assert_eq!(advice(&p, "2026-05-06T14:00").action.name(), "wait");
-    // Before the interview happened, it is a plan: nothing yet.
-    assert_eq!(advice(&p, "2026-05-05T13:00").rule, Rule::NothingYet);
+    // Before the interview happened, it is booked: nothing to send before it.
+    let a = advice(&p, "2026-05-05T13:00");
+    assert_eq!(a.rule, Rule::InterviewScheduled);
+    assert_eq!(
+        a.action,
+        Action::UpcomingInterview {
+            at: "2026-05-05T14:00".parse().unwrap()
+        }
+    );
     // A message sent after it closes the window.
     let thanks = r#"{"type":"sent","at":"2026-05-05T18:00","kind":"thank-you"}"#;
     let p = process(&[warm, thanks].join(","));
@@ -234,7 +241,7 @@ fn real_change_asks_for_alignment_until_its_deadline() {
         a.action,
         Action::Act {
             step: Step::AlignDecision,
-            due: d("2026-05-06")
+            due: d("2026-05-06"), by: None
         }
     );
     assert_eq!(a.rule, Rule::RealChange);
@@ -253,7 +260,7 @@ fn real_change_asks_for_alignment_until_its_deadline() {
         a.action,
         Action::Wait {
             until: d("2026-05-11"),
-            then: Step::FinalFollowUp
+            then: Then::Step(Step::FinalFollowUp)
         }
     );
 }
@@ -283,7 +290,7 @@ fn future_events_are_ignored() {
         a.action,
         Action::Wait {
             until: d("2026-05-14"),
-            then: Step::FinalFollowUp
+            then: Then::Step(Step::FinalFollowUp)
         }
     );
 }
@@ -301,7 +308,7 @@ fn now_is_read_in_the_process_zone() {
         a.action,
         Action::Act {
             step: Step::FollowUp,
-            due: d("2026-05-11")
+            due: d("2026-05-11"), by: None
         }
     );
     // The same instant is still Sunday in São Paulo.
@@ -350,7 +357,7 @@ fn policy_numbers_are_honoured() {
         a.action,
         Action::Wait {
             until: d("2026-05-07"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert!(a.reason().contains("two business days"), "{}", a.reason());

@@ -153,9 +153,9 @@ fn malformed_json_names_the_line() {
     let e = err("{\n\"company\": \"A\",\n\"role\": }");
     assert!(e.starts_with("line 3 column"), "{e}");
     let e = err(
-        r#"{"company":"A","role":"R","events":[{"type":"reply","at":"2026-05-05T14:00"}], "format": 2}"#,
+        r#"{"company":"A","role":"R","events":[{"type":"reply","at":"2026-05-05T14:00"}], "format": 3}"#,
     );
-    assert!(e.starts_with("format: unsupported format 2"), "{e}");
+    assert!(e.starts_with("format: unsupported format 3"), "{e}");
     let e = err(r#"{"company":" ","role":"R","events":[]}"#);
     assert_eq!(e, "company: must not be empty");
     let e = err(r#"{"role":"R","events":[]}"#);
