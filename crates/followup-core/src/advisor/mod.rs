@@ -531,7 +531,9 @@ impl Decision<'_> {
                 let spaced = self
                     .calendar
                     .add_business_days(sent, self.policy.business_days_align_spacing);
-                change.deadline.map_or(spaced, |deadline| spaced.min(deadline))
+                change
+                    .deadline
+                    .map_or(spaced, |deadline| spaced.min(deadline))
             }
             None => changed,
         };
@@ -614,7 +616,8 @@ impl Decision<'_> {
         let (mut due, mut rule, mut because) = match facts.unanswered.last() {
             Some(last) => {
                 let sent = self.date_of(last);
-                let spaced = calendar.add_business_days(sent, policy.business_days_between_messages);
+                let spaced =
+                    calendar.add_business_days(sent, policy.business_days_between_messages);
                 if spaced > base_due {
                     (
                         spaced,
@@ -712,7 +715,9 @@ impl Decision<'_> {
         // Quiet once more than N business days passed: from the (N + 1)th on.
         let quiet_from = self.calendar.add_business_days(
             since,
-            self.policy.business_days_overdue_before_quiet.saturating_add(1),
+            self.policy
+                .business_days_overdue_before_quiet
+                .saturating_add(1),
         );
         if self.today < quiet_from {
             return (action, rule, because);

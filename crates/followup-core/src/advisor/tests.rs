@@ -57,7 +57,8 @@ fn worked_example_waits_then_follows_up() {
         a.action,
         Action::Act {
             step: Step::FollowUp,
-            due: d("2026-05-11"), by: None
+            due: d("2026-05-11"),
+            by: None
         }
     );
 }
@@ -79,7 +80,8 @@ fn worked_example_final_then_move_on() {
         a.action,
         Action::Act {
             step: Step::FinalFollowUp,
-            due: d("2026-05-14"), by: None
+            due: d("2026-05-14"),
+            by: None
         }
     );
     let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL].join(","));
@@ -196,7 +198,8 @@ fn thank_you_only_inside_the_window_after_a_warm_interview() {
         a.action,
         Action::Act {
             step: Step::ThankYou,
-            due: d("2026-05-05"), by: None
+            due: d("2026-05-05"),
+            by: None
         }
     );
     assert_eq!(a.rule, Rule::ThankYouWindow);
@@ -241,7 +244,8 @@ fn real_change_asks_for_alignment_until_its_deadline() {
         a.action,
         Action::Act {
             step: Step::AlignDecision,
-            due: d("2026-05-06"), by: None
+            due: d("2026-05-06"),
+            by: None
         }
     );
     assert_eq!(a.rule, Rule::RealChange);
@@ -308,7 +312,8 @@ fn now_is_read_in_the_process_zone() {
         a.action,
         Action::Act {
             step: Step::FollowUp,
-            due: d("2026-05-11"), by: None
+            due: d("2026-05-11"),
+            by: None
         }
     );
     // The same instant is still Sunday in São Paulo.

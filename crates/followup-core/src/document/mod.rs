@@ -11,7 +11,9 @@ mod raw;
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 use serde_json::Value;
 
-use crate::process::{Asks, Contact, Details, Event, EventKind, Interview, Process, TimezoneSource};
+use crate::process::{
+    Asks, Contact, Details, Event, EventKind, Interview, Process, TimezoneSource,
+};
 use crate::time::{parse_at, parse_date};
 use raw::{
     RawApplied, RawAway, RawChange, RawClosed, RawContact, RawDocument, RawEvent, RawInterview,
@@ -166,17 +168,24 @@ pub fn parse_value(
             EventKind::Reply {
                 respond_by: Some(by),
                 ..
-            } => ("respond_by", *by, "the date to answer by", "the reply's day"),
+            } => (
+                "respond_by",
+                *by,
+                "the date to answer by",
+                "the reply's day",
+            ),
             EventKind::Offer {
                 deadline: Some(deadline),
                 ..
-            } => ("deadline", *deadline, "the offer's deadline", "the offer's day"),
-            EventKind::Away { until, .. } => (
-                "until",
-                *until,
-                "the last day away",
-                "the day they said so",
+            } => (
+                "deadline",
+                *deadline,
+                "the offer's deadline",
+                "the offer's day",
             ),
+            EventKind::Away { until, .. } => {
+                ("until", *until, "the last day away", "the day they said so")
+            }
             _ => continue,
         };
         let made = process.local_date(event.at);

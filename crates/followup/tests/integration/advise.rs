@@ -87,7 +87,7 @@ fn human_output_spells_the_worked_example() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "Wait until Monday 11 May — they promised an answer by Friday 8 May. Then send one short follow-up.",
+            "Their move: wait until Monday 11 May — they promised an answer by Friday 8 May. Then send one short follow-up.",
         ));
 }
 

@@ -625,7 +625,7 @@ fn export_then_import_into_an_empty_database_is_lossless_and_idempotent() {
     let first = t.json(&["export"]);
     let docs = first.as_array().unwrap();
     assert_eq!(docs.len(), 2);
-    assert_eq!(docs[0]["format"], 1);
+    assert_eq!(docs[0]["format"], 2);
     assert_eq!(docs[0]["handle"], "acme-backend");
     assert!(docs[0]["id"].is_string());
     assert!(
