@@ -702,6 +702,52 @@ fn import_merges_new_events_and_reports_bad_documents_by_path() {
 }
 
 #[test]
+fn import_refuses_what_the_tracker_cannot_keep_yet_and_writes_nothing() {
+    let t = Tracker::new();
+    t.acme();
+    let before = t.json(&["export"]);
+    let file = t.dir().join("format2.json");
+    for (extra, what) in [
+        (
+            r#"{"type":"offer","at":"2026-05-07T10:00","deadline":"2026-05-08"}"#,
+            "offer events",
+        ),
+        (
+            r#"{"type":"reply","at":"2026-05-07T10:00","asks":"answer"}"#,
+            "a reply's asks",
+        ),
+    ] {
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"format":2,"company":"Initech","role":"Dev","timezone":"UTC","events":[{extra}]}}"#
+            ),
+        )
+        .unwrap();
+        let err = t.fails(&["import", file.to_str().unwrap()]);
+        assert!(
+            err.contains(what) && err.contains("cannot be kept in the tracker yet"),
+            "{err}"
+        );
+        assert!(err.contains("hint: followup advise FILE"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(t.json(&["export"]), before);
+    // A message of kind `withdraw` is kept, and the advice says so.
+    let out = t.ok(&[
+        "log",
+        "acme-backend",
+        "sent",
+        "withdraw",
+        "--at",
+        "2026-05-06 10:00",
+        "--now",
+        "2026-05-06T11:00",
+    ]);
+    assert!(out.contains("you withdrew from the process"), "{out}");
+}
+
+#[test]
 fn csv_export_is_a_flat_quoted_log() {
     let t = Tracker::new();
     let h = t.acme();
