@@ -52,7 +52,7 @@ pub(crate) struct Facts<'a> {
     pub open_requests: Vec<OpenRequest<'a>>,
     /// The latest application.
     pub applied: Option<&'a Event>,
-    /// The latest message sent (any kind), and whether it came after the latest application.
+    /// The latest message sent (any kind).
     pub last_sent: Option<&'a Event>,
     /// Whether [`Facts::last_sent`] came after [`Facts::applied`].
     pub sent_after_applied: bool,
