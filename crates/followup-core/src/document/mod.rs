@@ -381,6 +381,8 @@ fn parse_event(
     let date_of = |field: &str, text: &str| {
         parse_date(text).map_err(|e| DocumentError::at(format!("{path}.{field}"), e.to_string()))
     };
+    let optional_date =
+        |field: &str, text: Option<&str>| text.map(|text| date_of(field, text)).transpose();
     let (id, at, kind) = match type_name.as_str() {
         "interview" => {
             let r: RawInterview = deserialize_at(&path, value)?;
@@ -420,11 +422,7 @@ fn parse_event(
         }
         "reply" => {
             let r: RawReply = deserialize_at(&path, value)?;
-            let respond_by = r
-                .respond_by
-                .as_deref()
-                .map(|d| date_of("respond_by", d))
-                .transpose()?;
+            let respond_by = optional_date("respond_by", r.respond_by.as_deref())?;
             let kind = EventKind::Reply {
                 body: r.body,
                 from: r.from,
@@ -436,11 +434,7 @@ fn parse_event(
         }
         "offer" => {
             let r: RawOffer = deserialize_at(&path, value)?;
-            let deadline = r
-                .deadline
-                .as_deref()
-                .map(|d| date_of("deadline", d))
-                .transpose()?;
+            let deadline = optional_date("deadline", r.deadline.as_deref())?;
             let kind = EventKind::Offer {
                 deadline,
                 note: r.note,
@@ -463,11 +457,7 @@ fn parse_event(
         }
         "context-change" => {
             let r: RawChange = deserialize_at(&path, value)?;
-            let deadline = r
-                .deadline
-                .as_deref()
-                .map(|d| date_of("deadline", d))
-                .transpose()?;
+            let deadline = optional_date("deadline", r.deadline.as_deref())?;
             let kind = EventKind::ContextChange {
                 reason: r.reason,
                 real: r.real,

@@ -203,7 +203,7 @@ fn format_2_round_trips_and_format_1_still_reads() {
     assert_eq!(p.events, again.events);
     assert_eq!(p.details, again.details);
     assert_eq!(to_document(&again), doc);
-    // A format 1 document reads the same with or without its number.
+    // A format 1 document reads the same when it says format 2.
     let one = EXAMPLE.replace("\"format\": 1", "\"format\": 2");
     assert_eq!(parse(EXAMPLE).unwrap().events, parse(&one).unwrap().events);
 }
