@@ -368,28 +368,13 @@ impl Decision<'_> {
     }
 
     fn decide(&self) -> Decided {
-        let facts = self.facts;
         self.closed()
             .or_else(|| self.offer_open())
             .or_else(|| self.your_turn())
             .or_else(|| self.unanswered_limit())
             .or_else(|| self.real_change())
             .or_else(|| self.thank_you_window())
-            .or_else(|| {
-                facts.booked_interview.map(|event| {
-                    let local = event.at.to_zoned_datetime(self.process.timezone.clone());
-                    let at = local.datetime();
-                    (
-                        Action::UpcomingInterview { at },
-                        Rule::InterviewScheduled,
-                        format!(
-                            "your interview is booked for {} at {}, and nothing needs sending before it",
-                            self.spell(local.date()),
-                            local.strftime("%H:%M")
-                        ),
-                    )
-                })
-            })
+            .or_else(|| self.interview_scheduled())
             .unwrap_or_else(|| self.follow_up())
     }
 
@@ -582,6 +567,23 @@ impl Decision<'_> {
             Action::act(Step::ThankYou, self.date_of(event)),
             Rule::ThankYouWindow,
             format!("{why}, and a short thank-you within a day helps"),
+        ))
+    }
+
+    /// Rule 8: an interview is booked; nothing to send before it.
+    fn interview_scheduled(&self) -> Option<Decided> {
+        let event = self.facts.booked_interview?;
+        let local = event.at.to_zoned_datetime(self.process.timezone.clone());
+        Some((
+            Action::UpcomingInterview {
+                at: local.datetime(),
+            },
+            Rule::InterviewScheduled,
+            format!(
+                "your interview is booked for {} at {}, and nothing needs sending before it",
+                self.spell(local.date()),
+                local.strftime("%H:%M")
+            ),
         ))
     }
 
