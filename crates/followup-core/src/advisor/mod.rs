@@ -714,14 +714,15 @@ impl Decision<'_> {
             return (action, rule, because);
         };
         let since = by.unwrap_or(due);
-        // Quiet once more than N business days passed: from the (N + 1)th on.
-        let quiet_from = self.calendar.add_business_days(
-            since,
-            self.policy
-                .business_days_overdue_before_quiet
-                .saturating_add(1),
-        );
-        if self.today < quiet_from {
+        let limit = self.policy.business_days_overdue_before_quiet;
+        // Quiet once more than N business days passed: from the (N + 1)th on. Business days
+        // never outnumber calendar days, so a recent due date needs no counting.
+        if i64::from((self.today - since).get_days()) <= i64::from(limit)
+            || self.today
+                < self
+                    .calendar
+                    .add_business_days(since, limit.saturating_add(1))
+        {
             return (action, rule, because);
         }
         (
