@@ -5,7 +5,7 @@
 //! force, whether now is the wrong moment for this kind of message, whether it would be one
 //! message too many, and whether a real outside change is recorded.
 
-use followup_core::advisor::{Action, Rule as AdviceRule, Step};
+use followup_core::advisor::{Action, Rule as AdviceRule, Step, Then};
 use followup_core::time::spell_date;
 use followup_core::{Advice, EventKind, MessageKind, Policy, Process, advise};
 use jiff::Timestamp;
@@ -222,7 +222,7 @@ fn timing_problem(
             match advice.action {
                 Action::Wait {
                     until,
-                    then: Step::FollowUp | Step::FinalFollowUp,
+                    then: Then::Step(Step::FollowUp | Step::FinalFollowUp),
                 } => {
                     let because = advice.because.clone();
                     Some(if matches!(advice.rule, AdviceRule::MessageSpacing) {
@@ -240,7 +240,9 @@ fn timing_problem(
                 _ => None,
             }
         }
-        MessageKind::Align | MessageKind::Other => None,
+        MessageKind::Align | MessageKind::Other | MessageKind::Reply | MessageKind::Withdraw => {
+            None
+        }
     }
 }
 
@@ -296,6 +298,7 @@ pub(crate) mod tests {
                 title: None,
             }],
             holidays: vec![],
+            details: Default::default(),
             events,
         };
         process.sort_events();
@@ -307,6 +310,7 @@ pub(crate) mod tests {
             id: None,
             at: at(2026, 5, day, 10),
             kind: EventKind::Sent {
+                message_id: None,
                 kind,
                 subject: None,
                 body: None,
@@ -411,6 +415,9 @@ pub(crate) mod tests {
             id: None,
             at: at(2026, 5, 12, 11),
             kind: EventKind::Reply {
+                asks: Default::default(),
+                message_id: None,
+                respond_by: None,
                 body: None,
                 from: None,
             },

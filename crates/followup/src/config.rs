@@ -272,6 +272,9 @@ mod tests {
             business_days_without_promise = 7
             business_days_between_messages = 4
             max_unanswered = 3
+            business_days_align_spacing = 2
+            business_days_application_silence = 15
+            business_days_overdue_before_quiet = 10
             "#,
         )
         .unwrap();
@@ -295,6 +298,9 @@ mod tests {
                 business_days_without_promise: 7,
                 business_days_between_messages: 4,
                 max_unanswered: 3,
+                business_days_align_spacing: 2,
+                business_days_application_silence: 15,
+                business_days_overdue_before_quiet: 10,
             }
         );
     }

@@ -185,6 +185,7 @@ fn events_of(
                 subject,
                 body,
                 to,
+                message_id: None,
             };
             ("sent", vec![make(&when, kind)])
         }
@@ -195,7 +196,14 @@ fn events_of(
             from,
         } => {
             let when = at(when.at)?;
-            let mut events = vec![make(&when, EventKind::Reply { body, from })];
+            let reply = EventKind::Reply {
+                body,
+                from,
+                asks: Default::default(),
+                respond_by: None,
+                message_id: None,
+            };
+            let mut events = vec![make(&when, reply)];
             if let Some(text) = promise {
                 let by = promise_date(&text, "--promise", &when, process, order)?;
                 events.push(make(&when, EventKind::Promise { by, note: None }));
