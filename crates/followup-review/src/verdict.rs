@@ -53,7 +53,8 @@ pub const ERROR_PENALTY: u32 = 25;
 /// Points a warning takes off the score.
 pub const WARNING_PENALTY: u32 = 10;
 
-/// The score: `100 − 25 × errors − 10 × warnings`, never below 0; info costs nothing.
+/// The score: `100 − 25 × errors − 10 × warnings`, never below 0; info costs nothing. A
+/// finding folded from many repeats costs once.
 pub fn score(findings: &[Finding]) -> u8 {
     let errors = u32::try_from(count(findings, Severity::Error)).unwrap_or(u32::MAX);
     let warnings = u32::try_from(count(findings, Severity::Warning)).unwrap_or(u32::MAX);
