@@ -3,7 +3,8 @@
 //! that cannot be read stops the build with its file and line.
 //!
 //! The output, `$OUT_DIR/languages.rs`, defines one `Language` static per code in
-//! [`LANGUAGES`], built from the types of `src/language.rs` and `src/phrase/pattern.rs`.
+//! [`LANGUAGES`] (`EN` for `en`) and the list of them all, `LANGUAGES`, built from the types
+//! of `src/language.rs` and `src/phrase/pattern.rs`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -74,6 +75,15 @@ fn main() {
             }
         }
     }
+    let statics: Vec<String> = LANGUAGES
+        .iter()
+        .map(|code| format!("&{}", code.to_uppercase()))
+        .collect();
+    let _ = writeln!(
+        code,
+        "/// Every compiled language.\npub static LANGUAGES: &[&Language] = &[{}];",
+        statics.join(", ")
+    );
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("languages.rs");
     if let Err(error) = std::fs::write(&out, code) {
         eprintln!("error: {}: {error}", out.display());

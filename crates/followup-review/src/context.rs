@@ -260,7 +260,7 @@ pub(crate) mod tests {
             .timestamp()
     }
 
-    /// The worked example: interview Tue 5 May, promise by Fri 8 May.
+    /// The README's worked example: interview Tue 5 May, promise by Fri 8 May.
     pub(crate) fn example(extra: Vec<Event>) -> Process {
         let mut events = vec![
             Event {

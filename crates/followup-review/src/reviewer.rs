@@ -267,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn the_issue_example_is_weak_for_the_right_reasons() {
+    fn an_anxious_dream_job_message_without_a_question_is_weak_for_each_reason() {
         let text = "Hello, I'm writing again because I'm honestly so anxious about this. It's my \
             dream job and any news at all would help me a lot.";
         let review = Reviewer::new().review(text, MessageKind::FollowUp, None);
@@ -289,6 +289,48 @@ mod tests {
             .unwrap();
         assert_eq!(&text[anxious.start..anxious.end], "I'm honestly so anxious");
         assert_eq!((anxious.line, anxious.column), (1, 34));
+    }
+
+    #[test]
+    fn a_finding_repeated_beyond_the_limit_is_reported_once_and_costs_once() {
+        let text = format!(
+            "Is there any news on the Backend Engineer role since Friday? {}",
+            "Any news?? ".repeat(MAX_REPEATS + 5)
+        );
+        let review = Reviewer::new().review(&text, MessageKind::FollowUp, None);
+        let runs: Vec<&Finding> = review
+            .findings
+            .iter()
+            .filter(|f| f.rule == "emotion.punctuation")
+            .collect();
+        assert_eq!(runs.len(), 1, "{review:#?}");
+        assert_eq!(runs[0].count, MAX_REPEATS + 5);
+        assert_eq!(&text[runs[0].start..runs[0].end], "??");
+        assert_eq!(runs[0].start, text.find("??").unwrap());
+        assert_eq!(review.score, 90);
+        let json = serde_json::to_value(&review).unwrap();
+        let counts: Vec<&serde_json::Value> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f.get("count"))
+            .collect();
+        assert_eq!(counts, [&serde_json::Value::from(MAX_REPEATS + 5)]);
+    }
+
+    #[test]
+    fn up_to_the_limit_every_repeat_is_listed() {
+        let text = format!(
+            "Is there any news on the Backend Engineer role since Friday? {}",
+            "Any news?? ".repeat(MAX_REPEATS)
+        );
+        let review = Reviewer::new().review(&text, MessageKind::FollowUp, None);
+        let runs = review
+            .findings
+            .iter()
+            .filter(|f| f.rule == "emotion.punctuation" && f.count == 1)
+            .count();
+        assert_eq!(runs, MAX_REPEATS);
     }
 
     #[test]

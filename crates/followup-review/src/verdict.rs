@@ -102,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn verdict_follows_the_issue() {
+    fn errors_and_warnings_decide_the_verdict() {
         use Severity::*;
         assert_eq!(Verdict::of(&[]), Verdict::Strong);
         assert_eq!(Verdict::of(&[finding(Info)]), Verdict::Strong);
@@ -115,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn score_formula() {
+    fn errors_cost_25_and_warnings_10_down_to_zero() {
         use Severity::*;
         assert_eq!(score(&[]), 100);
         assert_eq!(score(&[finding(Info)]), 100);

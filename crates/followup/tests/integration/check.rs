@@ -164,6 +164,45 @@ fn json_is_the_documented_object() {
 }
 
 #[test]
+fn a_finding_repeated_more_than_twenty_times_is_reported_once_with_its_count() {
+    let message = format!(
+        "Hi Ana, is there any news on the Backend Engineer role since Friday? {}",
+        "I'm so anxious. ".repeat(25)
+    );
+    let run = check(&message, &["--json"]);
+    let value = json(&run);
+    let anxious: Vec<&Value> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "emotion.anxiety")
+        .collect();
+    assert_eq!(anxious.len(), 1, "{value:#}");
+    assert_eq!(anxious[0]["count"], 25);
+    let first = message.find("I'm so anxious").unwrap();
+    assert_eq!(anxious[0]["start"], first);
+    // It costs the score once.
+    assert_eq!(value["score"], 75, "{value:#}");
+    let plain = check(&message, &[]);
+    assert!(plain.stdout.contains("(25 times)"), "{}", plain.stdout);
+
+    // Twenty times are still listed one by one, without a count.
+    let twenty = message.replace(
+        &"I'm so anxious. ".repeat(25),
+        &"I'm so anxious. ".repeat(20),
+    );
+    let value = json(&check(&twenty, &["--json"]));
+    let listed: Vec<&Value> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "emotion.anxiety")
+        .collect();
+    assert_eq!(listed.len(), 20);
+    assert!(listed.iter().all(|f| f.get("count").is_none()));
+}
+
+#[test]
 fn kinds_change_the_rules() {
     let thanks = "Hi Ana,\n\nThank you for your time today. I enjoyed our conversation about \
         event sourcing. I'm still very interested in the Backend Engineer role.\n\nBest,\nMaria";

@@ -158,7 +158,6 @@ mod tests {
             .collect()
     }
 
-    /// Reported by the drafting engineer: the process's own honorific was taken for a name.
     #[test]
     fn honorifics_are_never_names() {
         let ines = [("Inés Ålvarez-Núñez", Some("Sra."))];
