@@ -209,7 +209,7 @@ fn every_review_matches_the_snapshot() {
         .map(|case| review_json(&reviewer, &processes, case))
         .collect();
     assert_every_rule_is_exercised(&reviews);
-    let kept = |i: usize| i < corpus_len || (i - corpus_len) % SAMPLE_EVERY == 0;
+    let kept = |i: usize| i < corpus_len || (i - corpus_len).is_multiple_of(SAMPLE_EVERY);
 
     if std::env::var_os("FOLLOWUP_UPDATE_SNAPSHOT").is_some() {
         let mut out = String::new();

@@ -214,7 +214,7 @@ fn instance(rng: &mut Rng, line: &str) -> String {
     let mut text = words.join(" ");
     for (expanded, forms) in CONTRACTIONS {
         if text.contains(expanded) && rng.chance(50) {
-            let form: &str = *rng.pick(forms);
+            let form = *rng.pick(forms);
             text = text.replacen(expanded, form, 1);
         }
     }
@@ -292,7 +292,7 @@ fn message(rng: &mut Rng, sentences: &[String], phrases: &[String], whole: &[Str
             0..=44 => rng.pick(sentences).clone(),
             45..=82 => instance_sentence(rng, phrases),
             83..=93 => {
-                let date: &str = *rng.pick(DATES);
+                let date = *rng.pick(DATES);
                 rng.pick(DATE_SENTENCES).replace("{}", date)
             }
             94..=97 => {
