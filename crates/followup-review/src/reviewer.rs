@@ -202,23 +202,11 @@ fn locate(text: &str, findings: &mut [Finding]) {
         ))
     });
     let mut cursor = Cursor::default();
-    // Message-level findings share one span: build its excerpt once.
-    let mut previous: Option<usize> = None;
-    for at in 0..findings.len() {
-        let (start, end) = (findings[at].start, findings[at].end);
-        let position = cursor.advance_to(text, start);
-        let same = previous.filter(|&p| (findings[p].start, findings[p].end) == (start, end));
-        let excerpt = match same {
-            Some(p) => findings[p].excerpt.clone(),
-            None => excerpt(&text[start..end]),
-        };
-        let finding = &mut findings[at];
+    for finding in findings.iter_mut() {
+        let position = cursor.advance_to(text, finding.start);
         finding.line = position.line;
         finding.column = position.column;
-        finding.excerpt = excerpt;
-        if same.is_none() {
-            previous = Some(at);
-        }
+        finding.excerpt = excerpt(&text[finding.start..finding.end]);
     }
 }
 
