@@ -20,26 +20,15 @@ const MESSAGE: &str = "Hi Ana,\n\nI hope you're well. I'm following up on the Ba
     its event sourcing platform. Is there any news on the timeline, or anything else you need \
     from me? I'm happy to share more details about my availability.\n\nBest regards,\nMaria";
 
+#[path = "../tests/corpus/read.rs"]
+mod read;
+
 /// The messages of the test corpus (weak and strong, every kind) with their kinds.
 fn corpus_messages() -> Vec<(MessageKind, String)> {
-    let mut out: Vec<(MessageKind, String)> = Vec::new();
-    for line in include_str!("../tests/corpus/messages.txt").lines() {
-        if let Some(header) = line.strip_prefix("=== ") {
-            let kind = header
-                .split('|')
-                .nth(1)
-                .map(str::trim)
-                .unwrap_or("follow-up");
-            out.push((
-                MessageKind::parse(kind).unwrap_or(MessageKind::FollowUp),
-                String::new(),
-            ));
-        } else if let Some((_, text)) = out.last_mut() {
-            text.push_str(line);
-            text.push('\n');
-        }
-    }
-    out
+    read::entries()
+        .into_iter()
+        .map(|e| (e.kind, e.text))
+        .collect()
 }
 
 /// The corpus repeated to about `bytes`.

@@ -14,6 +14,8 @@
 
 #[path = "snapshot/generate.rs"]
 mod generate;
+#[path = "corpus/read.rs"]
+mod read;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -66,30 +68,16 @@ struct Case {
     context: Option<(usize, String)>,
 }
 
-fn corpus_text() -> &'static str {
-    include_str!("corpus/messages.txt")
-}
-
 fn corpus_cases() -> Vec<Case> {
-    let mut cases: Vec<Case> = Vec::new();
-    for line in corpus_text().lines() {
-        if let Some(header) = line.strip_prefix("=== ") {
-            let parts: Vec<&str> = header.split('|').map(str::trim).collect();
-            cases.push(Case {
-                label: format!("corpus {}", parts[0]),
-                kind: MessageKind::parse(parts[1]).unwrap(),
-                text: String::new(),
-                context: None,
-            });
-        } else if let Some(case) = cases.last_mut() {
-            case.text.push_str(line);
-            case.text.push('\n');
-        }
-    }
-    for case in &mut cases {
-        case.text = case.text.trim().to_owned();
-    }
-    cases
+    read::entries()
+        .into_iter()
+        .map(|entry| Case {
+            label: format!("corpus {}", entry.id),
+            kind: entry.kind,
+            text: entry.text,
+            context: None,
+        })
+        .collect()
 }
 
 /// The set's processes and messages.
@@ -191,7 +179,7 @@ fn assert_every_rule_is_exercised(reviews: &[String]) {
 #[test]
 fn every_review_matches_the_snapshot() {
     if std::env::var_os("FOLLOWUP_GENERATE_SET").is_some() {
-        let set = generate::generate(corpus_text(), &phrase_tables(), &scenarios());
+        let set = generate::generate(read::TEXT, &phrase_tables(), &scenarios());
         write_gz(SET, &set);
     }
     let set = read_gz(SET);

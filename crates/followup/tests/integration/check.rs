@@ -59,6 +59,15 @@ fn rules(value: &Value) -> Vec<String> {
         .collect()
 }
 
+fn findings_of<'v>(value: &'v Value, rule: &str) -> Vec<&'v Value> {
+    value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
 #[test]
 fn human_output_marks_the_words_and_exits_1_on_errors() {
     let run = check(BAD, &[]);
@@ -169,14 +178,8 @@ fn a_finding_repeated_more_than_twenty_times_is_reported_once_with_its_count() {
         "Hi Ana, is there any news on the Backend Engineer role since Friday? {}",
         "I'm so anxious. ".repeat(25)
     );
-    let run = check(&message, &["--json"]);
-    let value = json(&run);
-    let anxious: Vec<&Value> = value["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "emotion.anxiety")
-        .collect();
+    let value = json(&check(&message, &["--json"]));
+    let anxious = findings_of(&value, "emotion.anxiety");
     assert_eq!(anxious.len(), 1, "{value:#}");
     assert_eq!(anxious[0]["count"], 25);
     let first = message.find("I'm so anxious").unwrap();
@@ -192,12 +195,7 @@ fn a_finding_repeated_more_than_twenty_times_is_reported_once_with_its_count() {
         &"I'm so anxious. ".repeat(20),
     );
     let value = json(&check(&twenty, &["--json"]));
-    let listed: Vec<&Value> = value["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "emotion.anxiety")
-        .collect();
+    let listed = findings_of(&value, "emotion.anxiety");
     assert_eq!(listed.len(), 20);
     assert!(listed.iter().all(|f| f.get("count").is_none()));
 }
