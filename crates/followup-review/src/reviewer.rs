@@ -72,11 +72,6 @@ impl Reviewer {
         }
     }
 
-    /// The rules it runs.
-    pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
-        self.entries.iter().map(|e| e.rule)
-    }
-
     /// Reviews `text` as a message of `kind`, with the process's context when given.
     pub fn review(
         &self,
