@@ -6,7 +6,7 @@
 //! Both files are gzipped lines of JSON (`tests/snapshot/`): the set, generated once by
 //! [`generate`]; and the snapshot, one FNV-1a hash of each review's JSON plus the full review
 //! for the corpus and every 50th generated message, so a failure shows what changed without
-//! storing 20,000 reviews (about 30 MB). A deliberate change of behaviour is recorded with
+//! storing 20,000 reviews (about 18 MB). A deliberate change of behaviour is recorded with
 //! `FOLLOWUP_UPDATE_SNAPSHOT=1 cargo test -p followup-review --test snapshot`;
 //! `FOLLOWUP_GENERATE_SET=1` makes a new set (and so needs a new snapshot too).
 
