@@ -420,37 +420,49 @@ pub fn describe(resolved: &Resolved, today: Date) -> String {
     }
 }
 
+/// English weekday names, Monday first: the full name and its abbreviations. The one table
+/// of weekday names: the date phrases people type read it, and so does the message reviewer.
+pub const WEEKDAY_NAMES: [(Weekday, &str, &[&str]); 7] = [
+    (Weekday::Monday, "monday", &["mon"]),
+    (Weekday::Tuesday, "tuesday", &["tue", "tues"]),
+    (Weekday::Wednesday, "wednesday", &["wed", "weds"]),
+    (Weekday::Thursday, "thursday", &["thu", "thur", "thurs"]),
+    (Weekday::Friday, "friday", &["fri"]),
+    (Weekday::Saturday, "saturday", &["sat"]),
+    (Weekday::Sunday, "sunday", &["sun"]),
+];
+
+/// English month names, January first: the full name and its abbreviations. The one table of
+/// month names, shared like [`WEEKDAY_NAMES`].
+pub const MONTH_NAMES: [(&str, &[&str]); 12] = [
+    ("january", &["jan"]),
+    ("february", &["feb"]),
+    ("march", &["mar"]),
+    ("april", &["apr"]),
+    ("may", &[]),
+    ("june", &["jun"]),
+    ("july", &["jul"]),
+    ("august", &["aug"]),
+    ("september", &["sep", "sept"]),
+    ("october", &["oct"]),
+    ("november", &["nov"]),
+    ("december", &["dec"]),
+];
+
 /// A weekday from its lowercase English name or abbreviation ("friday", "fri").
 pub fn weekday(name: &str) -> Option<Weekday> {
-    Some(match name {
-        "monday" | "mon" => Weekday::Monday,
-        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
-        "wednesday" | "wed" | "weds" => Weekday::Wednesday,
-        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thursday,
-        "friday" | "fri" => Weekday::Friday,
-        "saturday" | "sat" => Weekday::Saturday,
-        "sunday" | "sun" => Weekday::Sunday,
-        _ => return None,
-    })
+    WEEKDAY_NAMES
+        .iter()
+        .find(|(_, full, short)| *full == name || short.contains(&name))
+        .map(|(day, _, _)| *day)
 }
 
 /// A month's number (1–12) from its lowercase English name or abbreviation ("sept" is 9).
 pub fn month(name: &str) -> Option<i8> {
-    Some(match name {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    let index = MONTH_NAMES
+        .iter()
+        .position(|(full, short)| *full == name || short.contains(&name))?;
+    i8::try_from(index + 1).ok()
 }
 
 /// Reads `8`, `08` or `8th` as a day number 1..=31 (whether the month has it is checked later).
