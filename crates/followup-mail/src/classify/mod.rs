@@ -1,0 +1,247 @@
+//! What a message is: the readings behind each `class`, one function per question, all on the
+//! message's new text (folded) and headers.
+//!
+//! The order they are asked in, and what each answer logs, is [`crate::import`]'s; here each
+//! reading only says what it found and why, in a few words for the JSON line's `reason`.
+
+pub mod dates;
+pub mod phrases;
+mod sentences;
+
+use std::sync::LazyLock;
+
+use jiff::ZonedDateTime;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use regex::Regex;
+
+use crate::classified::Asks;
+use crate::message::Mail;
+use dates::Mention;
+use phrases::fold;
+pub use sentences::sentences;
+
+/// A message's new text and subject, folded once, with its date as the reference for dates.
+pub struct Reading<'m> {
+    /// The message.
+    pub mail: &'m Mail,
+    /// The new text, folded.
+    pub text: String,
+    /// The subject, folded, without `Re:`/`Fwd:` prefixes.
+    pub subject: String,
+    /// The message's date in its own offset.
+    pub reference: ZonedDateTime,
+}
+
+impl<'m> Reading<'m> {
+    /// Folds `mail`'s text and subject.
+    pub fn new(mail: &'m Mail) -> Self {
+        Reading {
+            mail,
+            text: fold(&mail.text.text),
+            subject: strip_reply_prefixes(&fold(&mail.subject)).to_owned(),
+            reference: mail.date.to_zoned_datetime(TimeZone::fixed(mail.offset)),
+        }
+    }
+
+    /// Dates mentioned in the new text.
+    pub fn mentions(&self) -> Vec<Mention> {
+        dates::mentions(&self.text, &self.reference)
+    }
+}
+
+/// `re: fwd: aw: res: rv:` and `[ext]`-style tags, removed from the start of a folded subject.
+pub fn strip_reply_prefixes(subject: &str) -> &str {
+    let mut rest = subject.trim();
+    loop {
+        let lower = rest;
+        let stripped = ["re:", "fwd:", "fw:", "aw:", "res:", "rv:", "enc:", "tr:"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .or_else(|| {
+                lower
+                    .strip_prefix('[')
+                    .and_then(|r| r.split_once(']'))
+                    .filter(|(tag, _)| tag.len() <= 12)
+                    .map(|(_, r)| r)
+            });
+        match stripped {
+            Some(r) => rest = r.trim_start(),
+            None => return rest,
+        }
+    }
+}
+
+/// A job alert or job-board digest, by subject or sender name.
+pub fn job_alert(reading: &Reading<'_>) -> Option<&'static str> {
+    let name = reading
+        .mail
+        .from
+        .as_ref()
+        .and_then(|f| f.name.as_deref())
+        .map(fold)
+        .unwrap_or_default();
+    let local = reading.mail.from.as_ref().map(|f| f.local_part()).unwrap_or("");
+    (phrases::JOB_ALERT.is_match(&reading.subject)
+        || phrases::JOB_ALERT.is_match(&name)
+        || local.contains("jobalert")
+        || local.contains("job-alert"))
+    .then_some("job alert")
+}
+
+/// Why the message is an automatic reply, if it is one.
+pub fn auto_reply_marker(reading: &Reading<'_>) -> Option<String> {
+    if reading.mail.auto_reply_header {
+        return Some("automatic-reply header".into());
+    }
+    let subject = &reading.subject;
+    phrases::AUTO_REPLY_SUBJECT
+        .find(subject)
+        .filter(|found| subject.starts_with(found))
+        .map(|found| format!("subject starts with {found:?}"))
+}
+
+fn pattern(source: &str) -> Regex {
+    Regex::new(source).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
+}
+
+/// "back on", "returning", "volto em", "regreso el": the date after is their first day back.
+static BACK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:back|return|returning|returns|reachable again|volto|voltarei|retorno|retornarei|",
+        r"de volta|regreso|regresare|vuelvo|volvere|de vuelta|reincorporo|reincorporare)\b",
+        r"[^.;!?]{0,40}$"
+    ))
+});
+
+/// "until", "through", "até", "hasta": the date after is their last day away.
+static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:until|till|through|thru|to|ate|hasta|al)\b(?:\s+(?:and including|o dia|a|el dia|el|dia))?\s*$")
+});
+
+/// Their last day away, when an automatic reply says it: "back on Monday 12 May" gives
+/// Sunday 11 May, "until 9 May" gives 9 May. A return that is not a date gives nothing, and
+/// so does a date before the message's own day.
+pub fn away_until(reading: &Reading<'_>) -> Option<Date> {
+    let today = reading.reference.date();
+    let mut text = reading.text.clone();
+    text.push(' ');
+    text.push_str(&reading.subject);
+    for mention in dates::mentions(&text, &reading.reference) {
+        let before = &text[..mention.start];
+        let until = if UNTIL.is_match(before) {
+            Some(mention.date)
+        } else if BACK.is_match(before) {
+            mention.date.yesterday().ok()
+        } else {
+            None
+        };
+        if let Some(until) = until.filter(|d| *d >= today) {
+            return Some(until);
+        }
+    }
+    None
+}
+
+/// The receipt phrase of an automatic application acknowledgement.
+pub fn application_received<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
+    phrases::APPLICATION_RECEIVED
+        .find(&reading.text)
+        .or_else(|| phrases::APPLICATION_RECEIVED.find(&reading.subject))
+}
+
+/// The phrase that declines.
+pub fn rejection<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
+    phrases::REJECTION.find(&reading.text)
+}
+
+/// An explicit offer: the phrase, and the deadline when one is stated.
+pub fn offer(reading: &Reading<'_>) -> Option<(String, Option<Date>)> {
+    let phrase = sentences(&reading.text).into_iter().find_map(|(start, end)| {
+        let sentence = &reading.text[start..end];
+        let found = phrases::OFFER.find(sentence)?;
+        (!phrases::OFFER_NEGATION.is_match(sentence)).then(|| found.to_owned())
+    })?;
+    Some((phrase, user_date(reading)))
+}
+
+/// "by", "before", "até", "antes del", "no later than", "due": the date after is a deadline.
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"(?:\b(?:by|before|until|till|no later than|on or before|ate|antes d[eoa]|hasta|antes del|",
+        r"a mas tardar|prazo|plazo|deadline|due|data limite|fecha limite|valid until|expires?)\b",
+        r"(?:\s+(?:is|on|el|o dia|a|o|the|end of|close of business|cob|eod))*\s*,?\s*)$"
+    ))
+});
+
+/// The date set for the user's answer in this message: a date after "by"/"até"/"antes del"
+/// in a sentence about the user's reply, submission or decision, and not about the company's
+/// own next step. Interview dates and proposed slots have no such word before them.
+pub fn user_date(reading: &Reading<'_>) -> Option<Date> {
+    deadline_in(reading, |sentence| {
+        phrases::RESPOND_VERB.is_match(sentence) && !phrases::THEIR_STEP.is_match(sentence)
+    })
+}
+
+/// The date the company set for its own next step ("we will get back to you by Friday"): a
+/// promise, for the wiring to log.
+pub fn their_promise(reading: &Reading<'_>) -> Option<Date> {
+    deadline_in(reading, |sentence| phrases::THEIR_STEP.is_match(sentence))
+}
+
+fn deadline_in(reading: &Reading<'_>, fits: impl Fn(&str) -> bool) -> Option<Date> {
+    let today = reading.reference.date();
+    let spans = sentences(&reading.text);
+    reading.mentions().into_iter().find_map(|mention| {
+        let (start, end) = spans
+            .iter()
+            .copied()
+            .find(|(s, e)| *s <= mention.start && mention.start < *e)?;
+        let sentence = &reading.text[start..end];
+        let before = &reading.text[start..mention.start];
+        (BY.is_match(before) && fits(sentence) && mention.date >= today).then_some(mention.date)
+    })
+}
+
+/// What a reply asks of the user, from its new text only, courtesy lines left out. A message
+/// asking several things gives the one that shapes the answer most: an assignment, then
+/// times, then any other question or request.
+pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
+    let spans = sentences(&reading.text);
+    let asking: Vec<&str> = spans
+        .iter()
+        .map(|(s, e)| reading.text[*s..*e].trim())
+        .filter(|s| !phrases::COURTESY.is_match(s))
+        .collect();
+    let thanks_for = |s: &str| {
+        s.starts_with("thank") || s.starts_with("obrigad") || s.starts_with("gracias")
+    };
+    if let Some(found) = asking
+        .iter()
+        .filter(|s| !thanks_for(s))
+        .find_map(|s| phrases::ASSIGNMENT.find(s))
+    {
+        return (Asks::Assignment, Some(found.to_owned()));
+    }
+    if let Some(found) = asking.iter().find_map(|s| phrases::SCHEDULE.find(s)) {
+        return (Asks::Schedule, Some(found.to_owned()));
+    }
+    // Proposed times: a question naming a time of day, or two times offered.
+    for sentence in &asking {
+        let timed = dates::mentions(sentence, &reading.reference)
+            .into_iter()
+            .filter(|m| m.with_time)
+            .count();
+        if timed >= 2 || (timed == 1 && sentence.ends_with('?')) {
+            return (Asks::Schedule, Some("proposed times".into()));
+        }
+    }
+    if let Some(found) = asking.iter().find_map(|s| phrases::REQUEST.find(s)) {
+        return (Asks::Answer, Some(found.to_owned()));
+    }
+    if let Some(question) = asking.iter().find(|s| s.ends_with('?')) {
+        let short: String = question.chars().take(60).collect();
+        return (Asks::Answer, Some(short));
+    }
+    (Asks::Nothing, None)
+}
