@@ -4,7 +4,7 @@
 //! issue 17; dates are `YYYY-MM-DD`.
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a message is, decided in the order of the variants (duplicates first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -59,7 +59,7 @@ pub enum Asks {
 }
 
 /// The kind of a message the user sent (format 2's `sent` kinds, and `other`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SentKind {
     /// A thank-you after an interview.

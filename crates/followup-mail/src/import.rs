@@ -153,6 +153,19 @@ impl Effect {
             Effect::Contact { .. } => None,
         }
     }
+
+    /// When the logged event happened (contacts and attached ids have no moment).
+    pub fn at(&self) -> Option<Timestamp> {
+        match self {
+            Effect::Applied { at, .. }
+            | Effect::Rejected { at, .. }
+            | Effect::Offer { at, .. }
+            | Effect::Reply { at, .. }
+            | Effect::Away { at, .. }
+            | Effect::Sent { at, .. } => Some(*at),
+            Effect::SentMessageId { .. } | Effect::Contact { .. } => None,
+        }
+    }
 }
 
 /// What happened earlier in this import, as the advisor reads it: every effect so far.
@@ -206,6 +219,9 @@ impl<A: Advisor> Importer<A> {
                 seen.insert(id.clone(), Some(i));
             }
         }
+        for id in &directory.seen {
+            seen.entry(id.clone()).or_insert(None);
+        }
         Importer {
             directory,
             advisor,
@@ -245,6 +261,10 @@ impl<A: Advisor> Importer<A> {
         self.seen.entry(mail.message_id.clone()).or_insert(process);
         for effect in &outcome.effects {
             self.apply(effect);
+        }
+        let logs_its_id = outcome.effects.iter().any(|e| e.message_id().is_some());
+        if outcome.line.class != Class::Duplicate && !logs_its_id {
+            self.directory.seen.push(mail.message_id.clone());
         }
         self.logged.extend(outcome.effects.iter().cloned());
         outcome
@@ -358,6 +378,7 @@ impl<A: Advisor> Importer<A> {
         .flatten()
         {
             line.class = Class::ApplicationAck;
+            let received = classify::excerpt(received);
             what = match process {
                 Some(i) if !self.directory.processes[i].has_applied => {
                     effects.push(Effect::Applied {
@@ -372,6 +393,7 @@ impl<A: Advisor> Importer<A> {
             };
         } else if let Some(phrase) = (!from_user).then(|| classify::rejection(&reading)).flatten() {
             line.class = Class::Rejection;
+            let phrase = classify::excerpt(phrase);
             let who = if no_reply || mail.auto_submitted { "automatic decline" } else { "decline" };
             what = format!("{who} ({phrase:?})");
             if let Some(i) = process {
@@ -384,6 +406,7 @@ impl<A: Advisor> Importer<A> {
             }
         } else if let Some((phrase, deadline)) = (!from_user).then(|| classify::offer(&reading)).flatten() {
             line.class = Class::Offer;
+            let phrase = classify::excerpt(&phrase);
             line.deadline = deadline;
             what = match deadline {
                 Some(d) => format!("offer ({phrase:?}), answer by {}", spell(d, today)),
@@ -404,8 +427,8 @@ impl<A: Advisor> Importer<A> {
                 Some(i) => {
                     let process_handle = handle(i);
                     match self.hand_logged(i, mail) {
-                        Some(event_id) => {
-                            line.kind = None;
+                        Some((event_id, kind)) => {
+                            line.kind = kind;
                             effects.push(Effect::SentMessageId {
                                 handle: process_handle,
                                 event_id,
@@ -488,7 +511,7 @@ impl<A: Advisor> Importer<A> {
 
     /// A hand-logged `sent` of this process that is this message: same local day in the
     /// process's zone, and the same subject or the same first 200 characters of body.
-    fn hand_logged(&self, i: usize, mail: &Mail) -> Option<String> {
+    fn hand_logged(&self, i: usize, mail: &Mail) -> Option<(String, Option<SentKind>)> {
         let process = &self.directory.processes[i];
         let zone = TimeZone::get(&process.timezone).unwrap_or(TimeZone::UTC);
         let day = mail.date.to_zoned_datetime(zone.clone()).date();
@@ -502,7 +525,7 @@ impl<A: Advisor> Importer<A> {
                     && (s.subject.as_deref().is_some_and(|t| normalized_subject(t) == subject)
                         || s.body.as_deref().is_some_and(|b| opening(b) == start))
             })
-            .map(|s| s.event_id.clone())
+            .map(|s| (s.event_id.clone(), s.kind))
     }
 }
 
@@ -542,7 +565,7 @@ fn kind_name(kind: SentKind) -> &'static str {
 fn asks_name(asks: Asks) -> &'static str {
     match asks {
         Asks::Nothing => "nothing",
-        Asks::Answer => "an answer",
+        Asks::Answer => "for an answer",
         Asks::Schedule => "for times",
         Asks::Assignment => "for an assignment",
     }

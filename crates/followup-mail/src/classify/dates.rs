@@ -43,10 +43,10 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         (?: (?:{WEEKDAYS}) \.? ,? \s+ (?:the \s+ | el \s+ | dia \s+)? )?
         (?:
             (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
-          | (?P<d1>\d{{1,2}}) (?:st|nd|rd|th|º|o)? \s+ (?:of \s+ | de \s+)? (?P<m1>{MONTHS}) \b \.?
+          | (?:dia \s+)? (?P<d1>\d{{1,2}}) (?:st|nd|rd|th|º|o)? \s+ (?:of \s+ | de \s+)? (?P<m1>{MONTHS}) \b \.?
                 (?: ,? \s+ (?:de \s+)? (?P<y1>\d{{4}}) )?
           | (?P<m2>{MONTHS}) \.? \s+ (?P<d2>\d{{1,2}}) (?:st|nd|rd|th)? \b (?: ,? \s+ (?P<y2>\d{{4}}) )?
-          | (?P<d3>\d{{1,2}}) / (?P<m3>\d{{1,2}}) (?: / (?P<y3>\d{{2,4}}) )? \b
+          | (?:dia \s+)? (?P<d3>\d{{1,2}}) / (?P<m3>\d{{1,2}}) (?: / (?P<y3>\d{{2,4}}) )? \b
           | dia \s+ (?P<d4>\d{{1,2}}) \b
           | (?P<rel>today|tomorrow|hoje|amanha|hoy|manana|eod|cob
                 |end \s+ of \s+ (?:the \s+)? (?:business \s+)? (?:day|week|month)

@@ -169,8 +169,9 @@ pub fn offer(reading: &Reading<'_>) -> Option<(String, Option<Date>)> {
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
         r"(?:\b(?:by|before|until|till|no later than|on or before|ate|antes d[eoa]|hasta|antes del|",
-        r"a mas tardar|prazo|plazo|deadline|due|data limite|fecha limite|valid until|expires?)\b",
-        r"(?:\s+(?:is|on|el|o dia|a|o|the|end of|close of business|cob|eod))*\s*,?\s*)$"
+        r"a mas tardar|valid until|expires?|due)\b",
+        r"(?:\s+(?:is|on|el|o dia|a|o|the|end of|close of business|cob|eod))*\s*,?\s*",
+        r"|\b(?:prazo|plazo|deadline|due date|data limite|fecha limite)\b[^.?!]{0,30})$"
     ))
 });
 
@@ -221,10 +222,10 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
         .filter(|s| !thanks_for(s))
         .find_map(|s| phrases::ASSIGNMENT.find(s))
     {
-        return (Asks::Assignment, Some(found.to_owned()));
+        return (Asks::Assignment, Some(excerpt(found)));
     }
     if let Some(found) = asking.iter().find_map(|s| phrases::SCHEDULE.find(s)) {
-        return (Asks::Schedule, Some(found.to_owned()));
+        return (Asks::Schedule, Some(excerpt(found)));
     }
     // Proposed times: a question naming a time of day, or two times offered.
     for sentence in &asking {
@@ -237,11 +238,19 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
         }
     }
     if let Some(found) = asking.iter().find_map(|s| phrases::REQUEST.find(s)) {
-        return (Asks::Answer, Some(found.to_owned()));
+        return (Asks::Answer, Some(excerpt(found)));
     }
     if let Some(question) = asking.iter().find(|s| s.ends_with('?')) {
-        let short: String = question.chars().take(60).collect();
-        return (Asks::Answer, Some(short));
+        return (Asks::Answer, Some(excerpt(question)));
     }
     (Asks::Nothing, None)
+}
+
+/// A phrase for the reason: whitespace collapsed, at most 60 characters.
+pub fn excerpt(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
 }

@@ -10,6 +10,7 @@ pub mod domains;
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use crate::classified::SentKind;
 use crate::classify::phrases::fold;
 use crate::message::{Mail, Mailbox};
 
@@ -21,6 +22,10 @@ pub struct Directory {
     pub addresses: Vec<String>,
     /// Every tracked process, open or closed.
     pub processes: Vec<KnownProcess>,
+    /// The ids of messages earlier imports read but logged nothing for (ignored, unmatched,
+    /// nothing new): seen before, so a second import prints them as duplicates.
+    #[serde(default)]
+    pub seen: Vec<String>,
 }
 
 /// One process, as far as mail matching needs it.
@@ -77,6 +82,9 @@ pub struct HandLoggedSent {
     /// Its body, if typed.
     #[serde(default)]
     pub body: Option<String>,
+    /// Its kind, printed on the line of the mail that matches it.
+    #[serde(default)]
+    pub kind: Option<SentKind>,
 }
 
 impl KnownProcess {
