@@ -16,8 +16,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::classified::{Asks, Class, Classified, SentKind};
-use crate::classify::{self, Reading, strip_reply_prefixes};
 use crate::classify::phrases::fold;
+use crate::classify::{self, Reading, strip_reply_prefixes};
 use crate::directory::{Directory, Match, domains};
 use crate::message::{Mail, RawMessage, identify};
 use crate::source::Warning;
@@ -271,7 +271,10 @@ impl<A: Advisor> Importer<A> {
     }
 
     fn index_of(&self, handle: &str) -> Option<usize> {
-        self.directory.processes.iter().position(|p| p.handle == handle)
+        self.directory
+            .processes
+            .iter()
+            .position(|p| p.handle == handle)
     }
 
     fn apply(&mut self, effect: &Effect) {
@@ -357,7 +360,9 @@ impl<A: Advisor> Importer<A> {
         let what: String;
         if let Some(marker) = classify::auto_reply_marker(&reading) {
             line.class = Class::AutoReply;
-            let until = (!from_user).then(|| classify::away_until(&reading)).flatten();
+            let until = (!from_user)
+                .then(|| classify::away_until(&reading))
+                .flatten();
             line.away_until = until;
             what = match until {
                 Some(d) => format!("automatic reply ({marker}); away until {}", spell(d, today)),
@@ -391,10 +396,17 @@ impl<A: Advisor> Importer<A> {
                 Some(_) => format!("automatic receipt ({received:?}); already applied"),
                 None => format!("automatic receipt ({received:?})"),
             };
-        } else if let Some(phrase) = (!from_user).then(|| classify::rejection(&reading)).flatten() {
+        } else if let Some(phrase) = (!from_user)
+            .then(|| classify::rejection(&reading))
+            .flatten()
+        {
             line.class = Class::Rejection;
             let phrase = classify::excerpt(phrase);
-            let who = if no_reply || mail.auto_submitted { "automatic decline" } else { "decline" };
+            let who = if no_reply || mail.auto_submitted {
+                "automatic decline"
+            } else {
+                "decline"
+            };
             what = format!("{who} ({phrase:?})");
             if let Some(i) = process {
                 effects.push(Effect::Rejected {
@@ -404,7 +416,9 @@ impl<A: Advisor> Importer<A> {
                     note: mail.subject.clone(),
                 });
             }
-        } else if let Some((phrase, deadline)) = (!from_user).then(|| classify::offer(&reading)).flatten() {
+        } else if let Some((phrase, deadline)) =
+            (!from_user).then(|| classify::offer(&reading)).flatten()
+        {
             line.class = Class::Offer;
             let phrase = classify::excerpt(&phrase);
             line.deadline = deadline;
@@ -450,7 +464,9 @@ impl<A: Advisor> Importer<A> {
                                 message_id,
                             });
                             match asked {
-                                Some(kind) => format!("sent by you; the advice asked for {}", kind_name(kind)),
+                                Some(kind) => {
+                                    format!("sent by you; the advice asked for {}", kind_name(kind))
+                                }
                                 None => "sent by you; the advice asked for no message".into(),
                             }
                         }
@@ -460,13 +476,22 @@ impl<A: Advisor> Importer<A> {
         } else {
             line.class = Class::Reply;
             let (asks, found) = classify::asks(&reading);
-            let respond_by = (asks != Asks::Nothing).then(|| classify::user_date(&reading)).flatten();
+            let respond_by = (asks != Asks::Nothing)
+                .then(|| classify::user_date(&reading))
+                .flatten();
             line.asks = Some(asks);
             line.respond_by = respond_by;
-            let author = if no_reply { "automatic message" } else { "message" };
+            let author = if no_reply {
+                "automatic message"
+            } else {
+                "message"
+            };
             what = match (asks, found) {
                 (Asks::Nothing, _) => format!("{author} from the company asking nothing"),
-                (asks, Some(found)) => format!("{author} from the company; asks {} ({found:?})", asks_name(asks)),
+                (asks, Some(found)) => format!(
+                    "{author} from the company; asks {} ({found:?})",
+                    asks_name(asks)
+                ),
                 (asks, None) => format!("{author} from the company; asks {}", asks_name(asks)),
             };
             if let Some(i) = process {
@@ -522,7 +547,10 @@ impl<A: Advisor> Importer<A> {
             .iter()
             .find(|s| {
                 s.at.to_zoned_datetime(zone.clone()).date() == day
-                    && (s.subject.as_deref().is_some_and(|t| normalized_subject(t) == subject)
+                    && (s
+                        .subject
+                        .as_deref()
+                        .is_some_and(|t| normalized_subject(t) == subject)
                         || s.body.as_deref().is_some_and(|b| opening(b) == start))
             })
             .map(|s| (s.event_id.clone(), s.kind))
@@ -568,5 +596,134 @@ fn asks_name(asks: Asks) -> &'static str {
         Asks::Answer => "for an answer",
         Asks::Schedule => "for times",
         Asks::Assignment => "for an assignment",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{HandLoggedSent, KnownProcess};
+
+    fn process(handle: &str, contact: &str) -> KnownProcess {
+        KnownProcess {
+            handle: handle.into(),
+            company: handle.into(),
+            open: true,
+            contact_emails: vec![contact.into()],
+            url: None,
+            message_ids: vec!["logged-1@acme.example".into()],
+            has_applied: false,
+            hand_logged_sent: Vec::new(),
+            timezone: "America/Sao_Paulo".into(),
+        }
+    }
+
+    fn directory() -> Directory {
+        Directory {
+            addresses: vec!["Maria@Example.org".into()],
+            processes: vec![process("acme", "ana@acme.example")],
+            seen: Vec::new(),
+        }
+    }
+
+    fn mail(text: &str) -> Mail {
+        let raw = RawMessage {
+            file: "test.eml".into(),
+            bytes: text.replace('\n', "\r\n").into_bytes(),
+            internal_date: None,
+        };
+        Mail::parse(&raw).unwrap()
+    }
+
+    fn importer(directory: Directory) -> Importer<impl Advisor> {
+        Importer::new(directory, |_: &str, _: Timestamp, _: &[Logged]| {
+            Some(SentKind::FollowUp)
+        })
+    }
+
+    #[test]
+    fn list_mail_in_a_logged_thread_is_read() {
+        let mut import = importer(directory());
+        let list = "Message-ID: <l1@lists.acme.example>\nDate: Tue, 5 May 2026 10:00:00 -0300\nFrom: Ana <ana.team@acme.example>\nTo: maria@example.org\nSubject: Re: next steps\nList-Id: <hiring.acme.example>\nIn-Reply-To: <logged-1@acme.example>\n\nCould you send your availability for next week?\n";
+        let line = import.classify(&mail(list)).line;
+        assert_eq!(line.class, Class::Reply);
+        assert_eq!(line.asks, Some(Asks::Schedule));
+        let unthreaded = list
+            .replace("<l1@", "<l2@")
+            .replace("In-Reply-To: <logged-1@acme.example>\n", "");
+        assert_eq!(
+            import.classify(&mail(&unthreaded)).line.class,
+            Class::Ignored
+        );
+    }
+
+    #[test]
+    fn applied_is_logged_once_and_duplicates_are_caught_in_a_run() {
+        let mut import = importer(directory());
+        let ack = "Message-ID: <a1@acme.example>\nDate: Mon, 4 May 2026 10:00:00 -0300\nFrom: Acme <no-reply@acme.example>\nTo: maria@example.org\nSubject: Application received\n\nWe have received your application.\n";
+        let first = import.classify(&mail(ack));
+        assert_eq!(first.line.class, Class::ApplicationAck);
+        assert!(matches!(first.effects[..], [Effect::Applied { .. }]));
+        assert_eq!(import.classify(&mail(ack)).line.class, Class::Duplicate);
+        let second = import.classify(&mail(&ack.replace("<a1@", "<a2@")));
+        assert_eq!(second.line.class, Class::ApplicationAck);
+        assert!(second.effects.is_empty());
+        assert!(second.line.reason.contains("already applied"));
+    }
+
+    #[test]
+    fn a_hand_logged_sent_of_the_same_local_day_gets_the_message_id() {
+        let mut dir = directory();
+        dir.processes[0].hand_logged_sent.push(HandLoggedSent {
+            event_id: "ev-1".into(),
+            // 23:30 in São Paulo on 5 May is already 6 May in UTC.
+            at: "2026-05-06T02:30:00Z".parse().unwrap(),
+            subject: None,
+            body: Some("Hi Ana,\n\nAny news on the   role?".into()),
+            kind: Some(SentKind::FollowUp),
+        });
+        let sent = "Message-ID: <s1@example.org>\nDate: Tue, 5 May 2026 09:00:00 -0300\nFrom: Maria <maria@example.org>\nTo: ana@acme.example\nSubject: Checking in\n\nHi Ana,\nAny news on the role?\n";
+        let mut import = importer(dir.clone());
+        let outcome = import.classify(&mail(sent));
+        assert_eq!(outcome.line.kind, Some(SentKind::FollowUp));
+        assert!(
+            matches!(&outcome.effects[..], [Effect::SentMessageId { event_id, .. }] if event_id == "ev-1")
+        );
+        // Another day is another message.
+        let mut import = importer(dir);
+        let later = sent.replace("Tue, 5 May", "Wed, 6 May");
+        assert!(matches!(
+            import.classify(&mail(&later)).effects[..],
+            [Effect::Sent { .. }]
+        ));
+    }
+
+    #[test]
+    fn the_users_own_out_of_office_logs_no_away() {
+        let mut import = importer(directory());
+        let ooo = "Message-ID: <o1@example.org>\nDate: Tue, 5 May 2026 09:00:00 -0300\nFrom: Maria <maria@example.org>\nTo: ana@acme.example\nSubject: Out of office\nAuto-Submitted: auto-replied\n\nI am away until 9 May.\n";
+        let outcome = import.classify(&mail(ooo));
+        assert_eq!(outcome.line.class, Class::AutoReply);
+        assert_eq!(outcome.line.away_until, None);
+        assert!(outcome.effects.is_empty());
+    }
+
+    #[test]
+    fn a_long_body_is_cut_and_the_reason_says_so() {
+        let mut import = importer(directory());
+        let long = format!(
+            "Message-ID: <big@acme.example>\nDate: Tue, 5 May 2026 09:00:00 -0300\nFrom: Ana <ana@acme.example>\nTo: maria@example.org\nSubject: Logs\n\n{}\n",
+            "All fine here. ".repeat(6000)
+        );
+        let outcome = import.classify(&mail(&long));
+        assert!(
+            outcome.line.reason.ends_with("body cut at 64 KiB"),
+            "{}",
+            outcome.line.reason
+        );
+        let Effect::Reply { body, .. } = &outcome.effects[0] else {
+            panic!("{:?}", outcome.effects)
+        };
+        assert!(body.len() < 64 * 1024 + 100);
     }
 }

@@ -58,7 +58,10 @@ impl Sources {
     /// Reads `paths` lazily: nothing is opened before the first message is asked for.
     pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
         Sources {
-            pending: paths.into_iter().map(|p| p.as_ref().to_path_buf()).collect(),
+            pending: paths
+                .into_iter()
+                .map(|p| p.as_ref().to_path_buf())
+                .collect(),
             current: Current::Idle,
         }
     }

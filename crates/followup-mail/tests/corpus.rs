@@ -5,6 +5,8 @@
 //! `expected-warnings.txt`. `UPDATE_CORPUS=1 cargo test -p followup-mail --test corpus`
 //! rewrites the three expected files for review.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -57,7 +59,10 @@ impl FixtureAdvisor {
     fn ask(&self, handle: &str, at: Timestamp, earlier: &[Logged]) -> Option<SentKind> {
         // Like the real advisor, it reads only what had happened by `at`: input order is
         // not date order (all the `.eml` files come before the mbox).
-        let earlier: Vec<&Logged> = earlier.iter().filter(|e| e.at().is_none_or(|t| t <= at)).collect();
+        let earlier: Vec<&Logged> = earlier
+            .iter()
+            .filter(|e| e.at().is_none_or(|t| t <= at))
+            .collect();
         let mut open_request = false;
         for effect in earlier.iter().filter(|e| e.handle() == handle) {
             let effect: &Logged = effect;
@@ -71,9 +76,9 @@ impl FixtureAdvisor {
         if open_request {
             return Some(SentKind::Reply);
         }
-        let offer_elsewhere = earlier.iter().any(|e| {
-            matches!(e, Effect::Offer { handle: h, deadline: Some(_), .. } if h != handle)
-        });
+        let offer_elsewhere = earlier.iter().any(
+            |e| matches!(e, Effect::Offer { handle: h, deadline: Some(_), .. } if h != handle),
+        );
         if offer_elsewhere {
             return Some(SentKind::Align);
         }
@@ -92,25 +97,42 @@ fn effect_line(effect: &Effect) -> String {
     match effect {
         Effect::Applied { handle, .. } => format!("{handle} applied"),
         Effect::Rejected { handle, note, .. } => format!("{handle} closed rejected ({note})"),
-        Effect::Offer { handle, deadline, .. } => {
+        Effect::Offer {
+            handle, deadline, ..
+        } => {
             format!("{handle} offer deadline={}", date(deadline))
         }
-        Effect::Reply { handle, asks, respond_by, promise, from, .. } => format!(
+        Effect::Reply {
+            handle,
+            asks,
+            respond_by,
+            promise,
+            from,
+            ..
+        } => format!(
             "{handle} reply from={from} asks={} respond_by={} promise={}",
             serde_json::to_value(asks).unwrap().as_str().unwrap(),
             date(respond_by),
             date(promise)
         ),
         Effect::Away { handle, until, .. } => format!("{handle} away until={until}"),
-        Effect::Sent { handle, kind, to, .. } => format!(
+        Effect::Sent {
+            handle, kind, to, ..
+        } => format!(
             "{handle} sent kind={} to={}",
             serde_json::to_value(kind).unwrap().as_str().unwrap(),
             to.join(",")
         ),
-        Effect::SentMessageId { handle, event_id, .. } => {
+        Effect::SentMessageId {
+            handle, event_id, ..
+        } => {
             format!("{handle} message_id attached to {event_id}")
         }
-        Effect::Contact { handle, name, email } => format!("{handle} contact {name} <{email}>"),
+        Effect::Contact {
+            handle,
+            name,
+            email,
+        } => format!("{handle} contact {name} <{email}>"),
     }
 }
 
@@ -231,9 +253,13 @@ fn classes_and_processes_equal_the_hand_labels() {
             .get(file)
             .cloned()
             .unwrap_or_else(|| ("missing".into(), "-".into()));
-        *confusion.entry((class.clone(), got_class.clone())).or_default() += 1;
+        *confusion
+            .entry((class.clone(), got_class.clone()))
+            .or_default() += 1;
         if (&got_class, &got_process) != (class, process) {
-            wrong.push(format!("{file}: labelled {class} {process}, got {got_class} {got_process}"));
+            wrong.push(format!(
+                "{file}: labelled {class} {process}, got {got_class} {got_process}"
+            ));
         }
     }
     println!("label -> classified: count");

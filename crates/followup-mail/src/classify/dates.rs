@@ -131,7 +131,10 @@ fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
                 let year = if year < 100 { 2000 + year } else { year };
                 Date::new(year, month, day).ok()
             }
-            None => future(&format!("{day} {}", EN_MONTHS[usize::try_from(month - 1).ok()?])),
+            None => future(&format!(
+                "{day} {}",
+                EN_MONTHS[usize::try_from(month - 1).ok()?]
+            )),
         }
     };
     if let Some(iso) = caps.name("iso") {
@@ -145,8 +148,16 @@ fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
     }
     if let (Some(first), Some(second)) = (number("d3"), number("m3")) {
         // Day first, as in Portuguese, Spanish and British mail; "5/22" can only be May 22.
-        let (day, month) = if second <= 12 { (first, second) } else { (second, first) };
-        return day_month(day, i8::try_from(month).ok().filter(|m| (1..=12).contains(m))?, number("y3"));
+        let (day, month) = if second <= 12 {
+            (first, second)
+        } else {
+            (second, first)
+        };
+        return day_month(
+            day,
+            i8::try_from(month).ok().filter(|m| (1..=12).contains(m))?,
+            number("y3"),
+        );
     }
     if let Some(day) = number("d4") {
         let today = reference.date();
@@ -160,7 +171,11 @@ fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
             });
     }
     if let Some(rel) = caps.name("rel") {
-        let rel = rel.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let rel = rel
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let phrase = match rel.as_str() {
             "today" | "hoje" | "hoy" | "eod" | "cob" => "today",
             "tomorrow" | "amanha" | "manana" => "tomorrow",

@@ -81,7 +81,12 @@ pub fn job_alert(reading: &Reading<'_>) -> Option<&'static str> {
         .and_then(|f| f.name.as_deref())
         .map(fold)
         .unwrap_or_default();
-    let local = reading.mail.from.as_ref().map(|f| f.local_part()).unwrap_or("");
+    let local = reading
+        .mail
+        .from
+        .as_ref()
+        .map(|f| f.local_part())
+        .unwrap_or("");
     (phrases::JOB_ALERT.is_match(&reading.subject)
         || phrases::JOB_ALERT.is_match(&name)
         || local.contains("jobalert")
@@ -116,7 +121,9 @@ static BACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "until", "through", "até", "hasta": the date after is their last day away.
 static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:until|till|through|thru|to|ate|hasta|al)\b(?:\s+(?:and including|o dia|a|el dia|el|dia))?\s*$")
+    pattern(
+        r"\b(?:until|till|through|thru|to|ate|hasta|al)\b(?:\s+(?:and including|o dia|a|el dia|el|dia))?\s*$",
+    )
 });
 
 /// Their last day away, when an automatic reply says it: "back on Monday 12 May" gives
@@ -157,11 +164,13 @@ pub fn rejection<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
 
 /// An explicit offer: the phrase, and the deadline when one is stated.
 pub fn offer(reading: &Reading<'_>) -> Option<(String, Option<Date>)> {
-    let phrase = sentences(&reading.text).into_iter().find_map(|(start, end)| {
-        let sentence = &reading.text[start..end];
-        let found = phrases::OFFER.find(sentence)?;
-        (!phrases::OFFER_NEGATION.is_match(sentence)).then(|| found.to_owned())
-    })?;
+    let phrase = sentences(&reading.text)
+        .into_iter()
+        .find_map(|(start, end)| {
+            let sentence = &reading.text[start..end];
+            let found = phrases::OFFER.find(sentence)?;
+            (!phrases::OFFER_NEGATION.is_match(sentence)).then(|| found.to_owned())
+        })?;
     Some((phrase, user_date(reading)))
 }
 
@@ -214,9 +223,8 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
         .map(|(s, e)| reading.text[*s..*e].trim())
         .filter(|s| !phrases::COURTESY.is_match(s))
         .collect();
-    let thanks_for = |s: &str| {
-        s.starts_with("thank") || s.starts_with("obrigad") || s.starts_with("gracias")
-    };
+    let thanks_for =
+        |s: &str| s.starts_with("thank") || s.starts_with("obrigad") || s.starts_with("gracias");
     if let Some(found) = asking
         .iter()
         .filter(|s| !thanks_for(s))

@@ -22,7 +22,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     || trimmed.starts_with("- ")
                     || trimmed.starts_with("* ")
                     || trimmed.starts_with('\u{2022}')
-                    || i.checked_sub(1).is_some_and(|p| bytes[p] == b':' || bytes[p] == b',')
+                    || i.checked_sub(1)
+                        .is_some_and(|p| bytes[p] == b':' || bytes[p] == b',')
             }
             _ => false,
         };
@@ -50,16 +51,27 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn splits_on_punctuation_and_paragraphs_not_wrapped_lines() {
         assert_eq!(
             split("hi maria,\ncould you send\nyour times? thanks.\n\nnew paragraph"),
-            ["hi maria,", "could you send\nyour times?", "thanks.", "new paragraph"]
+            [
+                "hi maria,",
+                "could you send\nyour times?",
+                "thanks.",
+                "new paragraph"
+            ]
         );
-        assert_eq!(split("options:\n- tuesday\n- wednesday"), ["options:", "- tuesday", "- wednesday"]);
+        assert_eq!(
+            split("options:\n- tuesday\n- wednesday"),
+            ["options:", "- tuesday", "- wednesday"]
+        );
         assert_eq!(split("at 10.30 ok"), ["at 10.30 ok"]);
     }
 }

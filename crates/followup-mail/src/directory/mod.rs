@@ -106,7 +106,9 @@ impl KnownProcess {
 
     /// Whether `email` is one of its contacts.
     pub fn has_contact(&self, email: &str) -> bool {
-        self.contact_emails.iter().any(|c| c.eq_ignore_ascii_case(email))
+        self.contact_emails
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(email))
     }
 }
 
@@ -155,7 +157,9 @@ impl Match {
 impl Directory {
     /// Whether `email` is one of the user's addresses.
     pub fn is_user(&self, email: &str) -> bool {
-        self.addresses.iter().any(|a| a.trim().eq_ignore_ascii_case(email))
+        self.addresses
+            .iter()
+            .any(|a| a.trim().eq_ignore_ascii_case(email))
     }
 
     /// The process of a message, by contact, then domain (the thread rule needs the running
@@ -163,7 +167,10 @@ impl Directory {
     /// the recipients of the user's own mail, else the sender and then the recipients.
     pub fn find(&self, mail: &Mail, from_user: bool) -> Match {
         let counterparts: Vec<&Mailbox> = if from_user {
-            mail.recipients.iter().filter(|r| !self.is_user(&r.email)).collect()
+            mail.recipients
+                .iter()
+                .filter(|r| !self.is_user(&r.email))
+                .collect()
         } else {
             mail.from
                 .iter()
@@ -206,9 +213,15 @@ impl Directory {
                 continue;
             }
             let same: Vec<usize> = self.indices(|p| {
-                p.domains().iter().any(|d| domains::is_within(domain, d) || domains::is_within(d, domain))
+                p.domains()
+                    .iter()
+                    .any(|d| domains::is_within(domain, d) || domains::is_within(d, domain))
             });
-            let open: Vec<usize> = same.iter().copied().filter(|&i| self.processes[i].open).collect();
+            let open: Vec<usize> = same
+                .iter()
+                .copied()
+                .filter(|&i| self.processes[i].open)
+                .collect();
             match open.len() {
                 1 => return Match::Domain(open[0], domain.to_owned()),
                 0 if !same.is_empty() => {
@@ -236,7 +249,10 @@ impl Directory {
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { ' ' })
             .collect();
-        let words = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
+        let words = format!(
+            " {} ",
+            words.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         self.indices(|p| {
             let name: String = fold(&p.company)
                 .chars()
@@ -259,8 +275,11 @@ impl Directory {
             [one] => Some(*one),
             [] => None,
             _ => {
-                let open: Vec<usize> =
-                    several.iter().copied().filter(|&i| self.processes[i].open).collect();
+                let open: Vec<usize> = several
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.processes[i].open)
+                    .collect();
                 (open.len() == 1).then(|| open[0])
             }
         }
@@ -273,8 +292,14 @@ mod tests {
 
     #[test]
     fn url_hosts() {
-        assert_eq!(url_host("https://www.acme.example/jobs/1").as_deref(), Some("www.acme.example"));
+        assert_eq!(
+            url_host("https://www.acme.example/jobs/1").as_deref(),
+            Some("www.acme.example")
+        );
         assert_eq!(url_host("acme.example").as_deref(), Some("acme.example"));
-        assert_eq!(url_host("https://u@h.example:8080/x").as_deref(), Some("h.example"));
+        assert_eq!(
+            url_host("https://u@h.example:8080/x").as_deref(),
+            Some("h.example")
+        );
     }
 }

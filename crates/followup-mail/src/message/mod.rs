@@ -128,7 +128,8 @@ impl Mail {
 
         let (date, offset) = match message.date().filter(|d| d.is_valid()) {
             Some(d) => {
-                let date = Timestamp::from_second(d.to_timestamp()).map_err(|_| BadInput::NoDate)?;
+                let date =
+                    Timestamp::from_second(d.to_timestamp()).map_err(|_| BadInput::NoDate)?;
                 let seconds = (i32::from(d.tz_hour) * 60 + i32::from(d.tz_minute)) * 60;
                 let seconds = if d.tz_before_gmt { -seconds } else { seconds };
                 (date, Offset::from_seconds(seconds).unwrap_or(Offset::UTC))
@@ -146,7 +147,10 @@ impl Mail {
                 .text_part(0)
                 .is_some_and(|p| matches!(p.body, PartType::Html(_)));
         let source = if is_html {
-            let html = message.body_html(0).map(|h| h.into_owned()).unwrap_or_default();
+            let html = message
+                .body_html(0)
+                .map(|h| h.into_owned())
+                .unwrap_or_default();
             html::to_text(&html)
         } else {
             body.clone().unwrap_or_default()
@@ -258,7 +262,10 @@ fn check_structure(message: &mail_parser::Message<'_>) -> Result<(), BadInput> {
 /// UTF-8 and ASCII are decoded directly by mail-parser, outside its charset table.
 fn is_utf8_name(charset: &str) -> bool {
     let name = charset.trim().to_ascii_lowercase().replace(['-', '_'], "");
-    matches!(name.as_str(), "utf8" | "usascii" | "ascii" | "unicode11utf8")
+    matches!(
+        name.as_str(),
+        "utf8" | "usascii" | "ascii" | "unicode11utf8"
+    )
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -305,11 +312,22 @@ fn content_hash(message: &mail_parser::Message<'_>, body: Option<&str>) -> Strin
     for (name, value) in message.headers_raw() {
         hasher.update(name.trim().to_ascii_lowercase().as_bytes());
         hasher.update(b":");
-        hasher.update(value.split_whitespace().collect::<Vec<_>>().join(" ").as_bytes());
+        hasher.update(
+            value
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_bytes(),
+        );
         hasher.update(b"\n");
     }
     hasher.update(b"\n");
-    hasher.update(body.unwrap_or_default().replace("\r\n", "\n").trim_end().as_bytes());
+    hasher.update(
+        body.unwrap_or_default()
+            .replace("\r\n", "\n")
+            .trim_end()
+            .as_bytes(),
+    );
     let digest = hasher.finalize();
     let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")

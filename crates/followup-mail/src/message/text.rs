@@ -36,8 +36,9 @@ fn pattern(source: &str) -> Regex {
 
 /// "On Mon, 4 May 2026, Ana <ana@acme.example> wrote:" and its Portuguese and Spanish forms,
 /// on one line or wrapped over two (matched on folded text).
-static WROTE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(?:on|em|el|le|am) .{0,300}(?:wrote|escreveu|escribio|a ecrit|schrieb)\s?:$"));
+static WROTE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(?:on|em|el|le|am) .{0,300}(?:wrote|escreveu|escribio|a ecrit|schrieb)\s?:$")
+});
 
 /// Markers that start a history or forwarded block on their own line (folded text).
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,7 +57,9 @@ static HEADER_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MOBILE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?:sent from my|enviado do meu|enviado desde mi|get outlook for|obtener outlook para|baixe o outlook)")
+    pattern(
+        r"^(?:sent from my|enviado do meu|enviado desde mi|get outlook for|obtener outlook para|baixe o outlook)",
+    )
 });
 
 /// A line that is only a sign-off, possibly followed by a comma and a name.
@@ -67,7 +70,9 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect::<Vec<_>>()
         .join("|");
-    pattern(&format!(r"^(?:{phrases})\s*[!.]*\s*(?:,\s*[\p{{L}} .'-]{{0,40}})?$"))
+    pattern(&format!(
+        r"^(?:{phrases})\s*[!.]*\s*(?:,\s*[\p{{L}} .'-]{{0,40}})?$"
+    ))
 });
 
 /// The new text of `body` (plain text, or HTML already converted).
@@ -83,7 +88,10 @@ pub fn new_text(body: &str) -> NewText {
         let wrote = WROTE.is_match(line)
             || (line.len() > 3 && two.as_deref().is_some_and(|t| WROTE.is_match(t)));
         let header_block = HEADER_FROM.is_match(line)
-            && folded[i + 1..].iter().take(3).any(|l| HEADER_NEXT.is_match(l));
+            && folded[i + 1..]
+                .iter()
+                .take(3)
+                .any(|l| HEADER_NEXT.is_match(l));
         if wrote || header_block || BLOCK_START.is_match(line) {
             end = i;
             break;
@@ -97,7 +105,10 @@ pub fn new_text(body: &str) -> NewText {
         .map(|(line, fold)| (*line, fold.as_str()))
         .collect();
 
-    if let Some(dash) = kept.iter().position(|(line, _)| matches!(*line, "-- " | "--")) {
+    if let Some(dash) = kept
+        .iter()
+        .position(|(line, _)| matches!(*line, "-- " | "--"))
+    {
         kept.truncate(dash);
     } else if let Some(sign_off) = kept
         .iter()
@@ -165,10 +176,19 @@ mod tests {
             "Hi Maria,\nAll good."
         );
         assert_eq!(read("Ok.\n-- \nJane\nAcme"), "Ok.");
-        assert_eq!(read("Olá Maria,\nTudo certo.\n\nAbraços,\nAna"), "Olá Maria,\nTudo certo.");
-        assert_eq!(read("Hola,\nPerfecto.\n\nSaludos cordiales,\nLucía"), "Hola,\nPerfecto.");
+        assert_eq!(
+            read("Olá Maria,\nTudo certo.\n\nAbraços,\nAna"),
+            "Olá Maria,\nTudo certo."
+        );
+        assert_eq!(
+            read("Hola,\nPerfecto.\n\nSaludos cordiales,\nLucía"),
+            "Hola,\nPerfecto."
+        );
         // "Thanks for your time." is a sentence, not a sign-off.
-        assert_eq!(read("Hi,\nThanks for your time."), "Hi,\nThanks for your time.");
+        assert_eq!(
+            read("Hi,\nThanks for your time."),
+            "Hi,\nThanks for your time."
+        );
     }
 
     #[test]
@@ -176,7 +196,10 @@ mod tests {
         let body = "é".repeat(MAX_BYTES);
         let text = new_text(&body);
         assert_eq!(text.cut_from, Some(2 * MAX_BYTES));
-        assert!(text.text.ends_with("[followup: cut at 64 KiB; the message was 128 KiB]"));
+        assert!(
+            text.text
+                .ends_with("[followup: cut at 64 KiB; the message was 128 KiB]")
+        );
         assert!(text.text.len() < MAX_BYTES + 100);
     }
 }
