@@ -14,7 +14,7 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 use regex::{Captures, Regex};
 
-use super::phrases::{MONTHS, WEEKDAYS};
+use super::phrases::{MONTHS, WEEKDAYS, pattern};
 
 /// A date found in folded text, with where it was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,10 +27,6 @@ pub struct Mention {
     pub date: Date,
     /// Whether it named a time of day too ("Tuesday at 10:00").
     pub with_time: bool,
-}
-
-fn pattern(source: &str) -> Regex {
-    Regex::new(source).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
 }
 
 /// Full weekday names only: alone, "sun" or "sat" are more often words than days.

@@ -18,7 +18,7 @@ use regex::Regex;
 use crate::classified::Asks;
 use crate::message::Mail;
 use dates::Mention;
-use phrases::fold;
+use phrases::{fold, pattern};
 pub use sentences::sentences;
 
 /// A message's new text and subject, folded once, with its date as the reference for dates.
@@ -104,10 +104,6 @@ pub fn auto_reply_marker(reading: &Reading<'_>) -> Option<String> {
         .find(subject)
         .filter(|found| subject.starts_with(found))
         .map(|found| format!("subject starts with {found:?}"))
-}
-
-fn pattern(source: &str) -> Regex {
-    Regex::new(source).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
 }
 
 /// "back on", "returning", "volto em", "regreso el": the date after is their first day back.

@@ -10,6 +10,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Compiles a built-in pattern; a bad one is a bug the unit tests catch on first use.
+pub(crate) fn pattern(source: &str) -> Regex {
+    Regex::new(source).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
+}
+
 /// Lowercase, accents removed, curly quotes and non-breaking spaces made plain.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -60,8 +65,7 @@ impl Table {
                 format!(r"(?:{lead}{l}{trail})")
             })
             .collect();
-        let regex = Regex::new(&patterns.join("|"))
-            .unwrap_or_else(|e| panic!("built-in phrase table: {e}"));
+        let regex = pattern(&patterns.join("|"));
         Table { regex }
     }
 

@@ -12,16 +12,16 @@ use std::sync::LazyLock;
 use mail_parser::decoders::html::html_to_text;
 use regex::Regex;
 
+use crate::classify::phrases::pattern;
+
 static QUOTE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    pattern(
         r#"(?is)<blockquote\b|<div[^>]*class="?[^">]*gmail_quote|<div[^>]*id="?divRplyFwdMsg|<div[^>]*id="?appendonsend|<[^>]*AppleOriginalContents"#,
     )
-    .unwrap_or_else(|e| panic!("built-in pattern: {e}"))
 });
 
 static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(?:div|tr|li|h[1-6]|table|ul|ol|hr|section|article|header|footer)\b[^>]*>")
-        .unwrap_or_else(|e| panic!("built-in pattern: {e}"))
+    pattern(r"(?i)</?(?:div|tr|li|h[1-6]|table|ul|ol|hr|section|article|header|footer)\b[^>]*>")
 });
 
 /// The text of an HTML body, its quoted history dropped.

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::classify::phrases::fold;
+use crate::classify::phrases::{fold, pattern};
 
 /// The longest new text kept (64 KiB); longer texts are cut with a note.
 pub const MAX_BYTES: usize = 64 * 1024;
@@ -28,10 +28,6 @@ pub struct NewText {
     pub text: String,
     /// The length in bytes before cutting, when the text was cut.
     pub cut_from: Option<usize>,
-}
-
-fn pattern(source: &str) -> Regex {
-    Regex::new(source).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
 }
 
 /// "On Mon, 4 May 2026, Ana <ana@acme.example> wrote:" and its Portuguese and Spanish forms,
