@@ -127,10 +127,22 @@ fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
                 let year = if year < 100 { 2000 + year } else { year };
                 Date::new(year, month, day).ok()
             }
-            None => future(&format!(
-                "{day} {}",
-                EN_MONTHS[usize::try_from(month - 1).ok()?]
-            )),
+            None => {
+                // The nearest such day, ahead or behind: "by 4 May" written on 6 May is a
+                // slip about the past, not next year's 4 May.
+                let phrase = format!("{day} {}", EN_MONTHS[usize::try_from(month - 1).ok()?]);
+                let ahead = future(&phrase);
+                let behind = parse_phrase(&phrase, Direction::Past, reference)
+                    .ok()
+                    .map(|r| r.date);
+                let today = reference.date();
+                match (ahead, behind) {
+                    (Some(a), Some(b)) if (today - b).get_days() < (a - today).get_days() => {
+                        Some(b)
+                    }
+                    (a, b) => a.or(b),
+                }
+            }
         }
     };
     if let Some(iso) = caps.name("iso") {

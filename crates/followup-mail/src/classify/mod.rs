@@ -258,3 +258,124 @@ pub fn excerpt(text: &str) -> String {
         None => flat,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::RawMessage;
+
+    /// A message dated Wednesday 6 May 2026 in São Paulo, with `body`.
+    fn mail(subject: &str, body: &str) -> Mail {
+        let text = format!(
+            "Message-ID: <t@acme.example>\r\nDate: Wed, 6 May 2026 10:00:00 -0300\r\nFrom: Ana <ana@acme.example>\r\nTo: maria@example.org\r\nSubject: {subject}\r\n\r\n{body}\r\n"
+        );
+        let raw = RawMessage {
+            file: "t.eml".into(),
+            bytes: text.into_bytes(),
+            internal_date: None,
+        };
+        Mail::parse(&raw).unwrap()
+    }
+
+    fn asks_of(body: &str) -> Asks {
+        asks(&Reading::new(&mail("Re: next steps", body))).0
+    }
+
+    #[test]
+    fn what_a_reply_asks() {
+        assert_eq!(
+            asks_of("What times work for you next week?"),
+            Asks::Schedule
+        );
+        assert_eq!(asks_of("When would you be able to start?"), Asks::Answer);
+        assert_eq!(
+            asks_of("Please let me know by Friday if you'd like to proceed."),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("Here is the coding challenge for the next stage."),
+            Asks::Assignment
+        );
+        assert_eq!(
+            asks_of("Thanks! I'll review it and get back to you."),
+            Asks::Nothing
+        );
+        assert_eq!(
+            asks_of("Let me know if you have any questions!"),
+            Asks::Nothing
+        );
+        assert_eq!(
+            asks_of("Qualquer dúvida, estou à disposição."),
+            Asks::Nothing
+        );
+        assert_eq!(asks_of("See you on Tuesday at 10:00."), Asks::Nothing);
+    }
+
+    #[test]
+    fn respond_by_is_the_users_date_only() {
+        let date = |body: &str| user_date(&Reading::new(&mail("x", body))).map(|d| d.to_string());
+        assert_eq!(
+            date("Please let me know by Friday if you'd like to proceed.").as_deref(),
+            Some("2026-05-08")
+        );
+        assert_eq!(date("We'll get back to you by Friday.").as_deref(), None);
+        assert_eq!(
+            date("Your interview is on Friday 8 May at 10:00. Please confirm.").as_deref(),
+            None
+        );
+        assert_eq!(
+            date("Could you reply by 4 May?").as_deref(),
+            None,
+            "before the message's day"
+        );
+        let promise =
+            |body: &str| their_promise(&Reading::new(&mail("x", body))).map(|d| d.to_string());
+        assert_eq!(
+            promise("We'll get back to you by Friday.").as_deref(),
+            Some("2026-05-08")
+        );
+    }
+
+    #[test]
+    fn offers_and_their_negations() {
+        let offer_of = |body: &str| offer(&Reading::new(&mail("x", body)));
+        let (_, deadline) = offer_of("We're excited to offer you the role! Please sign and return the offer letter by May 29.").unwrap();
+        assert_eq!(
+            deadline.map(|d| d.to_string()).as_deref(),
+            Some("2026-05-29")
+        );
+        assert!(offer_of("We hope to be able to offer you a role in the future.").is_none());
+        assert!(offer_of("Unfortunately we cannot offer you the position.").is_none());
+        let declined = mail("x", "We are not able to offer you the role.");
+        assert!(rejection(&Reading::new(&declined)).is_some());
+    }
+
+    #[test]
+    fn away_until_their_last_day() {
+        let until = |subject: &str, body: &str| {
+            away_until(&Reading::new(&mail(subject, body))).map(|d| d.to_string())
+        };
+        assert_eq!(
+            until(
+                "Out of office",
+                "Out from May 4 through May 8, returning May 11."
+            )
+            .as_deref(),
+            Some("2026-05-08")
+        );
+        assert_eq!(
+            until("Out of Office: back Monday", "").as_deref(),
+            Some("2026-05-10")
+        );
+        assert_eq!(
+            until("Ausente", "Volto na segunda-feira, 11 de maio.").as_deref(),
+            Some("2026-05-10")
+        );
+        assert_eq!(until("OOO", "Back next week.").as_deref(), None);
+        assert!(auto_reply_marker(&Reading::new(&mail("RE: Automatic reply: hi", ""))).is_some());
+        assert!(
+            auto_reply_marker(&Reading::new(&mail("Re: notes from the ooo planning", "")))
+                .is_none()
+        );
+    }
+}
