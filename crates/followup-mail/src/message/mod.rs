@@ -332,3 +332,73 @@ fn content_hash(message: &mail_parser::Message<'_>, body: Option<&str>) -> Strin
     let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str) -> RawMessage {
+        RawMessage {
+            file: "t.eml".into(),
+            bytes: text.as_bytes().to_vec(),
+            internal_date: None,
+        }
+    }
+
+    const HEAD: &str = "Date: Wed, 6 May 2026 10:00:00 -0300\nFrom: Ana <Ana@Acme.example>\nTo: maria@example.org\nSubject: Hi\n";
+
+    #[test]
+    fn bad_input_is_an_error_naming_the_problem() {
+        assert_eq!(
+            Mail::parse(&raw("just some notes\nno headers\n")).unwrap_err(),
+            BadInput::NotMail
+        );
+        assert_eq!(Mail::parse(&raw("")).unwrap_err(), BadInput::NotMail);
+        let no_boundary = format!("{HEAD}Content-Type: multipart/mixed\n\ntext\n");
+        assert!(matches!(
+            Mail::parse(&raw(&no_boundary)),
+            Err(BadInput::BrokenMime(_))
+        ));
+        let charset = format!("{HEAD}Content-Type: text/plain; charset=x-unknown-9\n\ntext\n");
+        assert_eq!(
+            Mail::parse(&raw(&charset)).unwrap_err(),
+            BadInput::UnknownCharset("x-unknown-9".into())
+        );
+        let base64 = format!("{HEAD}Content-Transfer-Encoding: base64\n\n!!!!@@@@####\n");
+        assert!(matches!(
+            Mail::parse(&raw(&base64)),
+            Err(BadInput::BrokenMime(_))
+        ));
+        let no_date = "From: a@b.example\nSubject: x\n\nbody\n";
+        assert_eq!(Mail::parse(&raw(no_date)).unwrap_err(), BadInput::NoDate);
+    }
+
+    #[test]
+    fn an_mbox_date_stands_in_for_a_missing_date_header() {
+        let mut message = raw("From: a@b.example\nSubject: x\n\nbody\n");
+        message.internal_date = Some(1_778_000_000);
+        let mail = Mail::parse(&message).unwrap();
+        assert_eq!(mail.date.as_second(), 1_778_000_000);
+    }
+
+    #[test]
+    fn addresses_are_lowercased_and_dates_keep_their_offset() {
+        let mail = Mail::parse(&raw(&format!("{HEAD}\nHello\n"))).unwrap();
+        assert_eq!(mail.from.as_ref().unwrap().email, "ana@acme.example");
+        assert_eq!(mail.local_date().to_string(), "2026-05-06");
+        assert_eq!(mail.offset.seconds(), -3 * 3600);
+    }
+
+    #[test]
+    fn a_message_without_an_id_gets_the_same_hash_whatever_its_line_endings() {
+        let lf = format!("{HEAD}\nHello\n");
+        let crlf = lf.replace('\n', "\r\n");
+        let a = Mail::parse(&raw(&lf)).unwrap();
+        let b = Mail::parse(&raw(&crlf)).unwrap();
+        assert!(!a.has_message_id);
+        assert!(a.message_id.starts_with("sha256:"));
+        assert_eq!(a.message_id, b.message_id);
+        let other = Mail::parse(&raw(&format!("{HEAD}\nHello again\n"))).unwrap();
+        assert_ne!(a.message_id, other.message_id);
+    }
+}
