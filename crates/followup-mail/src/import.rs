@@ -482,17 +482,17 @@ impl<A: Advisor> Importer<A> {
             line.asks = Some(asks);
             line.respond_by = respond_by;
             let author = if no_reply {
-                "automatic message"
+                "an automatic reply"
             } else {
-                "message"
+                "a reply"
             };
+            let by = respond_by.map_or(String::new(), |d| format!(", by {}", spell(d, today)));
             what = match (asks, found) {
-                (Asks::Nothing, _) => format!("{author} from the company asking nothing"),
-                (asks, Some(found)) => format!(
-                    "{author} from the company; asks {} ({found:?})",
-                    asks_name(asks)
-                ),
-                (asks, None) => format!("{author} from the company; asks {}", asks_name(asks)),
+                (Asks::Nothing, _) => format!("{author} that asks nothing"),
+                (asks, Some(found)) => {
+                    format!("{author} that asks {} ({found:?}){by}", asks_name(asks))
+                }
+                (asks, None) => format!("{author} that asks {}{by}", asks_name(asks)),
             };
             if let Some(i) = process {
                 effects.push(Effect::Reply {
