@@ -14,6 +14,12 @@
 //!
 //! Everything after step 1 is pure: no clock, no files. Dates in bodies ("back on Monday 12
 //! May") resolve against the message's own `Date` header.
+//!
+//! What `followup mail import PATH... [--dry-run] [--json]` adds around this crate: the
+//! config's `addresses` (missing: exit 2 naming the key), a [`Directory`] filled from the
+//! store, an [`Advisor`] backed by the real advice at each message's moment, printing each
+//! [`Warning`] on stderr, and without `--dry-run` applying every [`Effect`] in one
+//! transaction and remembering [`Directory::seen`]; exit 0 when a message was read, else 2.
 
 pub mod classified;
 pub mod classify;
