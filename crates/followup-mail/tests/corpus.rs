@@ -28,6 +28,14 @@ pub fn inputs() -> Vec<PathBuf> {
     eml.sort();
     eml.push(dir.join("inbox.mbox"));
     eml.push(dir.join("Maildir"));
+    for batch in ["blind-1"] {
+        let mut blind: Vec<PathBuf> = std::fs::read_dir(dir.join(batch))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        blind.sort();
+        eml.extend(blind);
+    }
     eml
 }
 
