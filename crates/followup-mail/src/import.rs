@@ -476,9 +476,12 @@ impl<A: Advisor> Importer<A> {
         } else {
             line.class = Class::Reply;
             let (asks, found) = classify::asks(&reading);
-            let respond_by = (asks != Asks::Nothing)
-                .then(|| classify::user_date(&reading))
-                .flatten();
+            let respond_by = classify::user_date(&reading);
+            // A date set for the user's answer means an answer is awaited.
+            let (asks, found) = match (asks, respond_by) {
+                (Asks::Nothing, Some(_)) => (Asks::Answer, Some("a date for your answer".into())),
+                _ => (asks, found),
+            };
             line.asks = Some(asks);
             line.respond_by = respond_by;
             let author = if no_reply {
