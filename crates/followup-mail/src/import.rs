@@ -474,8 +474,19 @@ impl<A: Advisor> Importer<A> {
                 }
             };
         } else {
-            line.class = Class::Reply;
             let (asks, found) = classify::asks(&reading);
+            if no_reply && asks == Asks::Nothing && classify::unsubscribe_footer(&reading) {
+                // Bulk mail without list headers: an automatic sender, nothing asked, and an
+                // unsubscribe footer (a job board's digest, a company newsletter).
+                line.class = Class::Ignored;
+                line.process = None;
+                line.reason = "bulk mail (an automatic sender with an unsubscribe footer)".into();
+                return Outcome {
+                    line,
+                    effects: Vec::new(),
+                };
+            }
+            line.class = Class::Reply;
             let respond_by = classify::user_date(&reading);
             // A date set for the user's answer means an answer is awaited.
             let (asks, found) = match (asks, respond_by) {

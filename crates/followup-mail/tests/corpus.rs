@@ -28,7 +28,7 @@ pub fn inputs() -> Vec<PathBuf> {
     eml.sort();
     eml.push(dir.join("inbox.mbox"));
     eml.push(dir.join("Maildir"));
-    for batch in ["blind-1", "blind-2", "blind-3"] {
+    for batch in ["blind-1", "blind-2", "blind-3", "blind-4"] {
         let mut blind: Vec<PathBuf> = std::fs::read_dir(dir.join(batch))
             .unwrap()
             .map(|e| e.unwrap().path())

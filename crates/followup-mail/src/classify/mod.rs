@@ -94,6 +94,11 @@ pub fn job_alert(reading: &Reading<'_>) -> Option<&'static str> {
     .then_some("job alert")
 }
 
+/// Whether the new text carries an unsubscribe footer.
+pub fn unsubscribe_footer(reading: &Reading<'_>) -> bool {
+    phrases::UNSUBSCRIBE.is_match(&reading.text)
+}
+
 /// Why the message is an automatic reply, if it is one.
 pub fn auto_reply_marker(reading: &Reading<'_>) -> Option<String> {
     if reading.mail.auto_reply_header {

@@ -139,6 +139,8 @@ tables! {
     RESPOND_VERB = "respond-verb.txt";
     /// Sentences where the company speaks of its own next step ("we will get back to you").
     THEIR_STEP = "their-step.txt";
+    /// An unsubscribe footer, the mark of bulk mail without list headers.
+    UNSUBSCRIBE = "unsubscribe.txt";
 }
 
 #[cfg(test)]
