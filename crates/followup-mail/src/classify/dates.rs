@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use followup_core::time::{Direction, parse_phrase};
+use followup_core::time::{DateOrder, Field, parse_phrase};
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 use regex::{Captures, Regex};
@@ -115,7 +115,7 @@ pub fn mentions(text: &str, reference: &ZonedDateTime) -> Vec<Mention> {
 
 fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
     let future = |phrase: &str| {
-        parse_phrase(phrase, Direction::Future, reference)
+        parse_phrase(phrase, Field::Promise, reference, DateOrder::Dmy)
             .ok()
             .map(|r| r.date)
     };
@@ -132,7 +132,7 @@ fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
                 // slip about the past, not next year's 4 May.
                 let phrase = format!("{day} {}", EN_MONTHS[usize::try_from(month - 1).ok()?]);
                 let ahead = future(&phrase);
-                let behind = parse_phrase(&phrase, Direction::Past, reference)
+                let behind = parse_phrase(&phrase, Field::At, reference, DateOrder::Dmy)
                     .ok()
                     .map(|r| r.date);
                 let today = reference.date();
