@@ -11,6 +11,7 @@ pub mod draft;
 pub mod policy;
 pub mod process;
 pub mod sample;
+pub mod stats;
 pub mod time;
 
 pub use advisor::{Action, Advice, Request, Rule, Step, Then, advise};
