@@ -46,15 +46,31 @@ fn a_google_invite_with_its_vtimezone() {
     assert_eq!(invitation.sequence, 0);
     assert_eq!(invitation.method, Method::Request);
     // 14:00 in New York two days after the US change to summer time: UTC-4.
-    assert_eq!(invitation.start.timestamp(), instant("2026-03-10T18:00:00Z"));
-    assert_eq!(invitation.start.time_zone().iana_name(), Some("America/New_York"));
-    let organizer = invitation.organizer.clone().unwrap_or_else(|| panic!("organizer"));
+    assert_eq!(
+        invitation.start.timestamp(),
+        instant("2026-03-10T18:00:00Z")
+    );
+    assert_eq!(
+        invitation.start.time_zone().iana_name(),
+        Some("America/New_York")
+    );
+    let organizer = invitation
+        .organizer
+        .clone()
+        .unwrap_or_else(|| panic!("organizer"));
     assert_eq!(organizer.name.as_deref(), Some("Ana Souza"));
     assert_eq!(organizer.email, "ana.souza@initech.example");
     // The organizer is not listed again among the attendees; a CN equal to the address is
     // no name.
-    let emails: Vec<&str> = invitation.attendees.iter().map(|a| a.email.as_str()).collect();
-    assert_eq!(emails, ["maria.silva@gmail.com", "bruno.lima@initech.example"]);
+    let emails: Vec<&str> = invitation
+        .attendees
+        .iter()
+        .map(|a| a.email.as_str())
+        .collect();
+    assert_eq!(
+        emails,
+        ["maria.silva@gmail.com", "bruno.lima@initech.example"]
+    );
     assert_eq!(invitation.attendees[0].name, None);
     assert_eq!(
         invitation.interviewers(&["Maria.Silva@gmail.com".to_owned()]),
@@ -69,15 +85,34 @@ fn a_google_invite_with_its_vtimezone() {
 #[test]
 fn an_outlook_invite_with_a_windows_zone_and_cdo_fields() {
     let invitation = parse("outlook-request.ics");
-    assert!(invitation.uid.starts_with("040000008200E00074C5B7101A82E008"));
-    assert!(invitation.uid.ends_with("8F90"), "the folded UID is unfolded");
+    assert!(
+        invitation
+            .uid
+            .starts_with("040000008200E00074C5B7101A82E008")
+    );
+    assert!(
+        invitation.uid.ends_with("8F90"),
+        "the folded UID is unfolded"
+    );
     assert_eq!(invitation.method, Method::Request);
     // "W. Europe Standard Time" is Berlin; 30 March is after the 29 March change: UTC+2.
-    assert_eq!(invitation.start.timestamp(), instant("2026-03-30T07:30:00Z"));
-    assert_eq!(invitation.start.time_zone().iana_name(), Some("Europe/Berlin"));
-    let organizer = invitation.organizer.clone().unwrap_or_else(|| panic!("organizer"));
+    assert_eq!(
+        invitation.start.timestamp(),
+        instant("2026-03-30T07:30:00Z")
+    );
+    assert_eq!(
+        invitation.start.time_zone().iana_name(),
+        Some("Europe/Berlin")
+    );
+    let organizer = invitation
+        .organizer
+        .clone()
+        .unwrap_or_else(|| panic!("organizer"));
     assert_eq!(organizer.name.as_deref(), Some("Weber, Jonas"));
-    assert_eq!(organizer.email, "jonas.weber@globex.example", "addresses are lowercased");
+    assert_eq!(
+        organizer.email, "jonas.weber@globex.example",
+        "addresses are lowercased"
+    );
     assert_eq!(
         invitation.summary.as_deref(),
         Some("Second interview – Product Designer")
@@ -114,23 +149,35 @@ fn recurring_events_are_refused_with_a_clear_message() {
     assert_eq!(err, InvitationError::Recurring("RRULE"));
     let message = err.to_string();
     assert!(message.contains("repeats (RRULE)"), "{message}");
-    assert!(message.contains("followup log HANDLE interview"), "{message}");
+    assert!(
+        message.contains("followup log HANDLE interview"),
+        "{message}"
+    );
 }
 
 #[test]
 fn all_day_events_are_refused_with_a_clear_message() {
     let err = refused("all-day.ics");
     let message = err.to_string();
-    assert!(message.contains("lasts all day (DTSTART 2026-03-15)"), "{message}");
+    assert!(
+        message.contains("lasts all day (DTSTART 2026-03-15)"),
+        "{message}"
+    );
 }
 
 #[test]
 fn no_method_and_utc_times_are_an_invitation() {
     let invitation = parse("utc-no-method.ics");
     assert_eq!(invitation.method, Method::Request);
-    assert_eq!(invitation.start.timestamp(), instant("2026-03-17T13:00:00Z"));
+    assert_eq!(
+        invitation.start.timestamp(),
+        instant("2026-03-17T13:00:00Z")
+    );
     assert_eq!(invitation.start.time_zone().iana_name(), Some("UTC"));
-    let organizer = invitation.organizer.clone().unwrap_or_else(|| panic!("organizer"));
+    let organizer = invitation
+        .organizer
+        .clone()
+        .unwrap_or_else(|| panic!("organizer"));
     assert_eq!(organizer.name, None);
     assert_eq!(invitation.interviewers(&[]), ["Gavin Belson"]);
 }
@@ -141,7 +188,9 @@ fn floating_times_are_read_in_the_given_zone() {
     let lisbon = jiff::tz::db().get("Europe/Lisbon").unwrap_or(TimeZone::UTC);
     let invitation = parse_invitation(&text, &lisbon).map(|i| i.start.timestamp());
     assert_eq!(invitation, Ok(instant("2026-03-17T13:00:00Z")));
-    let sao_paulo = jiff::tz::db().get("America/Sao_Paulo").unwrap_or(TimeZone::UTC);
+    let sao_paulo = jiff::tz::db()
+        .get("America/Sao_Paulo")
+        .unwrap_or(TimeZone::UTC);
     let invitation = parse_invitation(&text, &sao_paulo).map(|i| i.start.timestamp());
     assert_eq!(invitation, Ok(instant("2026-03-17T16:00:00Z")));
 }
@@ -178,11 +227,18 @@ fn what_is_not_an_invitation_says_why() {
             "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20260310T150000Z\nEND:VEVENT\nBEGIN:VEVENT\nUID:a\nRECURRENCE-ID:20260317T150000Z\nDTSTART:20260317T160000Z\nEND:VEVENT\nEND:VCALENDAR\n",
             "the event repeats (RECURRENCE-ID); an interview is one meeting, so log it with `followup log HANDLE interview --at …`",
         ),
-        ("BEGIN:VCARD\nVERSION:4.0\nFN:Ana\nEND:VCARD\n", "not a calendar file: it is a contact card (vCard)"),
+        (
+            "BEGIN:VCARD\nVERSION:4.0\nFN:Ana\nEND:VCARD\n",
+            "not a calendar file: it is a contact card (vCard)",
+        ),
     ];
     for (text, expected) in cases {
         let got = parse_invitation(text, &TimeZone::UTC).map(|i| i.uid);
-        assert_eq!(got.map_err(|e| e.to_string()), Err(expected.to_owned()), "{text:?}");
+        assert_eq!(
+            got.map_err(|e| e.to_string()),
+            Err(expected.to_owned()),
+            "{text:?}"
+        );
     }
 }
 
@@ -198,7 +254,12 @@ fn known(handle: &str, company: &str, open: bool, emails: &[&str]) -> KnownProce
 
 fn tracker() -> Vec<KnownProcess> {
     vec![
-        known("initech-sre", "Initech", true, &["Ana.Souza@initech.example"]),
+        known(
+            "initech-sre",
+            "Initech",
+            true,
+            &["Ana.Souza@initech.example"],
+        ),
         known("globex-design", "Globex", true, &[]),
         known("hooli-data", "Hooli", true, &["recruiting@hooli.example"]),
         known("hooli-ml", "Hooli", true, &["people@hooli.example"]),
@@ -242,7 +303,12 @@ fn the_company_named_in_the_title_decides_when_exactly_one_open_process_has_it()
     let mut invitation = parse("outlook-request.ics");
     invitation.summary = Some("Globex: second interview (Product Designer)".into());
     let found = match_invitation(&invitation, &tracker(), &["maria@silva.example".to_owned()]);
-    assert_eq!(found, InvitationMatch::Company { handle: "globex-design".into() });
+    assert_eq!(
+        found,
+        InvitationMatch::Company {
+            handle: "globex-design".into()
+        }
+    );
 
     // Two open Hooli processes and a shared domain with neither: unmatched, with both.
     let invitation = parse("utc-no-method.ics");
@@ -262,7 +328,12 @@ fn an_update_or_cancellation_goes_to_the_process_holding_its_uid() {
     let mut processes = tracker();
     processes[1].invitation_uids = vec![cancel.uid.clone()];
     let found = match_invitation(&cancel, &processes, &[ME.to_owned()]);
-    assert_eq!(found, InvitationMatch::Uid { handle: "globex-design".into() });
+    assert_eq!(
+        found,
+        InvitationMatch::Uid {
+            handle: "globex-design".into()
+        }
+    );
 }
 
 #[test]

@@ -151,7 +151,10 @@ fn seconds(at: &str) -> i64 {
 #[test]
 fn the_calendar_is_rfc_5545_text() {
     let text = calendar_at(NOW);
-    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{text}");
+    assert!(
+        text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{text}"
+    );
     assert!(text.contains(&format!("\r\nPRODID:{PRODID}\r\n")));
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     for line in text.split("\r\n") {
@@ -171,8 +174,14 @@ fn actions_and_waits_are_all_day_events_on_their_dates() {
     let follow_up = by_summary(&calendar, "Follow up: Acme, Backend Engineer");
     assert_eq!(start(follow_up), ("2026-03-23".into(), None, true));
     let description = text(follow_up, ICalendarProperty::Description);
-    assert!(description.contains("promised an answer by Friday 20 March."), "{description}");
-    assert!(description.contains("followup draft acme-backend"), "{description}");
+    assert!(
+        description.contains("promised an answer by Friday 20 March."),
+        "{description}"
+    );
+    assert!(
+        description.contains("followup draft acme-backend"),
+        "{description}"
+    );
     assert_eq!(
         text(follow_up, ICalendarProperty::Uid),
         "p-acme.promise-passed.20260323@followup"
@@ -196,20 +205,40 @@ fn interviews_are_at_the_right_instant_across_a_dst_change() {
     let calendar = read(&calendar_at(NOW));
     let initech: Vec<_> = events(&calendar)
         .into_iter()
-        .filter(|e| text(e, ICalendarProperty::Summary) == "Interview: Initech, Site Reliability Engineer")
+        .filter(|e| {
+            text(e, ICalendarProperty::Summary) == "Interview: Initech, Site Reliability Engineer"
+        })
         .collect();
     assert_eq!(initech.len(), 2);
     // 10:00 in Lisbon is 10:00 UTC before 29 March and 09:00 UTC after.
-    assert_eq!(start(initech[0]), ("2026-03-27".into(), Some("Europe/Lisbon".into()), false));
-    assert_eq!(instant(&calendar, initech[0]), seconds("2026-03-27T10:00:00Z"));
-    assert_eq!(start(initech[1]), ("2026-03-31".into(), Some("Europe/Lisbon".into()), false));
-    assert_eq!(instant(&calendar, initech[1]), seconds("2026-03-31T09:00:00Z"));
+    assert_eq!(
+        start(initech[0]),
+        ("2026-03-27".into(), Some("Europe/Lisbon".into()), false)
+    );
+    assert_eq!(
+        instant(&calendar, initech[0]),
+        seconds("2026-03-27T10:00:00Z")
+    );
+    assert_eq!(
+        start(initech[1]),
+        ("2026-03-31".into(), Some("Europe/Lisbon".into()), false)
+    );
+    assert_eq!(
+        instant(&calendar, initech[1]),
+        seconds("2026-03-31T09:00:00Z")
+    );
     let description = text(initech[0], ICalendarProperty::Description);
-    assert!(description.contains("Interview (technical) with Bill Lumbergh"), "{description}");
+    assert!(
+        description.contains("Interview (technical) with Bill Lumbergh"),
+        "{description}"
+    );
 
     let umbrella = by_summary(&calendar, "Interview: Umbrella, QA Lead");
     assert_eq!(start(umbrella).1, None, "a UTC process is written in UTC");
-    assert_eq!(instant(&calendar, umbrella), seconds("2026-04-02T15:30:00Z"));
+    assert_eq!(
+        instant(&calendar, umbrella),
+        seconds("2026-04-02T15:30:00Z")
+    );
 }
 
 #[test]
@@ -249,12 +278,24 @@ fn the_vtimezone_gives_the_offset_in_force_at_each_interview() {
     observances.sort();
     assert_eq!(observances.len(), 2, "{observances:?}");
     // Before the first interview: winter time from October 2025; then summer time.
-    assert!(observances[0].0.starts_with("2025-10-26"), "{observances:?}");
-    assert!(observances[1].0.starts_with("2026-03-29T01:00"), "{observances:?}");
-    assert!(text.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\n"));
+    assert!(
+        observances[0].0.starts_with("2025-10-26"),
+        "{observances:?}"
+    );
+    assert!(
+        observances[1].0.starts_with("2026-03-29T01:00"),
+        "{observances:?}"
+    );
+    assert!(text.contains(
+        "BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\n"
+    ));
     // No DTSTAMP or UID leaks into the time zone.
-    let block = &text[text.find("BEGIN:VTIMEZONE").unwrap_or(0)..text.find("END:VTIMEZONE").unwrap_or(0)];
-    assert!(!block.contains("DTSTAMP") && !block.contains("UID"), "{block}");
+    let block =
+        &text[text.find("BEGIN:VTIMEZONE").unwrap_or(0)..text.find("END:VTIMEZONE").unwrap_or(0)];
+    assert!(
+        !block.contains("DTSTAMP") && !block.contains("UID"),
+        "{block}"
+    );
 }
 
 fn text_of_tzid(zone: &ICalendarComponent) -> String {
@@ -275,10 +316,7 @@ fn uids_are_stable_and_dtstamp_comes_from_now() {
 
     let uids = |text: &str| -> Vec<String> {
         let calendar = read(text);
-        let mut uids: Vec<String> = events(&calendar)
-            .iter()
-            .map(|e| text_uid(e))
-            .collect();
+        let mut uids: Vec<String> = events(&calendar).iter().map(|e| text_uid(e)).collect();
         uids.sort();
         uids
     };
@@ -304,3 +342,46 @@ fn an_empty_calendar_is_still_valid() {
     assert!(text.contains("VERSION:2.0\r\n"));
 }
 
+#[test]
+fn long_lines_fold_at_75_octets_without_splitting_a_character() {
+    let p = process(
+        r#"{"id":"p-soc","handle":"societe-generale","company":"Société Générale — Ærøskøbing Øresund Ünïcödé Çà",
+            "role":"Ingénieure logicielle principale, équipe des paiements transfrontaliers 🚀",
+            "timezone":"Europe/Paris","events":[
+            {"type":"interview","at":"2026-03-10T14:00:00"},
+            {"type":"promise","at":"2026-03-10T15:00:00","by":"2026-03-20"}]}"#,
+    );
+    let now: Timestamp = NOW.parse().unwrap_or_default();
+    let entry = Entry::of(&p, advise(&p, &Policy::default(), now), now);
+    let text = write_calendar(&[entry], now);
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    let calendar = read(&text);
+    let summary = text_of_event(events(&calendar)[0], ICalendarProperty::Summary);
+    assert_eq!(
+        summary,
+        "Follow up: Société Générale — Ærøskøbing Øresund Ünïcödé Çà, Ingénieure logicielle principale, équipe des paiements transfrontaliers 🚀"
+    );
+}
+
+fn text_of_event(event: &ICalendarComponent, property: ICalendarProperty) -> String {
+    text(event, property)
+}
+
+#[test]
+fn an_upcoming_interview_advice_alone_gives_its_local_time() {
+    let p = &fixture()[3];
+    let now: Timestamp = NOW.parse().unwrap_or_default();
+    let mut entry = Entry::of(p, advise(p, &Policy::default(), now), now);
+    entry.booked.clear();
+    let calendar = read(&write_calendar(&[entry], now));
+    let only = events(&calendar);
+    assert_eq!(only.len(), 1);
+    assert_eq!(instant(&calendar, only[0]), seconds("2026-03-27T10:00:00Z"));
+    assert_eq!(
+        text(only[0], ICalendarProperty::Uid),
+        "p-initech.interview.20260327T100000Z@followup",
+        "the same UID as when the interview is passed in"
+    );
+}

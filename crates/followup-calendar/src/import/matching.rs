@@ -86,7 +86,7 @@ pub fn match_invitation(
     let handles = |list: &[&KnownProcess]| list.iter().map(|p| p.handle.clone()).collect();
     let holding: Vec<&KnownProcess> = processes
         .iter()
-        .filter(|p| p.invitation_uids.iter().any(|u| *u == invitation.uid))
+        .filter(|p| p.invitation_uids.contains(&invitation.uid))
         .collect();
     if let [one] = holding.as_slice() {
         return InvitationMatch::Uid {
@@ -94,7 +94,11 @@ pub fn match_invitation(
         };
     }
 
-    let is_user = |email: &str| own_addresses.iter().any(|o| o.trim().eq_ignore_ascii_case(email));
+    let is_user = |email: &str| {
+        own_addresses
+            .iter()
+            .any(|o| o.trim().eq_ignore_ascii_case(email))
+    };
     let people: Vec<&str> = invitation
         .organizer
         .iter()
@@ -105,7 +109,11 @@ pub fn match_invitation(
     for email in &people {
         let with_contact: Vec<&KnownProcess> = processes
             .iter()
-            .filter(|p| p.contact_emails.iter().any(|c| c.trim().eq_ignore_ascii_case(email)))
+            .filter(|p| {
+                p.contact_emails
+                    .iter()
+                    .any(|c| c.trim().eq_ignore_ascii_case(email))
+            })
             .collect();
         let open: Vec<&KnownProcess> = with_contact.iter().copied().filter(|p| p.open).collect();
         match (with_contact.as_slice(), open.as_slice()) {
@@ -134,7 +142,9 @@ pub fn match_invitation(
         .map(|(_, d)| d.to_ascii_lowercase())
     {
         if domains::never_matches(&domain) {
-            why = Some(format!("the organizer writes from {domain}, which names no company"));
+            why = Some(format!(
+                "the organizer writes from {domain}, which names no company"
+            ));
         } else {
             let same: Vec<&KnownProcess> = processes
                 .iter()
@@ -207,5 +217,8 @@ fn words(text: &str) -> String {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    format!(" {} ", plain.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!(
+        " {} ",
+        plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
 }

@@ -73,7 +73,11 @@ impl Invitation {
     pub fn interviewers(&self, own_addresses: &[String]) -> Vec<String> {
         self.attendees
             .iter()
-            .filter(|a| !own_addresses.iter().any(|o| o.eq_ignore_ascii_case(&a.email)))
+            .filter(|a| {
+                !own_addresses
+                    .iter()
+                    .any(|o| o.eq_ignore_ascii_case(&a.email))
+            })
             .map(|a| a.display().to_owned())
             .collect()
     }
@@ -289,8 +293,8 @@ fn civil(value: &PartialDateTime) -> Option<DateTime> {
 }
 
 fn offset_zone(value: &PartialDateTime) -> TimeZone {
-    let seconds = i32::from(value.tz_hour.unwrap_or(0)) * 3600
-        + i32::from(value.tz_minute.unwrap_or(0)) * 60;
+    let seconds =
+        i32::from(value.tz_hour.unwrap_or(0)) * 3600 + i32::from(value.tz_minute.unwrap_or(0)) * 60;
     let seconds = if value.tz_minus { -seconds } else { seconds };
     match Offset::from_seconds(seconds) {
         Ok(offset) if seconds != 0 => TimeZone::fixed(offset),

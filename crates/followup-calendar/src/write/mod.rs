@@ -125,9 +125,7 @@ pub fn write_calendar(entries: &[Entry], now: Timestamp) -> String {
             }
             When::Timed { start, zone } => {
                 let end = interview_end(*start);
-                event
-                    .starts(timed(*start, zone))
-                    .ends(timed(end, zone));
+                event.starts(timed(*start, zone)).ends(timed(end, zone));
             }
         }
         calendar.push(event.done());
@@ -157,7 +155,11 @@ fn items_of(entry: &Entry) -> Vec<Item> {
     }
     let mut items = Vec::new();
     let day_item = |date: Date, summary: String, command: String| Item {
-        uid: uid(&process.id, advice.rule.id(), &date.strftime("%Y%m%d").to_string()),
+        uid: uid(
+            &process.id,
+            advice.rule.id(),
+            &date.strftime("%Y%m%d").to_string(),
+        ),
         summary,
         description: format!("{}\n\n{command}", advice.reason()),
         sort_key: date

@@ -29,9 +29,24 @@ impl Zone {
 fn is_utc(name: &str) -> bool {
     matches!(
         name,
-        "UTC" | "Etc/UTC" | "Etc/UCT" | "UCT" | "Etc/Universal" | "Universal" | "Zulu"
-            | "Etc/Zulu" | "GMT" | "Etc/GMT" | "Etc/GMT0" | "Etc/GMT+0" | "Etc/GMT-0"
-            | "Etc/Greenwich" | "Greenwich" | "GMT0" | "GMT+0" | "GMT-0"
+        "UTC"
+            | "Etc/UTC"
+            | "Etc/UCT"
+            | "UCT"
+            | "Etc/Universal"
+            | "Universal"
+            | "Zulu"
+            | "Etc/Zulu"
+            | "GMT"
+            | "Etc/GMT"
+            | "Etc/GMT0"
+            | "Etc/GMT+0"
+            | "Etc/GMT-0"
+            | "Etc/Greenwich"
+            | "Greenwich"
+            | "GMT0"
+            | "GMT+0"
+            | "GMT-0"
     )
 }
 
@@ -92,7 +107,11 @@ fn observance(
     out.push_str(&format!("TZOFFSETFROM:{}\r\n", utc_offset(from)));
     out.push_str(&format!("TZOFFSETTO:{}\r\n", utc_offset(to)));
     // Abbreviations such as "-03" are not names; RFC 5545 allows any text, but keep it plain.
-    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "+-".contains(c)) {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-".contains(c))
+    {
         out.push_str(&format!("TZNAME:{name}\r\n"));
     }
     out.push_str(&format!("END:{kind}\r\n"));
@@ -101,10 +120,7 @@ fn observance(
 /// The local date-time at which a transition happens, read with the offset before it, as
 /// RFC 5545 wants for an observance's `DTSTART`.
 fn local_start(at: Timestamp, before: Offset) -> String {
-    before
-        .to_datetime(at)
-        .strftime("%Y%m%dT%H%M%S")
-        .to_string()
+    before.to_datetime(at).strftime("%Y%m%dT%H%M%S").to_string()
 }
 
 /// `+HHMM`, or `+HHMMSS` for the historical offsets that have seconds.

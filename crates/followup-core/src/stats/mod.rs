@@ -181,11 +181,18 @@ pub fn stats<'a>(
         out.went_silent.count(silent);
 
         let hired = outcome == Some(Outcome::Hired);
-        let offered = hired || events.iter().any(|e| matches!(e.kind, EventKind::Offer { .. }));
-        let interviewed =
-            offered || events.iter().any(|e| matches!(e.kind, EventKind::Interview(_)));
-        let applied =
-            interviewed || events.iter().any(|e| matches!(e.kind, EventKind::Applied { .. }));
+        let offered = hired
+            || events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Offer { .. }));
+        let interviewed = offered
+            || events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Interview(_)));
+        let applied = interviewed
+            || events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Applied { .. }));
         out.funnel.hired += u32::from(hired);
         out.funnel.offered += u32::from(offered);
         out.funnel.interviewed += u32::from(interviewed);
@@ -292,7 +299,7 @@ fn follow_up_base(before: &[&Event], local: impl Fn(&Event) -> Date) -> Option<D
             EventKind::Promise { by, .. } => Some(by),
             _ => None,
         });
-    promise.or_else(|| anchor.or(applied).map(|e| local(e)))
+    promise.or_else(|| anchor.or(applied).map(local))
 }
 
 fn median(values: &mut [u32]) -> Option<f64> {

@@ -1,9 +1,9 @@
 //! Every stats definition on small hand-made processes.
 
 use super::*;
+use crate::advisor::advise;
 use crate::document::{ZoneDefault, parse_document};
 use crate::policy::Policy;
-use crate::advisor::advise;
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 
 /// A process in São Paulo with these events (JSON objects, comma-separated).
@@ -20,7 +20,9 @@ fn process(events: &str) -> Process {
 }
 
 fn now(text: &str) -> Timestamp {
-    let zone = TimeZoneDatabase::bundled().get("America/Sao_Paulo").unwrap();
+    let zone = TimeZoneDatabase::bundled()
+        .get("America/Sao_Paulo")
+        .unwrap();
     crate::time::parse_now(text, &zone, "America/Sao_Paulo").unwrap()
 }
 
@@ -119,7 +121,10 @@ fn reply_rates_are_per_kind_and_null_when_nothing_was_sent() {
         &sent("2026-05-11T10:00:00", "follow-up"),
         &reply("2026-05-12T10:00:00"),
     ]));
-    let silent = process(&events(&[INTERVIEW, &sent("2026-05-11T10:00:00", "follow-up")]));
+    let silent = process(&events(&[
+        INTERVIEW,
+        &sent("2026-05-11T10:00:00", "follow-up"),
+    ]));
     let other = process(&events(&[
         INTERVIEW,
         &sent("2026-05-06T10:00:00", "other"),
@@ -180,7 +185,10 @@ fn follow_ups_are_grouped_by_business_days_after_the_promise() {
 #[test]
 fn without_a_promise_the_delay_counts_from_the_anchor() {
     // Interview Tuesday 5 May, no promise, follow-up Tuesday 12 May: 5 business days.
-    let p = process(&events(&[INTERVIEW, &sent("2026-05-12T10:00:00", "follow-up")]));
+    let p = process(&events(&[
+        INTERVIEW,
+        &sent("2026-05-12T10:00:00", "follow-up"),
+    ]));
     let d = stats_at(&[p], "2026-05-20").reply_rate_by_delay;
     assert_eq!(d.three_to_five, Rate { hits: 0, of: 1 });
     // A promise made before their latest reply is no longer in force: the reply anchors.
@@ -229,7 +237,10 @@ fn the_median_counts_business_days_to_each_reply() {
     assert_eq!(odd.median_business_days_to_reply, Some(2.0));
     let even = stats_at(&[friday, two], "2026-05-20");
     assert_eq!(even.median_business_days_to_reply, Some(1.5));
-    assert_eq!(stats_at(&[], "2026-05-20").median_business_days_to_reply, None);
+    assert_eq!(
+        stats_at(&[], "2026-05-20").median_business_days_to_reply,
+        None
+    );
 }
 
 // went_silent: closed no-answer, or move-on by unanswered-limit or went-quiet.
@@ -255,9 +266,18 @@ fn went_silent_is_the_share_of_processes_ending_in_silence() {
         r#"{"type":"interview","at":"2026-06-18T10:00:00"}"#,
         &promise("2026-06-18T11:00:00", "2026-06-26"),
     ]));
-    let all = [closed_no_answer, unanswered_limit, went_quiet, rejected, waiting];
+    let all = [
+        closed_no_answer,
+        unanswered_limit,
+        went_quiet,
+        rejected,
+        waiting,
+    ];
     let at = now("2026-06-20");
-    let advice: Vec<Advice> = all.iter().map(|p| advise(p, &Policy::default(), at)).collect();
+    let advice: Vec<Advice> = all
+        .iter()
+        .map(|p| advise(p, &Policy::default(), at))
+        .collect();
     assert_eq!(advice[1].rule, Rule::UnansweredLimit);
     assert_eq!(advice[2].rule, Rule::WentQuiet);
     let s = stats(all.iter().zip(&advice), at);
@@ -277,7 +297,14 @@ fn the_funnel_counts_each_stage_reached_and_never_widens() {
     let booked_only = process(r#"{"type":"interview","at":"2026-06-25T10:00:00"}"#);
     let reached_out = process(&reply("2026-05-04T10:00:00"));
     let s = stats_at(
-        &[applied, interviewed, offered, hired, booked_only, reached_out],
+        &[
+            applied,
+            interviewed,
+            offered,
+            hired,
+            booked_only,
+            reached_out,
+        ],
         "2026-05-20",
     );
     assert_eq!(
@@ -305,7 +332,10 @@ fn outcomes_are_counted_with_the_open_processes() {
         r#"{"type":"closed","at":"2026-05-10T10:00:00","outcome":"rejected"}"#,
         r#"{"type":"reopened","at":"2026-05-12T10:00:00"}"#,
     ]));
-    let withdrawn = process(&events(&[INTERVIEW, &sent("2026-05-11T10:00:00", "withdraw")]));
+    let withdrawn = process(&events(&[
+        INTERVIEW,
+        &sent("2026-05-11T10:00:00", "withdraw"),
+    ]));
     let s = stats_at(
         &[
             closed("hired"),
@@ -338,7 +368,12 @@ fn outcomes_are_counted_with_the_open_processes() {
 fn the_json_has_exactly_the_keys_of_stats_json() {
     let s = stats_at(&[process(INTERVIEW)], "2026-05-06");
     let json = serde_json::to_value(&s).unwrap();
-    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut expected = [
         "processes",
         "by_outcome",
@@ -360,6 +395,9 @@ fn the_json_has_exactly_the_keys_of_stats_json() {
         json["funnel"],
         serde_json::json!({"applied": 1, "interviewed": 1, "offered": 0, "hired": 0})
     );
-    assert_eq!(json["median_business_days_to_reply"], serde_json::Value::Null);
+    assert_eq!(
+        json["median_business_days_to_reply"],
+        serde_json::Value::Null
+    );
     assert_eq!(json["went_silent"], serde_json::json!(0.0));
 }
