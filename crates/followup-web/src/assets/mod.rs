@@ -7,8 +7,16 @@ use axum::response::{IntoResponse, Response};
 
 /// `(name, content type, content)` of every asset under `/static/`.
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("style.css", "text/css; charset=utf-8", include_str!("style.css")),
-    ("app.js", "text/javascript; charset=utf-8", include_str!("app.js")),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("style.css"),
+    ),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("app.js"),
+    ),
     ("icon.svg", "image/svg+xml", include_str!("icon.svg")),
 ];
 

@@ -3,8 +3,8 @@
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use followup_core::time::spell_date;
 use followup_core::advisor::step_instruction;
+use followup_core::time::spell_date;
 use followup_core::{Action, Advice, Step};
 use maud::{Markup, html};
 

@@ -44,7 +44,12 @@ mod tests {
     #[test]
     fn loopback_names_with_the_port_only() {
         let hosts = Hosts::for_bound("127.0.0.1:7878".parse().unwrap());
-        for ok in ["127.0.0.1:7878", "localhost:7878", "LOCALHOST:7878", "[::1]:7878"] {
+        for ok in [
+            "127.0.0.1:7878",
+            "localhost:7878",
+            "LOCALHOST:7878",
+            "[::1]:7878",
+        ] {
             assert!(hosts.allows(ok), "{ok}");
         }
         for bad in [

@@ -93,13 +93,20 @@ fn exchange(web: &Web, token: &str) -> Response {
             tracing::info!("a browser opened a session");
             (
                 StatusCode::SEE_OTHER,
-                [(SET_COOKIE, cookie), (LOCATION, HeaderValue::from_static("/"))],
+                [
+                    (SET_COOKIE, cookie),
+                    (LOCATION, HeaderValue::from_static("/")),
+                ],
             )
                 .into_response()
         }
         Err(err) => {
             tracing::error!(%err, "no randomness for a session");
-            (StatusCode::INTERNAL_SERVER_ERROR, "no randomness for a session\n").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "no randomness for a session\n",
+            )
+                .into_response()
         }
     }
 }
@@ -121,9 +128,9 @@ async fn with_csrf_checked(request: Request, session: &Session) -> Result<Reques
         return Err(missing());
     }
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| {
-        (StatusCode::PAYLOAD_TOO_LARGE, "the form is too large\n").into_response()
-    })?;
+    let bytes = to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "the form is too large\n").into_response())?;
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     let ok = fields
         .iter()

@@ -42,8 +42,14 @@ mod tests {
 
     #[test]
     fn origin_decides_when_it_names_one() {
-        assert!(same_origin(&headers(&[("origin", "http://127.0.0.1:7878")]), HOST));
-        assert!(same_origin(&headers(&[("origin", "HTTP://127.0.0.1:7878")]), HOST));
+        assert!(same_origin(
+            &headers(&[("origin", "http://127.0.0.1:7878")]),
+            HOST
+        ));
+        assert!(same_origin(
+            &headers(&[("origin", "HTTP://127.0.0.1:7878")]),
+            HOST
+        ));
         for bad in [
             "http://evil.example",
             "http://127.0.0.1:7879",
@@ -57,9 +63,18 @@ mod tests {
 
     #[test]
     fn referer_then_fetch_metadata_without_an_origin() {
-        assert!(same_origin(&headers(&[("referer", "http://127.0.0.1:7878/p/acme")]), HOST));
-        assert!(!same_origin(&headers(&[("referer", "http://127.0.0.1:7878.evil/")]), HOST));
-        assert!(!same_origin(&headers(&[("referer", "http://evil.example/")]), HOST));
+        assert!(same_origin(
+            &headers(&[("referer", "http://127.0.0.1:7878/p/acme")]),
+            HOST
+        ));
+        assert!(!same_origin(
+            &headers(&[("referer", "http://127.0.0.1:7878.evil/")]),
+            HOST
+        ));
+        assert!(!same_origin(
+            &headers(&[("referer", "http://evil.example/")]),
+            HOST
+        ));
         let chromium = headers(&[("origin", "null"), ("sec-fetch-site", "same-origin")]);
         assert!(same_origin(&chromium, HOST));
         let framed = headers(&[("origin", "null"), ("sec-fetch-site", "cross-site")]);

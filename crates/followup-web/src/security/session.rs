@@ -132,7 +132,13 @@ mod tests {
     fn the_oldest_session_is_forgotten_past_the_bound() {
         let sessions = Sessions::new(1).unwrap();
         let (_, first) = sessions.open().unwrap();
-        let first = first.to_str().unwrap().split(';').next().unwrap().to_owned();
+        let first = first
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
         assert!(sessions.find(&cookie_headers(&first)).is_some());
         for _ in 0..MAX_SESSIONS {
             sessions.open().unwrap();
