@@ -81,7 +81,7 @@ pub fn summary(advice: &Advice) -> Markup {
                 strong.tag.tag-wait { "Wait" }
                 " until " (spell(until)) ", then " (step_instruction(then))
             }
-            Action::MoveOn => { strong.tag.tag-stop { "Move on" } ": no more messages" }
+            Action::MoveOn => { strong.tag.tag-stop { "Move on" } " — no more messages; close it" }
             Action::Nothing => { strong.tag { "Nothing to do" } }
         }
     }

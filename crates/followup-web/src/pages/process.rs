@@ -95,7 +95,7 @@ fn event(entry: &TimelineEntry, process: &Process, now: Timestamp, today: Date) 
             @match &event.kind {
                 EventKind::Interview(interview) => {
                     p.details {
-                        (interview.rapport)
+                        "Rapport: " (interview.rapport)
                         @if interview.reinforce_interest { " · reinforce interest" }
                         @if let Some(stage) = &interview.stage { " · stage: " (user(stage)) }
                     }
@@ -138,7 +138,9 @@ fn heading(event: &Event, spell: &dyn Fn(Date) -> String) -> String {
         EventKind::Promise { by, .. } => format!("Promise: an answer by {}", spell(*by)),
         EventKind::Sent { kind, .. } => format!("Sent: {kind}"),
         EventKind::Reply { .. } => "Reply".to_owned(),
-        EventKind::ContextChange { reason, .. } => format!("Outside change: {reason}"),
+        EventKind::ContextChange { reason, .. } => {
+            format!("Outside change: {}", reason.as_str().replace('-', " "))
+        }
         EventKind::Closed { outcome, .. } => format!("Closed: {outcome}"),
         EventKind::Reopened { .. } => "Reopened".to_owned(),
     }

@@ -120,7 +120,7 @@ async fn the_process_page_shows_the_advice_contacts_and_timeline() {
     assert_eq!(heads[1], "Sent: thank-you · Monday 4 May at 18:00");
     assert_eq!(heads[4], "Interview · Wednesday 20 May at 15:00 planned");
     let details = select_text(&html, ".details");
-    assert!(details.contains(&"back-and-forth · stage: technical".to_owned()));
+    assert!(details.contains(&"Rapport: back-and-forth · stage: technical".to_owned()));
     assert!(details.contains(&"Topics: on-call, SLOs".to_owned()));
     assert!(details.contains(&"To: bill@initech.example".to_owned()));
     assert!(details.contains(&"Not marked real: it justifies no message".to_owned()));

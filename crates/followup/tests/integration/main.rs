@@ -4,10 +4,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod advise;
+mod browser;
 mod check;
 mod completions;
 mod config;
 mod draft;
+mod serve;
 mod stored;
 mod support;
 mod tracker;
