@@ -17,7 +17,11 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 /// answers CORS: no `Access-Control-*` header is ever sent.
 pub async fn secure(request: Request, next: Next) -> Response {
     let is_asset = request.uri().path().starts_with("/static/");
+    // The path only: the query may hold the start-up token.
+    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let started = std::time::Instant::now();
     let mut response = next.run(request).await;
+    tracing::debug!(%method, path, status = response.status().as_u16(), elapsed = ?started.elapsed());
     let headers = response.headers_mut();
     headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

@@ -269,7 +269,14 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         browser.screenshot(name).await;
     }
 
-    browser.close().await;
+    // Ctrl-C with the browser still connected stops at once.
+    let started = Instant::now();
     let (status, stderr) = server.interrupt();
     assert!(status.success(), "{stderr}");
+    assert!(!stderr.contains("stopping anyway"), "{stderr}");
+    eprintln!(
+        "stopped in {:?} with a browser connected",
+        started.elapsed()
+    );
+    browser.close().await;
 }
