@@ -30,7 +30,7 @@ pub fn routes() -> Router<Web> {
 }
 
 /// The 401 page: how to get in. `stale` when the link's token is not the current one.
-pub fn unauthorized(_web: &Web, stale: bool) -> Response {
+pub fn unauthorized(stale: bool) -> Response {
     let body = layout::bare(
         "Open the link from followup serve",
         html! {

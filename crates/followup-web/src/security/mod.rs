@@ -64,7 +64,7 @@ pub async fn guard(State(web): State<Web>, mut request: Request, next: Next) -> 
         return refuse("this request did not come from a followup page (Origin)");
     }
     let Some(session) = web.sessions().find(request.headers()) else {
-        return pages::unauthorized(&web, false);
+        return pages::unauthorized(false);
     };
     if !safe {
         request = match with_csrf_checked(request, &session).await {
@@ -86,7 +86,7 @@ struct StartUp {
 fn exchange(web: &Web, token: &str) -> Response {
     if !web.sessions().token_matches(token) {
         tracing::warn!("refused a start-up link with a wrong token");
-        return pages::unauthorized(web, true);
+        return pages::unauthorized(true);
     }
     match web.sessions().open() {
         Ok((_, cookie)) => {

@@ -253,6 +253,70 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
     assert_eq!(browser.text("#advice-title").await, "What to do now");
     browser.screenshot("process").await;
 
+    // What the browser sends with a form or a script is what the guard accepts: a form post
+    // with the page's token passes (to the 405 of `/`, which takes no post), one without it,
+    // or a script's post without the header, is refused.
+    let post_form = |csrf: &str| {
+        format!(
+            "const f = document.createElement('form'); f.method = 'post'; f.action = '/'; \
+             const i = document.createElement('input'); i.type = 'hidden'; i.name = 'csrf'; \
+             i.value = {csrf}; f.appendChild(i); document.body.appendChild(f); f.submit();"
+        )
+    };
+    let token = "document.querySelector('meta[name=csrf-token]').content";
+    browser
+        .client
+        .execute(&post_form(token), vec![])
+        .await
+        .unwrap();
+    browser
+        .client
+        .wait()
+        .for_url(&format!("{}/", server.origin).parse().unwrap())
+        .await
+        .unwrap();
+    let passed = browser.eval("document.body.textContent").await;
+    assert!(!passed.as_str().unwrap().contains("Forbidden"), "{passed}");
+    browser.client.back().await.unwrap();
+    browser
+        .client
+        .execute(&post_form("'forged'"), vec![])
+        .await
+        .unwrap();
+    browser
+        .client
+        .wait()
+        .for_url(&format!("{}/", server.origin).parse().unwrap())
+        .await
+        .unwrap();
+    let refused = browser.text("body").await;
+    assert!(
+        refused.starts_with("Forbidden: the page's security token"),
+        "{refused}"
+    );
+    browser.client.back().await.unwrap();
+    let status = |script: &str| {
+        format!("const done = arguments[arguments.length - 1]; {script}.then(r => done(r.status));")
+    };
+    let with_header = status("window.followup.post('/', 'x')");
+    let without = status("fetch('/', { method: 'POST', body: 'x' })");
+    assert_eq!(
+        browser
+            .client
+            .execute_async(&with_header, vec![])
+            .await
+            .unwrap(),
+        json!(405)
+    );
+    assert_eq!(
+        browser
+            .client
+            .execute_async(&without, vec![])
+            .await
+            .unwrap(),
+        json!(403)
+    );
+
     // 360 px wide: nothing wider than the screen.
     browser.client.set_window_size(360, 800).await.unwrap();
     for (path, name) in [("/", "agenda-360"), (first.as_str(), "process-360")] {
