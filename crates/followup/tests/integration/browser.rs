@@ -139,6 +139,20 @@ impl Browser {
         element.text().await.unwrap()
     }
 
+    /// Runs `script`, which submits a form, waits for the answer at `url`, and goes back: the
+    /// answer's text.
+    pub async fn submit(&self, script: &str, url: &str) -> String {
+        self.client.execute(script, vec![]).await.unwrap();
+        self.client
+            .wait()
+            .for_url(&url.parse().unwrap())
+            .await
+            .unwrap();
+        let text = self.eval("document.body.textContent").await;
+        self.client.back().await.unwrap();
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
     /// Ends the session and chromedriver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
@@ -264,37 +278,14 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         )
     };
     let token = "document.querySelector('meta[name=csrf-token]').content";
-    browser
-        .client
-        .execute(&post_form(token), vec![])
-        .await
-        .unwrap();
-    browser
-        .client
-        .wait()
-        .for_url(&format!("{}/", server.origin).parse().unwrap())
-        .await
-        .unwrap();
-    let passed = browser.eval("document.body.textContent").await;
-    assert!(!passed.as_str().unwrap().contains("Forbidden"), "{passed}");
-    browser.client.back().await.unwrap();
-    browser
-        .client
-        .execute(&post_form("'forged'"), vec![])
-        .await
-        .unwrap();
-    browser
-        .client
-        .wait()
-        .for_url(&format!("{}/", server.origin).parse().unwrap())
-        .await
-        .unwrap();
-    let refused = browser.text("body").await;
+    let home = format!("{}/", server.origin);
+    let passed = browser.submit(&post_form(token), &home).await;
+    assert!(!passed.contains("Forbidden"), "{passed}");
+    let refused = browser.submit(&post_form("'forged'"), &home).await;
     assert!(
         refused.starts_with("Forbidden: the page's security token"),
         "{refused}"
     );
-    browser.client.back().await.unwrap();
     let status = |script: &str| {
         format!("const done = arguments[arguments.length - 1]; {script}.then(r => done(r.status));")
     };
