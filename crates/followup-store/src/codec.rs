@@ -4,11 +4,15 @@
 //! names as the process document), so new optional fields need no schema change. Instants are
 //! stored apart, as seconds and nanoseconds, so they sort and index as integers.
 
-use followup_core::{ChangeReason, Contact, EventKind, Interview, MessageKind, Outcome, Rapport};
+use followup_core::{
+    Asks, ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Outcome, Process,
+    Rapport,
+};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::change::Op;
 use crate::error::StoreError;
 
 /// The fields of every event kind; each kind uses its own subset.
@@ -48,6 +52,47 @@ struct EventData {
     note: Option<String>,
 }
 
+/// Refuses what this store cannot keep yet without losing it: format-2-only events (applied,
+/// offer, note, away), a reply's `asks`, `respond_by` or `message_id`, a message's
+/// `message_id`, and the process details (url, location, salary, notes).
+pub(crate) fn check_storable(ops: &[Op]) -> Result<(), StoreError> {
+    let refuse = |what: String| Err(StoreError::NotStorable(what));
+    let event_problem = |event: &Event| -> Option<String> {
+        match &event.kind {
+            EventKind::Applied { .. }
+            | EventKind::Offer { .. }
+            | EventKind::Note { .. }
+            | EventKind::Away { .. } => Some(format!("{} events", event.kind.type_name())),
+            EventKind::Reply {
+                asks,
+                respond_by,
+                message_id,
+                ..
+            } if *asks != Asks::Nothing || respond_by.is_some() || message_id.is_some() => {
+                Some("a reply's asks, respond_by or message_id".to_owned())
+            }
+            EventKind::Sent {
+                message_id: Some(_),
+                ..
+            } => Some("a message's message_id".to_owned()),
+            _ => None,
+        }
+    };
+    for op in ops {
+        let (process, events): (Option<&Process>, &[Event]) = match op {
+            Op::AddProcess(p) | Op::MergeProcess(p) => (Some(p), &p.events),
+            Op::AddEvent { event, .. } => (None, std::slice::from_ref(event)),
+        };
+        if process.is_some_and(|p| !p.details.is_empty()) {
+            return refuse("a process's url, location, salary or notes".to_owned());
+        }
+        if let Some(what) = events.iter().find_map(event_problem) {
+            return refuse(what);
+        }
+    }
+    Ok(())
+}
+
 /// The stored `type` and JSON payload of an event kind.
 pub(crate) fn encode_event(kind: &EventKind) -> (&'static str, String) {
     let mut d = EventData::default();
@@ -68,13 +113,14 @@ pub(crate) fn encode_event(kind: &EventKind) -> (&'static str, String) {
             subject,
             body,
             to,
+            message_id: _,
         } => {
             d.kind = Some(kind);
             d.subject = subject;
             d.body = body;
             d.to = to;
         }
-        EventKind::Reply { body, from } => {
+        EventKind::Reply { body, from, .. } => {
             d.body = body;
             d.from = from;
         }
@@ -94,6 +140,11 @@ pub(crate) fn encode_event(kind: &EventKind) -> (&'static str, String) {
             d.note = note;
         }
         EventKind::Reopened { note } => d.note = note,
+        // Refused by `check_storable` before anything is written (issue 11 stores them).
+        EventKind::Applied { .. }
+        | EventKind::Offer { .. }
+        | EventKind::Note { .. }
+        | EventKind::Away { .. } => {}
     }
     // Serializing plain strings, dates and enums cannot fail.
     let json = serde_json::to_string(&d).unwrap_or_else(|_| "{}".to_owned());
@@ -122,10 +173,14 @@ pub(crate) fn decode_event(type_name: &str, json: &str) -> Result<EventKind, Sto
             subject: d.subject,
             body: d.body,
             to: d.to,
+            message_id: None,
         },
         "reply" => EventKind::Reply {
             body: d.body,
             from: d.from,
+            asks: Asks::Nothing,
+            respond_by: None,
+            message_id: None,
         },
         "context-change" => EventKind::ContextChange {
             reason: d.reason.ok_or_else(|| missing("reason"))?,
@@ -192,10 +247,14 @@ pub(crate) fn decode_event_for_advice(
             subject: None,
             body: None,
             to: Vec::new(),
+            message_id: None,
         },
         "reply" => EventKind::Reply {
             body: None,
             from: None,
+            asks: Asks::Nothing,
+            respond_by: None,
+            message_id: None,
         },
         "context-change" => EventKind::ContextChange {
             reason: d.reason.ok_or_else(|| missing("reason"))?,
@@ -300,12 +359,16 @@ mod tests {
                 note: Some("n".into()),
             },
             EventKind::Sent {
+                message_id: None,
                 kind: MessageKind::FollowUp,
                 subject: Some("s".into()),
                 body: Some("b\n\"q\"".into()),
                 to: vec!["x@y".into()],
             },
             EventKind::Reply {
+                asks: Default::default(),
+                message_id: None,
+                respond_by: None,
                 body: None,
                 from: Some("Ana".into()),
             },

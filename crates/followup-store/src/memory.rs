@@ -188,6 +188,7 @@ impl Tables {
 
 impl Store for MemoryStore {
     fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
+        crate::codec::check_storable(&change.ops)?;
         let mut t = self.tables.clone();
         let change_id = t.changes.last().map_or(1, |c| c.id + 1);
         let mut applied = Applied::default();

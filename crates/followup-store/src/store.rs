@@ -75,14 +75,18 @@ pub fn for_advice(process: &mut Process) {
                 *body = None;
                 *to = Vec::new();
             }
-            EventKind::Reply { body, from } => {
+            EventKind::Reply { body, from, .. } => {
                 *body = None;
                 *from = None;
             }
             EventKind::Promise { note, .. }
             | EventKind::ContextChange { note, .. }
             | EventKind::Closed { note, .. }
-            | EventKind::Reopened { note } => *note = None,
+            | EventKind::Reopened { note }
+            | EventKind::Applied { note, .. }
+            | EventKind::Offer { note, .. } => *note = None,
+            EventKind::Note { text } => text.clear(),
+            EventKind::Away { .. } => {}
         }
     }
 }

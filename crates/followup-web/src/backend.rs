@@ -37,9 +37,7 @@ pub struct Section {
     pub items: Vec<AgendaItem>,
 }
 
-/// The agenda's sections, in display order. The tracker of today fills `ActNow`, `Waiting`
-/// and `MoveOn`; `YourMove` (they asked you something) and `ComingUp` (an interview ahead) come
-/// with the conversation rules.
+/// The agenda's sections, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionKind {
     /// The ball is in the user's court: answer them.
@@ -55,6 +53,15 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
+    /// Every section, in display order.
+    pub const ALL: &'static [SectionKind] = &[
+        SectionKind::YourMove,
+        SectionKind::ActNow,
+        SectionKind::ComingUp,
+        SectionKind::Waiting,
+        SectionKind::MoveOn,
+    ];
+
     /// The section's heading.
     pub fn title(self) -> &'static str {
         match self {

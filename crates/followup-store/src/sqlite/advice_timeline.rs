@@ -107,6 +107,7 @@ const REPLY: u8 = 3;
 const CONTEXT_CHANGE: u8 = 4;
 const CLOSED: u8 = 5;
 const REOPENED: u8 = 6;
+const NOT_STORED: u8 = 255;
 
 /// Packs events (already in timeline order) as described in the module docs.
 pub(super) fn encode(events: &[Event]) -> Vec<u8> {
@@ -163,6 +164,12 @@ pub(super) fn encode(events: &[Event]) -> Vec<u8> {
                 out.push(outcome_code(*outcome));
             }
             EventKind::Reopened { .. } => out.push(REOPENED),
+            // Never stored (see `codec::check_storable`); a code no decoder accepts makes the
+            // loader read the events table instead.
+            EventKind::Applied { .. }
+            | EventKind::Offer { .. }
+            | EventKind::Note { .. }
+            | EventKind::Away { .. } => out.push(NOT_STORED),
         }
     }
     out
@@ -207,10 +214,14 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Vec<Event>> {
                 subject: None,
                 body: None,
                 to: Vec::new(),
+                message_id: None,
             },
             REPLY => EventKind::Reply {
                 body: None,
                 from: None,
+                asks: followup_core::Asks::Nothing,
+                respond_by: None,
+                message_id: None,
             },
             CONTEXT_CHANGE => EventKind::ContextChange {
                 reason: change_reason_of(r.byte()?)?,
@@ -323,6 +334,8 @@ fn message_kind_code(kind: MessageKind) -> u8 {
         MessageKind::Final => 2,
         MessageKind::Align => 3,
         MessageKind::Other => 4,
+        MessageKind::Reply => 5,
+        MessageKind::Withdraw => 6,
     }
 }
 
@@ -333,6 +346,8 @@ fn message_kind_of(code: u8) -> Option<MessageKind> {
         2 => MessageKind::Final,
         3 => MessageKind::Align,
         4 => MessageKind::Other,
+        5 => MessageKind::Reply,
+        6 => MessageKind::Withdraw,
         _ => return None,
     })
 }
@@ -403,8 +418,12 @@ mod tests {
                 subject: None,
                 body: None,
                 to: Vec::new(),
+                message_id: None,
             },
             EventKind::Reply {
+                asks: Default::default(),
+                message_id: None,
+                respond_by: None,
                 body: None,
                 from: None,
             },

@@ -68,6 +68,7 @@ impl SqliteStore {
                 timezone,
                 contacts: Vec::new(),
                 holidays: holidays?,
+                details: Default::default(),
                 events,
             });
         }

@@ -24,8 +24,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use crate::change::{Applied, Change, ChangeInfo, Op, ProcessOutcome, TimelineEntry};
 use crate::codec::{
-    decode_contacts, decode_event, decode_holidays, encode_contacts, encode_event, encode_holidays,
-    join_instant, split_instant,
+    check_storable, decode_contacts, decode_event, decode_holidays, encode_contacts, encode_event,
+    encode_holidays, join_instant, split_instant,
 };
 use crate::error::StoreError;
 use crate::handle::{base_handle, closest, unique_handle};
@@ -136,6 +136,7 @@ impl SqliteStore {
                     timezone,
                     contacts: decode_contacts(&contacts)?,
                     holidays: decode_holidays(&holidays)?,
+                    details: Default::default(),
                     events: Vec::new(),
                 },
             ));
@@ -203,6 +204,7 @@ impl Store for SqliteStore {
     fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
         let path = self.path.clone();
         let err = |e: rusqlite::Error| StoreError::from_sqlite(e, &path);
+        check_storable(&change.ops)?;
         for op in &change.ops {
             if let Op::AddProcess(p) | Op::MergeProcess(p) = op {
                 self.zones

@@ -3,6 +3,7 @@
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use followup_core::advisor::Then;
 use followup_core::advisor::step_instruction;
 use followup_core::time::spell_date;
 use followup_core::{Action, Advice, Step};
@@ -61,9 +62,13 @@ fn row(item: &AgendaItem) -> Markup {
 /// What the row's button says, and where on the process page it leads.
 fn verb(action: &Action) -> (&'static str, &'static str) {
     match action {
+        Action::Act {
+            step: Step::Respond(_) | Step::RespondOffer,
+            ..
+        } => ("Respond", "#advice"),
         Action::Act { .. } => ("Draft", "#advice"),
         Action::MoveOn => ("Close", "#advice"),
-        Action::Wait { .. } | Action::Nothing => ("View", ""),
+        Action::Wait { .. } | Action::UpcomingInterview { .. } | Action::Nothing => ("View", ""),
     }
 }
 
@@ -73,13 +78,22 @@ pub fn summary(advice: &Advice) -> Markup {
     let spell = |date| spell_date(date, advice.today);
     html! {
         @match advice.action {
-            Action::Act { step, due } => {
+            Action::Act { step, due, by } => {
                 strong.tag.tag-act { (step_badge(step)) }
                 @if due == advice.today { " due today" } @else { " due since " (spell(due)) }
+                @if let Some(by) = by { " · they asked by " (spell(by)) }
             }
             Action::Wait { until, then } => {
                 strong.tag.tag-wait { "Wait" }
-                " until " (spell(until)) ", then " (step_instruction(then))
+                " until " (spell(until)) ", then "
+                @match then {
+                    Then::Step(step) => (step_instruction(step)),
+                    Then::MoveOn => "move on if they stay silent",
+                }
+            }
+            Action::UpcomingInterview { at } => {
+                strong.tag.tag-wait { "Interview" }
+                " " (spell(at.date())) " at " (at.strftime("%H:%M")) ": nothing to send before it"
             }
             Action::MoveOn => { strong.tag.tag-stop { "Move on" } " — no more messages; close it" }
             Action::Nothing => { strong.tag { "Nothing to do" } }
@@ -93,5 +107,8 @@ fn step_badge(step: Step) -> &'static str {
         Step::FollowUp => "Follow-up",
         Step::FinalFollowUp => "Final follow-up",
         Step::AlignDecision => "Align the decision",
+        Step::Respond(_) => "Answer them",
+        Step::RespondOffer => "Answer the offer",
+        Step::Withdraw => "Withdraw",
     }
 }

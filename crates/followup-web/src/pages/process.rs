@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use followup_core::time::spell_date;
-use followup_core::{Event, EventKind, Process, TimezoneSource};
+use followup_core::{Asks, Event, EventKind, Process, TimezoneSource};
 use followup_store::TimelineEntry;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -41,6 +41,15 @@ fn body(view: &ProcessView) -> Markup {
             @if let Some(handle) = &process.handle { "Handle " code { (user(handle)) } " · " }
             "Zone " (process.timezone_name)
             @if process.timezone_source != TimezoneSource::Document { " (default)" }
+        }
+        @let details = &process.details;
+        @if !details.is_empty() {
+            ul.facts {
+                @if let Some(location) = &details.location { li { "Location: " (user(location)) } }
+                @if let Some(salary) = &details.salary { li { "Salary: " (user(salary)) } }
+                @if let Some(url) = &details.url { li { "Posting: " (user(url)) } }
+                @if let Some(notes) = &details.notes { li.note { (user(notes)) } }
+            }
         }
         section #advice .advice aria-labelledby="advice-title" {
             h2 #advice-title { "What to do now" }
@@ -112,9 +121,30 @@ fn event(entry: &TimelineEntry, process: &Process, now: Timestamp, today: Date) 
                     @if let Some(subject) = subject { p.details { "Subject: " (user(subject)) } }
                     @if let Some(body) = body { (message(body)) }
                 }
-                EventKind::Reply { body, from } => {
+                EventKind::Reply { body, from, asks, respond_by, .. } => {
                     @if let Some(from) = from { p.details { "From: " (user(from)) } }
+                    @if *asks != Asks::Nothing || respond_by.is_some() {
+                        p.details {
+                            "They ask: " (asks)
+                            @if let Some(by) = respond_by { " · answer by " (spell(*by)) }
+                        }
+                    }
                     @if let Some(body) = body { (message(body)) }
+                }
+                EventKind::Applied { url, source, note } => {
+                    @if let Some(url) = url { p.details { "Posting: " (user(url)) } }
+                    @if let Some(source) = source { p.details { "Found via " (user(source)) } }
+                    (note_text(note.as_deref()))
+                }
+                EventKind::Offer { deadline, note, .. } => {
+                    @if let Some(deadline) = deadline {
+                        p.details { "Answer by " (spell(*deadline)) }
+                    }
+                    (note_text(note.as_deref()))
+                }
+                EventKind::Note { text } => { p.note { (user(text)) } }
+                EventKind::Away { until, .. } => {
+                    p.details { "Away until " (spell(*until)) }
                 }
                 EventKind::ContextChange { real, deadline, note, .. } => {
                     p.details {
@@ -143,6 +173,10 @@ fn heading(event: &Event, spell: &dyn Fn(Date) -> String) -> String {
         }
         EventKind::Closed { outcome, .. } => format!("Closed: {outcome}"),
         EventKind::Reopened { .. } => "Reopened".to_owned(),
+        EventKind::Applied { .. } => "Applied".to_owned(),
+        EventKind::Offer { .. } => "Offer".to_owned(),
+        EventKind::Note { .. } => "Note".to_owned(),
+        EventKind::Away { .. } => "Out of office".to_owned(),
     }
 }
 

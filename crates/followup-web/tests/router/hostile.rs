@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use followup_core::Process;
 use scraper::Html;
 
-use crate::support::{Client, acme, process, select_attr, select_text};
+use crate::support::{Client, Document, acme, process, select_attr, select_text};
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 const BREAKOUT: &str = "\"><img src=x onerror=alert(1)>";
@@ -88,6 +88,49 @@ async fn markup_in_every_field_is_shown_as_text() {
             format!("{text} — {text} · followup")
         );
     }
+}
+
+/// The fields of format 2 (details, applied, offer, note, away, what a reply asks), shown by
+/// the process page of a backend that keeps them.
+#[tokio::test]
+async fn markup_in_the_format_2_fields_is_shown_as_text() {
+    let t = BREAKOUT;
+    let process = process(serde_json::json!({
+        "format": 2, "company": "Acme", "role": "SRE", "handle": "acme-sre",
+        "url": t, "location": t, "salary": t, "notes": t,
+        "events": [
+            {"type": "applied", "at": "2026-05-01T09:00:00Z", "url": t, "source": t, "note": t},
+            {"type": "interview", "at": "2026-05-05T14:00:00Z"},
+            {"type": "reply", "at": "2026-05-06T10:00:00Z", "body": t, "asks": "answer", "respond_by": "2026-05-15"},
+            {"type": "away", "at": "2026-05-07T10:00:00Z", "until": "2026-05-08"},
+            {"type": "note", "at": "2026-05-07T11:00:00Z", "text": t},
+            {"type": "offer", "at": "2026-05-08T11:00:00Z", "deadline": "2026-05-20", "note": t}
+        ]
+    }));
+    let client = Client::with(Document(process), false).await;
+    let reply = client.get("/p/acme-sre").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = reply.html();
+    assert_inert(&html, "/p/acme-sre");
+    let shown = select_text(&html, "bdi").iter().filter(|b| *b == t).count();
+    assert_eq!(shown, 9, "{}", reply.body);
+    assert_eq!(select_text(&html, ".message"), [t]);
+    let heads = select_text(&html, ".event-head strong");
+    assert_eq!(
+        heads,
+        [
+            "Applied",
+            "Interview",
+            "Reply",
+            "Out of office",
+            "Note",
+            "Offer"
+        ]
+    );
+    let details = select_text(&html, ".details");
+    assert!(details.contains(&"They ask: answer · answer by Friday 15 May".to_owned()));
+    assert!(details.contains(&"Away until Friday 8 May".to_owned()));
+    assert!(details.contains(&"Answer by Wednesday 20 May".to_owned()));
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use followup_core::{Action, Process, ZoneDefault, advise, parse_document};
+use followup_core::{Action, Process, Step, ZoneDefault, advise, parse_document};
 use followup_store::{Change, MemoryStore, Op, Store, StoreError};
 use followup_web::{
     Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web, app,
@@ -93,7 +93,12 @@ impl Backend for Fixture {
                 .map(|p| (p, advise(p, &Default::default(), now())))
                 .filter(|(_, advice)| {
                     let section = match advice.action {
+                        Action::Act {
+                            step: Step::Respond(_) | Step::RespondOffer,
+                            ..
+                        } => SectionKind::YourMove,
                         Action::Act { .. } => SectionKind::ActNow,
+                        Action::UpcomingInterview { .. } => SectionKind::ComingUp,
                         Action::Wait { .. } => SectionKind::Waiting,
                         Action::MoveOn => SectionKind::MoveOn,
                         Action::Nothing => return false,
@@ -134,6 +139,36 @@ impl Backend for Fixture {
                 hint: "a test".to_owned(),
             }),
         }
+    }
+}
+
+/// A backend holding one process as a document, for what the store cannot keep yet (format 2).
+pub struct Document(pub Process);
+
+impl Backend for Document {
+    fn agenda(&self) -> Result<Agenda, BackendError> {
+        Ok(Agenda {
+            tracked: 1,
+            sections: Vec::new(),
+        })
+    }
+
+    fn process(&self, _handle: &str) -> Result<ProcessView, BackendError> {
+        let timeline = self
+            .0
+            .events
+            .iter()
+            .map(|event| followup_store::TimelineEntry {
+                event: event.clone(),
+                change_id: 1,
+                undone: false,
+            });
+        Ok(ProcessView {
+            advice: advise(&self.0, &Default::default(), now()),
+            timeline: timeline.collect(),
+            process: self.0.clone(),
+            now: now(),
+        })
     }
 }
 

@@ -50,6 +50,7 @@ impl Run for AddArgs {
             timezone,
             contacts,
             holidays: Vec::new(),
+            details: Default::default(),
             events: Vec::new(),
         };
         let mut store = tracker::open(&ctx.db)?;

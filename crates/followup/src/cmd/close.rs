@@ -26,7 +26,7 @@ impl Run for CloseArgs {
         let mut store = tracker::open(&ctx.db)?;
         let process = store.process(&self.handle).map_err(tracker::store_error)?;
         let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let at = dates::resolve_at(self.at.at.as_deref(), now, &process)?;
+        let at = dates::resolve_at(self.at.at.as_deref(), now, &process, config.date_order())?;
         let event = Event {
             id: None,
             at: at.timestamp(),

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_core::time::phrase::{DateOrder, Field};
 use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Process, Rapport};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
@@ -22,7 +23,7 @@ impl Run for LogArgs {
         let mut store = tracker::open(&ctx.db)?;
         let process = store.process(&self.handle).map_err(tracker::store_error)?;
         let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let (type_name, events) = events_of(self.event, now, &process)?;
+        let (type_name, events) = events_of(self.event, now, &process, config.date_order())?;
         let summary = format!("log {} {type_name}", self.handle);
         let written = Written {
             handle: &self.handle,
@@ -116,8 +117,9 @@ fn events_of(
     event: LogEvent,
     now: jiff::Timestamp,
     process: &Process,
+    order: DateOrder,
 ) -> Result<(&'static str, Vec<Event>), UserError> {
-    let at = |text: Option<String>| dates::resolve_at(text.as_deref(), now, process);
+    let at = |text: Option<String>| dates::resolve_at(text.as_deref(), now, process, order);
     let make = |at: &jiff::ZonedDateTime, kind: EventKind| Event {
         id: None,
         at: at.timestamp(),
@@ -153,7 +155,7 @@ fn events_of(
         }
         LogEvent::Promise { by, at: when, note } => {
             let when = at(when.at)?;
-            let by = promise_date(&by, "promise", &when, process)?;
+            let by = promise_date(&by, "promise", &when, process, order)?;
             (
                 "promise",
                 vec![make(&when, EventKind::Promise { by, note })],
@@ -183,6 +185,7 @@ fn events_of(
                 subject,
                 body,
                 to,
+                message_id: None,
             };
             ("sent", vec![make(&when, kind)])
         }
@@ -193,9 +196,16 @@ fn events_of(
             from,
         } => {
             let when = at(when.at)?;
-            let mut events = vec![make(&when, EventKind::Reply { body, from })];
+            let reply = EventKind::Reply {
+                body,
+                from,
+                asks: Default::default(),
+                respond_by: None,
+                message_id: None,
+            };
+            let mut events = vec![make(&when, reply)];
             if let Some(text) = promise {
-                let by = promise_date(&text, "--promise", &when, process)?;
+                let by = promise_date(&text, "--promise", &when, process, order)?;
                 events.push(make(&when, EventKind::Promise { by, note: None }));
             }
             ("reply", events)
@@ -215,7 +225,7 @@ fn events_of(
             })?;
             let when = at(when.at)?;
             let deadline = deadline
-                .map(|text| dates::resolve_due(&text, "--deadline", &when))
+                .map(|text| dates::resolve_due(&text, Field::Deadline, "--deadline", &when, order))
                 .transpose()?;
             let kind = EventKind::ContextChange {
                 reason,
@@ -234,8 +244,9 @@ fn promise_date(
     field: &str,
     said: &jiff::ZonedDateTime,
     process: &Process,
+    order: DateOrder,
 ) -> Result<jiff::civil::Date, UserError> {
-    let by = dates::resolve_due(text, field, said)?;
+    let by = dates::resolve_due(text, Field::Promise, field, said, order)?;
     let made = said.date();
     if by < made {
         return Err(UserError::new(

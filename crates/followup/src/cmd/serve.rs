@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use followup_core::Action;
+use followup_core::{Action, Step};
 use followup_store::{Change, MemoryStore, Op, Store, StoreError};
 use followup_web::{
     Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web,
@@ -211,10 +211,22 @@ impl<S: Store + Send + 'static> Backend for Tracker<S> {
             due.then(|| item.without_events())
         };
         let advised = advise_stored(&*self.store(), &self.config, &clock, keep).map_err(failed)?;
-        let mut sections: Vec<Section> = Vec::new();
+        // The agenda's order within each section, the sections in display order.
+        let mut sections: Vec<Section> = SectionKind::ALL
+            .iter()
+            .map(|&kind| Section {
+                kind,
+                items: Vec::new(),
+            })
+            .collect();
         for item in agenda(&advised) {
             let kind = match item.advice.action {
+                Action::Act {
+                    step: Step::Respond(_) | Step::RespondOffer,
+                    ..
+                } => SectionKind::YourMove,
                 Action::Act { .. } => SectionKind::ActNow,
+                Action::UpcomingInterview { .. } => SectionKind::ComingUp,
                 Action::Wait { .. } => SectionKind::Waiting,
                 Action::MoveOn | Action::Nothing => SectionKind::MoveOn,
             };
@@ -224,14 +236,11 @@ impl<S: Store + Send + 'static> Backend for Tracker<S> {
                 role: item.process.role.clone(),
                 advice: item.advice.clone(),
             };
-            match sections.last_mut() {
-                Some(section) if section.kind == kind => section.items.push(entry),
-                _ => sections.push(Section {
-                    kind,
-                    items: vec![entry],
-                }),
+            if let Some(section) = sections.iter_mut().find(|s| s.kind == kind) {
+                section.items.push(entry);
             }
         }
+        sections.retain(|section| !section.items.is_empty());
         Ok(Agenda { tracked, sections })
     }
 

@@ -59,7 +59,9 @@ impl fmt::Display for CommandDisplay<'_> {
             Action::Act { .. } => write!(f, "followup draft {handle}"),
             Action::Wait { .. } => write!(f, "followup show {handle}"),
             Action::MoveOn => write!(f, "followup close {handle} no-answer"),
-            Action::Nothing => write!(f, "followup show {handle}"),
+            Action::UpcomingInterview { .. } | Action::Nothing => {
+                write!(f, "followup show {handle}")
+            }
         }
     }
 }
@@ -136,6 +138,7 @@ fn sort_key(advice: &Advice) -> (u8, Option<jiff::civil::Date>) {
     match advice.action {
         Action::Act { due, .. } => (0, Some(due)),
         Action::Wait { until, .. } => (1, Some(until)),
+        Action::UpcomingInterview { at } => (1, Some(at.date())),
         Action::MoveOn => (2, None),
         Action::Nothing => (3, None),
     }

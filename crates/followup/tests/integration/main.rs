@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod completions;
 mod config;
+mod dates;
 mod draft;
 mod serve;
 mod stored;
