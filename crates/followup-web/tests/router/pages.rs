@@ -180,3 +180,48 @@ async fn every_page_has_the_navigation_and_the_demo_banner_only_in_demo() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_interview_ahead_is_coming_up() {
+    let booked = process(serde_json::json!({
+        "company": "Umbrella", "role": "SRE", "handle": "umbrella-sre",
+        "events": [
+            {"type": "interview", "at": "2026-05-04T10:00:00Z"},
+            {"type": "interview", "at": "2026-05-20T15:00:00Z", "stage": "final"}
+        ]
+    }));
+    let client = Client::new(vec![acme(), booked]).await;
+    let html = client.get("/").await.html();
+    assert_eq!(select_text(&html, "h2"), ["Act now (1)", "Coming up (1)"]);
+    let actions = select_text(&html, ".item-action");
+    assert_eq!(
+        actions[1],
+        "Interview Wednesday 20 May at 15:00: nothing to send before it"
+    );
+    assert_eq!(
+        select_text(&html, ".item .button")[1],
+        "View: Umbrella, SRE"
+    );
+}
+
+#[tokio::test]
+async fn a_question_of_theirs_is_your_move() {
+    let asked = process(serde_json::json!({
+        "format": 2, "company": "Globex", "role": "Designer", "handle": "globex-design",
+        "events": [
+            {"type": "interview", "at": "2026-05-04T10:00:00Z"},
+            {"type": "reply", "at": "2026-05-12T09:00:00Z", "asks": "answer", "respond_by": "2026-05-14"}
+        ]
+    }));
+    let client = Client::with(crate::support::Document(asked), false).await;
+    let html = client.get("/").await.html();
+    assert_eq!(select_text(&html, "h2"), ["Your move (1)"]);
+    assert_eq!(
+        select_text(&html, ".item-action"),
+        ["Answer them due since Tuesday 12 May · they asked by Thursday 14 May"]
+    );
+    assert_eq!(
+        select_text(&html, ".item .button"),
+        ["Respond: Globex, Designer"]
+    );
+}

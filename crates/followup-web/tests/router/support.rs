@@ -80,43 +80,7 @@ impl Fixture {
 
 impl Backend for Fixture {
     fn agenda(&self) -> Result<Agenda, BackendError> {
-        let processes = self.store.lock().unwrap().processes().unwrap();
-        let tracked = processes.len();
-        let mut sections: Vec<Section> = Vec::new();
-        for kind in [
-            SectionKind::ActNow,
-            SectionKind::Waiting,
-            SectionKind::MoveOn,
-        ] {
-            let items: Vec<AgendaItem> = processes
-                .iter()
-                .map(|p| (p, advise(p, &Default::default(), now())))
-                .filter(|(_, advice)| {
-                    let section = match advice.action {
-                        Action::Act {
-                            step: Step::Respond(_) | Step::RespondOffer,
-                            ..
-                        } => SectionKind::YourMove,
-                        Action::Act { .. } => SectionKind::ActNow,
-                        Action::UpcomingInterview { .. } => SectionKind::ComingUp,
-                        Action::Wait { .. } => SectionKind::Waiting,
-                        Action::MoveOn => SectionKind::MoveOn,
-                        Action::Nothing => return false,
-                    };
-                    section == kind
-                })
-                .map(|(p, advice)| AgendaItem {
-                    handle: p.handle.clone().unwrap(),
-                    company: p.company.clone(),
-                    role: p.role.clone(),
-                    advice,
-                })
-                .collect();
-            if !items.is_empty() {
-                sections.push(Section { kind, items });
-            }
-        }
-        Ok(Agenda { tracked, sections })
+        Ok(agenda_of(&self.store.lock().unwrap().processes().unwrap()))
     }
 
     fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
@@ -147,10 +111,7 @@ pub struct Document(pub Process);
 
 impl Backend for Document {
     fn agenda(&self) -> Result<Agenda, BackendError> {
-        Ok(Agenda {
-            tracked: 1,
-            sections: Vec::new(),
-        })
+        Ok(agenda_of(std::slice::from_ref(&self.0)))
     }
 
     fn process(&self, _handle: &str) -> Result<ProcessView, BackendError> {
@@ -170,6 +131,42 @@ impl Backend for Document {
             now: now(),
         })
     }
+}
+
+/// The agenda of `processes` at [`NOW`]: each advised, in the sections of the binary's backend.
+fn agenda_of(processes: &[Process]) -> Agenda {
+    let tracked = processes.len();
+    let mut sections: Vec<Section> = Vec::new();
+    for &kind in SectionKind::ALL {
+        let items: Vec<AgendaItem> = processes
+            .iter()
+            .map(|p| (p, advise(p, &Default::default(), now())))
+            .filter(|(_, advice)| {
+                let section = match advice.action {
+                    Action::Act {
+                        step: Step::Respond(_) | Step::RespondOffer,
+                        ..
+                    } => SectionKind::YourMove,
+                    Action::Act { .. } => SectionKind::ActNow,
+                    Action::UpcomingInterview { .. } => SectionKind::ComingUp,
+                    Action::Wait { .. } => SectionKind::Waiting,
+                    Action::MoveOn => SectionKind::MoveOn,
+                    Action::Nothing => return false,
+                };
+                section == kind
+            })
+            .map(|(p, advice)| AgendaItem {
+                handle: p.handle.clone().unwrap(),
+                company: p.company.clone(),
+                role: p.role.clone(),
+                advice,
+            })
+            .collect();
+        if !items.is_empty() {
+            sections.push(Section { kind, items });
+        }
+    }
+    Agenda { tracked, sections }
 }
 
 /// A response, its body read.
