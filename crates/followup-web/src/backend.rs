@@ -5,7 +5,7 @@
 //! next`), tests implement it over hand-made processes. Every method is synchronous and may do
 //! I/O: handlers call it on tokio's blocking pool.
 
-use followup_core::{Advice, Process};
+use followup_core::{Action, Advice, Process, Step};
 use followup_store::TimelineEntry;
 use jiff::Timestamp;
 
@@ -61,6 +61,22 @@ impl SectionKind {
         SectionKind::Waiting,
         SectionKind::MoveOn,
     ];
+
+    /// The section an advice belongs in; `None` for nothing to do. (The agenda's grouping
+    /// belongs to the application layer; it lives here until that layer exists.)
+    pub fn of(action: &Action) -> Option<SectionKind> {
+        Some(match action {
+            Action::Act {
+                step: Step::Respond(_) | Step::RespondOffer,
+                ..
+            } => SectionKind::YourMove,
+            Action::Act { .. } => SectionKind::ActNow,
+            Action::UpcomingInterview { .. } => SectionKind::ComingUp,
+            Action::Wait { .. } => SectionKind::Waiting,
+            Action::MoveOn => SectionKind::MoveOn,
+            Action::Nothing => return None,
+        })
+    }
 
     /// The section's heading.
     pub fn title(self) -> &'static str {

@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use followup_core::{Action, Process, Step, ZoneDefault, advise, parse_document};
+use followup_core::{Process, ZoneDefault, advise, parse_document};
 use followup_store::{Change, MemoryStore, Op, Store, StoreError};
 use followup_web::{
     Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web, app,
@@ -141,20 +141,7 @@ fn agenda_of(processes: &[Process]) -> Agenda {
         let items: Vec<AgendaItem> = processes
             .iter()
             .map(|p| (p, advise(p, &Default::default(), now())))
-            .filter(|(_, advice)| {
-                let section = match advice.action {
-                    Action::Act {
-                        step: Step::Respond(_) | Step::RespondOffer,
-                        ..
-                    } => SectionKind::YourMove,
-                    Action::Act { .. } => SectionKind::ActNow,
-                    Action::UpcomingInterview { .. } => SectionKind::ComingUp,
-                    Action::Wait { .. } => SectionKind::Waiting,
-                    Action::MoveOn => SectionKind::MoveOn,
-                    Action::Nothing => return false,
-                };
-                section == kind
-            })
+            .filter(|(_, advice)| SectionKind::of(&advice.action) == Some(kind))
             .map(|(p, advice)| AgendaItem {
                 handle: p.handle.clone().unwrap(),
                 company: p.company.clone(),

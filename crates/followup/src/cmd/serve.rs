@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use followup_core::{Action, Step};
+use followup_core::Action;
 use followup_store::{Change, MemoryStore, Op, Store, StoreError};
 use followup_web::{
     Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web,
@@ -220,15 +220,8 @@ impl<S: Store + Send + 'static> Backend for Tracker<S> {
             })
             .collect();
         for item in agenda(&advised) {
-            let kind = match item.advice.action {
-                Action::Act {
-                    step: Step::Respond(_) | Step::RespondOffer,
-                    ..
-                } => SectionKind::YourMove,
-                Action::Act { .. } => SectionKind::ActNow,
-                Action::UpcomingInterview { .. } => SectionKind::ComingUp,
-                Action::Wait { .. } => SectionKind::Waiting,
-                Action::MoveOn | Action::Nothing => SectionKind::MoveOn,
+            let Some(kind) = SectionKind::of(&item.advice.action) else {
+                continue;
             };
             let entry = AgendaItem {
                 handle: item.handle().to_owned(),
