@@ -332,7 +332,11 @@ fn run_round(round: &Path) -> Vec<String> {
     Sources::new(eml)
         .map(|item| {
             let mut line = item.and_then(|raw| importer.read(&raw)).unwrap().line;
-            line.file = line.file.strip_prefix(&prefix).unwrap_or(&line.file).to_owned();
+            line.file = line
+                .file
+                .strip_prefix(&prefix)
+                .unwrap_or(&line.file)
+                .to_owned();
             line.to_json()
         })
         .collect()
@@ -351,7 +355,13 @@ fn blind_rounds_hold_their_authors_expectations() {
             .iter()
             .map(|l| {
                 let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                let file = v["file"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+                let file = v["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned();
                 (file, v)
             })
             .collect();
@@ -365,7 +375,14 @@ fn blind_rounds_hold_their_authors_expectations() {
             };
             // Class and process always; the dates and `asks` when the author named them,
             // and no date the author did not expect.
-            for field in ["class", "process", "asks", "respond_by", "deadline", "away_until"] {
+            for field in [
+                "class",
+                "process",
+                "asks",
+                "respond_by",
+                "deadline",
+                "away_until",
+            ] {
                 let named = want.get(field).is_some() || matches!(field, "class" | "process");
                 let (w, g) = (&want[field], &line[field]);
                 let dated = matches!(field, "respond_by" | "deadline" | "away_until");

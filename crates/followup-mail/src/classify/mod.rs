@@ -209,8 +209,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 /// references? We'd need them by Friday 15 May").
 pub fn user_date(reading: &Reading<'_>) -> Option<Date> {
     deadline_in(reading, |sentence, previous| {
-        (phrases::RESPOND_VERB.is_match(sentence)
-            || previous.is_some_and(structure::asks_the_user))
+        (phrases::RESPOND_VERB.is_match(sentence) || previous.is_some_and(structure::asks_the_user))
             && !phrases::THEIR_STEP.is_match(sentence)
     })
 }
@@ -218,15 +217,14 @@ pub fn user_date(reading: &Reading<'_>) -> Option<Date> {
 /// The date the company set for its own next step ("we will get back to you by Friday"): a
 /// promise, for the wiring to log.
 pub fn their_promise(reading: &Reading<'_>) -> Option<Date> {
-    deadline_in(reading, |sentence, _| phrases::THEIR_STEP.is_match(sentence))
+    deadline_in(reading, |sentence, _| {
+        phrases::THEIR_STEP.is_match(sentence)
+    })
 }
 
 /// The first date after a deadline word, in a sentence that `fits` (given the sentence
 /// and the one before it).
-fn deadline_in(
-    reading: &Reading<'_>,
-    fits: impl Fn(&str, Option<&str>) -> bool,
-) -> Option<Date> {
+fn deadline_in(reading: &Reading<'_>, fits: impl Fn(&str, Option<&str>) -> bool) -> Option<Date> {
     let today = reading.reference.date();
     let spans = sentences(&reading.text);
     reading.mentions().into_iter().find_map(|mention| {

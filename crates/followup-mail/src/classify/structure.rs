@@ -197,7 +197,9 @@ mod tests {
     #[test]
     fn availability_is_asked_for_a_meeting_not_a_start() {
         let asked = |t: &str| availability_request(&fold(t));
-        assert!(asked("¿Qué disponibilidad tienes esta semana para una llamada?"));
+        assert!(asked(
+            "¿Qué disponibilidad tienes esta semana para una llamada?"
+        ));
         assert!(asked(
             "Você pode me mandar alguns horários em que estaria livre na semana que vem?"
         ));
