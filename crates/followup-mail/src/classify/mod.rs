@@ -178,12 +178,16 @@ pub fn rejection<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
     })
 }
 
-/// An explicit offer: the phrase, and the deadline when one is stated.
+/// An explicit offer (a phrase of the table, or the user asked to join as a role), not
+/// negated: the phrase, and the deadline when one is stated.
 pub fn offer(reading: &Reading<'_>) -> Option<(String, Option<Date>)> {
     let phrase = sentences(&reading.text)
         .into_iter()
         .find_map(|(start, end)| {
             let sentence = &reading.text[start..end];
+            if let Some((a, b)) = structure::invitation_to_join(sentence) {
+                return Some(sentence[a..b].to_owned());
+            }
             let found = phrases::OFFER.find(sentence)?;
             let negated = phrases::OFFER_NEGATION.is_match(sentence)
                 || phrases::NEGATION.is_match(&sentence[..sentence.find(found).unwrap_or(0)]);

@@ -158,12 +158,12 @@ tables! {
     CONDITION = "condition.txt";
     /// Hedges that, between a negation and its verb, make it no decision.
     HEDGE = "hedge.txt";
-    /// Words of regret that frame bad news.
-    REGRET = "regret.txt";
     /// The process moving on ("move forward", "seguir adelante").
     PROGRESS = "progress.txt";
     /// The user's candidacy, named ("your application", "tu candidatura").
     CANDIDACY = "candidacy.txt";
+    /// The next steps of the process ("next stage", "próximas etapas").
+    NEXT_STAGE = "next-stage.txt";
     /// Choosing or going on with someone ("decided to pursue", "optamos por").
     SELECTION = "selection.txt";
     /// Someone other than the user ("another candidate", "outras pessoas candidatas").
@@ -176,6 +176,10 @@ tables! {
     CLOSED = "closed.txt";
     /// Making the user an offer ("extend an offer", "te fazer uma proposta").
     OFFER_ACT = "offer-act.txt";
+    /// Asking the user to join ("we'd like you to join", "queremos que te incorpores").
+    JOIN = "join.txt";
+    /// "as" before a role ("as a", "como").
+    AS_ROLE = "as-role.txt";
     /// The user's application, as a thing.
     APPLICATION = "application.txt";
     /// Words that say it arrived ("received", "reached us", "concluída").

@@ -54,7 +54,9 @@ fn conditional(sentence: &str, at: usize) -> bool {
 /// says it.
 pub fn decline(sentence: &str) -> Option<(usize, usize)> {
     let decided = |span: Option<(usize, usize)>| span.filter(|(s, _)| !conditional(sentence, *s));
-    let named = phrases::CANDIDACY.is_match(sentence) || phrases::REGRET.is_match(sentence);
+    // The candidacy or the next steps named: "unfortunately I can't continue our call
+    // tomorrow" declines nothing.
+    let named = phrases::CANDIDACY.is_match(sentence) || phrases::NEXT_STAGE.is_match(sentence);
     // Not going on with the candidacy.
     let not_going_on = named
         .then(|| {
@@ -116,6 +118,20 @@ fn floor_char(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// An offer without the word: the user asked to join the company as a role ("we'd like you
+/// to join Northwind Labs as a Senior Platform Engineer", "queremos que te incorpores a
+/// Initech como SRE"). "Join us for a final interview" names no role, and is none.
+pub fn invitation_to_join(sentence: &str) -> Option<(usize, usize)> {
+    followed_by(
+        sentence,
+        &phrases::JOIN,
+        &phrases::AS_ROLE,
+        4,
+        &[&phrases::NEGATION, &phrases::HEDGE],
+    )
+    .filter(|(s, _)| !conditional(sentence, *s) && !phrases::NEGATION.is_match(&sentence[..*s]))
+}
+
 /// A receipt in one sentence: the application and a word saying it arrived ("your
 /// application for Backend Engineer has reached us", "sua candidatura … foi concluída").
 /// Only read in automatic mail.
@@ -169,6 +185,15 @@ mod tests {
         assert!(declines(
             "We are not able to extend an offer for the Data Engineer role."
         ));
+        assert!(declines(
+            "Depois de analisar todos os perfis, o seu não seguirá para as próximas etapas desta vaga."
+        ));
+        assert!(declines(
+            "Optámos por prosseguir com uma candidatura cujo percurso se ajusta mais."
+        ));
+        assert!(declines(
+            "Finalmente la búsqueda se cerró con otra persona."
+        ));
     }
 
     #[test]
@@ -191,6 +216,24 @@ mod tests {
         ));
         assert!(!declines(
             "We haven't chosen another candidate, the decision is next week."
+        ));
+        assert!(!declines(
+            "Infelizmente não consigo continuar a conversa amanhã."
+        ));
+    }
+
+    #[test]
+    fn an_invitation_to_join_as_a_role_is_an_offer() {
+        let offers = |t: &str| invitation_to_join(&fold(t)).is_some();
+        assert!(offers(
+            "I'm thrilled to share that we'd like you to join Northwind Labs as a Senior Platform Engineer!"
+        ));
+        assert!(offers(
+            "Queremos que te incorpores a Initech como Site Reliability Engineer."
+        ));
+        assert!(!offers("We'd like you to join us for a final interview."));
+        assert!(!offers(
+            "If we'd like you to join as a contractor, we'll say so."
         ));
     }
 
