@@ -366,6 +366,23 @@ mod tests {
             Asks::Nothing
         );
         assert_eq!(asks_of("See you on Tuesday at 10:00."), Asks::Nothing);
+        // Slots as list items, an availability question, a need addressed to the user.
+        assert_eq!(
+            asks_of("He has these openings:\n\n- Tuesday 12 May, 10:00\n- Wednesday 13 May, 14:30"),
+            Asks::Schedule
+        );
+        assert_eq!(
+            asks_of("¿Qué disponibilidad tienes esta semana para una llamada?"),
+            Asks::Schedule
+        );
+        assert_eq!(
+            asks_of("There are a couple of things I need from you: your ID and salary range."),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("Feel free to send me a note if anything comes up."),
+            Asks::Nothing
+        );
     }
 
     #[test]
@@ -384,6 +401,15 @@ mod tests {
             date("Could you reply by 4 May?").as_deref(),
             None,
             "before the message's day"
+        );
+        assert_eq!(
+            date("¿Podrías enviarme dos referencias? Lo necesitaríamos a más tardar el viernes 15 de mayo.").as_deref(),
+            Some("2026-05-15"),
+            "a request, then its date"
+        );
+        assert_eq!(
+            date("If you can get those to me by EOD Wednesday (May 13), great.").as_deref(),
+            Some("2026-05-13")
         );
         let promise =
             |body: &str| their_promise(&Reading::new(&mail("x", body))).map(|d| d.to_string());

@@ -158,6 +158,8 @@ tables! {
     CONDITION = "condition.txt";
     /// Hedges that, between a negation and its verb, make it no decision.
     HEDGE = "hedge.txt";
+    /// A condition after a negated step ("…without the signed form").
+    UNLESS = "unless.txt";
     /// The process moving on ("move forward", "seguir adelante").
     PROGRESS = "progress.txt";
     /// The user's candidacy, named ("your application", "tu candidatura").

@@ -68,7 +68,8 @@ pub fn decline(sentence: &str) -> Option<(usize, usize)> {
                 &[&phrases::HEDGE],
             )
         })
-        .flatten();
+        .flatten()
+        .filter(|(_, e)| !phrases::UNLESS.is_match(&sentence[*e..]));
     // Someone else chosen, unless a negation just before ("we haven't chosen another…").
     let other_chosen = || {
         followed_by(
@@ -220,6 +221,9 @@ mod tests {
         assert!(!declines(
             "Infelizmente não consigo continuar a conversa amanhã."
         ));
+        assert!(!declines(
+            "We can't continue your application without the signed consent form."
+        ));
     }
 
     #[test]
@@ -247,6 +251,7 @@ mod tests {
             "Você pode me mandar alguns horários em que estaria livre na semana que vem?"
         ));
         assert!(!asked("When would you be available to start?"));
+        assert!(!asked("Are you still available for the role?"));
         assert!(!asked("Tom is available on Tuesday."));
     }
 }
