@@ -23,23 +23,25 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
+/// The entries of `dir` whose names end in `suffix`, in name order.
+fn sorted(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// The inputs in the order a user would give them: the `.eml` files, the mbox, the Maildir.
 pub fn inputs() -> Vec<PathBuf> {
     let dir = corpus();
-    let mut eml: Vec<PathBuf> = std::fs::read_dir(dir.join("eml"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    eml.sort();
+    let mut eml = sorted(&dir.join("eml"), "");
     eml.push(dir.join("inbox.mbox"));
     eml.push(dir.join("Maildir"));
     for batch in ["blind-1", "blind-2", "blind-3", "blind-4"] {
-        let mut blind: Vec<PathBuf> = std::fs::read_dir(dir.join(batch))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        blind.sort();
-        eml.extend(blind);
+        eml.extend(sorted(&dir.join(batch), ""));
     }
     eml
 }
@@ -302,17 +304,14 @@ fn importing_the_same_mail_twice_changes_nothing() {
 
 /// The blind rounds: folders `blind-mail*` holding their own `directory.json`.
 fn blind_rounds() -> Vec<PathBuf> {
-    let mut rounds: Vec<PathBuf> = std::fs::read_dir(corpus())
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    sorted(&corpus(), "")
+        .into_iter()
         .filter(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("blind-mail"))
                 && p.join("directory.json").is_file()
         })
-        .collect();
-    rounds.sort();
-    rounds
+        .collect()
 }
 
 /// One blind round read in file-name order without advice: the printed lines.
@@ -322,12 +321,7 @@ fn run_round(round: &Path) -> Vec<String> {
             .unwrap();
     let no_advice = |_: &str, _: Timestamp, _: &[Logged]| -> Option<SentKind> { None };
     let mut importer = Importer::new(directory, no_advice);
-    let mut eml: Vec<PathBuf> = std::fs::read_dir(round)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    eml.sort();
+    let eml = sorted(round, ".eml");
     let prefix = format!("{}/", corpus().display());
     Sources::new(eml)
         .map(|item| {
