@@ -4,6 +4,11 @@
 //! labels of `labels.txt`, each effect `expected-effects.txt`, each warning
 //! `expected-warnings.txt`. `UPDATE_CORPUS=1 cargo test -p followup-mail --test corpus`
 //! rewrites the three expected files for review.
+//!
+//! A blind round (`blind-mail1/`, …) stands alone: its own `directory.json`, its `.eml`
+//! files, the expectations its author wrote from the issue alone (`labels.jsonl`: the fields
+//! each names must hold) and the full lines as printed (`expected.jsonl`, rewritten by
+//! `UPDATE_CORPUS=1` like the others). It is read without advice, so sent mail is `other`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
@@ -18,23 +23,25 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
+/// The entries of `dir` whose names end in `suffix`, in name order.
+fn sorted(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// The inputs in the order a user would give them: the `.eml` files, the mbox, the Maildir.
 pub fn inputs() -> Vec<PathBuf> {
     let dir = corpus();
-    let mut eml: Vec<PathBuf> = std::fs::read_dir(dir.join("eml"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    eml.sort();
+    let mut eml = sorted(&dir.join("eml"), "");
     eml.push(dir.join("inbox.mbox"));
     eml.push(dir.join("Maildir"));
     for batch in ["blind-1", "blind-2", "blind-3", "blind-4"] {
-        let mut blind: Vec<PathBuf> = std::fs::read_dir(dir.join(batch))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        blind.sort();
-        eml.extend(blind);
+        eml.extend(sorted(&dir.join(batch), ""));
     }
     eml
 }
@@ -293,4 +300,91 @@ fn importing_the_same_mail_twice_changes_nothing() {
             assert_eq!(a["process"], b["process"], "{b}");
         }
     }
+}
+
+/// The blind rounds: folders `blind-mail*` holding their own `directory.json`.
+fn blind_rounds() -> Vec<PathBuf> {
+    sorted(&corpus(), "")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("blind-mail"))
+                && p.join("directory.json").is_file()
+        })
+        .collect()
+}
+
+/// One blind round read in file-name order without advice: the printed lines.
+fn run_round(round: &Path) -> Vec<String> {
+    let directory: Directory =
+        serde_json::from_str(&std::fs::read_to_string(round.join("directory.json")).unwrap())
+            .unwrap();
+    let no_advice = |_: &str, _: Timestamp, _: &[Logged]| -> Option<SentKind> { None };
+    let mut importer = Importer::new(directory, no_advice);
+    let eml = sorted(round, ".eml");
+    let prefix = format!("{}/", corpus().display());
+    Sources::new(eml)
+        .map(|item| {
+            let mut line = item.and_then(|raw| importer.read(&raw)).unwrap().line;
+            line.file = line
+                .file
+                .strip_prefix(&prefix)
+                .unwrap_or(&line.file)
+                .to_owned();
+            line.to_json()
+        })
+        .collect()
+}
+
+#[test]
+fn blind_rounds_hold_their_authors_expectations() {
+    let rounds = blind_rounds();
+    assert!(!rounds.is_empty(), "at least one blind round");
+    let mut failures = Vec::new();
+    for round in rounds {
+        let name = round.file_name().unwrap().to_string_lossy().into_owned();
+        let printed = run_round(&round);
+        check_or_update(&format!("{name}/expected.jsonl"), &printed, &mut failures);
+        let got: HashMap<String, serde_json::Value> = printed
+            .iter()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let file = v["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                (file, v)
+            })
+            .collect();
+        let labels = std::fs::read_to_string(round.join("labels.jsonl")).unwrap();
+        for label in labels.lines().filter(|l| !l.trim().is_empty()) {
+            let want: serde_json::Value = serde_json::from_str(label).unwrap();
+            let file = want["file"].as_str().unwrap();
+            let Some(line) = got.get(file) else {
+                failures.push(format!("{name}/{file}: no line"));
+                continue;
+            };
+            // Class and process always; the dates and `asks` when the author named them,
+            // and no date the author did not expect.
+            for field in [
+                "class",
+                "process",
+                "asks",
+                "respond_by",
+                "deadline",
+                "away_until",
+            ] {
+                let named = want.get(field).is_some() || matches!(field, "class" | "process");
+                let (w, g) = (&want[field], &line[field]);
+                let dated = matches!(field, "respond_by" | "deadline" | "away_until");
+                if (named && w != g) || (!named && dated && !g.is_null()) {
+                    failures.push(format!("{name}/{file}: {field} expected {w}, got {g}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -19,6 +19,11 @@ impl UserError {
             hint: hint.into(),
         }
     }
+
+    /// What to do about it.
+    pub fn hint(&self) -> &str {
+        &self.hint
+    }
 }
 
 /// Exit code for bad usage or input.

@@ -44,13 +44,16 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<m2>{MONTHS}) \.? \s+ (?P<d2>\d{{1,2}}) (?:st|nd|rd|th)? \b (?: ,? \s+ (?P<y2>\d{{4}}) )?
           | (?:dia \s+)? (?P<d3>\d{{1,2}}) / (?P<m3>\d{{1,2}}) (?: / (?P<y3>\d{{2,4}}) )? \b
           | dia \s+ (?P<d4>\d{{1,2}}) \b
+          | (?:{WEEKDAYS_FULL}) ,? \s+ (?:the \s+ | el \s+)? (?P<d5>\d{{1,2}}) (?:st|nd|rd|th|º)? \b
           | (?P<rel>today|tomorrow|hoje|amanha|hoy|manana|eod|cob
                 |end \s+ of \s+ (?:the \s+)? (?:business \s+)? (?:day|week|month)
                 |(?:fim|final) \s+ d[oa] \s+ (?:dia|semana|mes)
                 |(?:fin|final) \s+ de(?:l)? \s+ (?:dia|mes|la \s+ semana))
           | (?: (?P<next>next|this|proxima|proximo|esta|este|nesta|neste) \s+ )? (?P<wd>{WEEKDAYS_FULL})
         )
-        (?P<time> ,? \s+ (?:at|as|a \s+ las|a \s+ la|from|das|de)? \s* \d{{1,2}} (?: [:h] \d\d | \s? [ap]m | h ) \b )?
+        (?P<time> ,? \s+ (?:
+            (?:at|as|a \s+ las|a \s+ la|from|das|de)? \s* \d{{1,2}} (?: [:h] \d\d | \s? [ap]m | h ) \b
+          | (?:at|as|a \s+ las|a \s+ la) \s+ \d{{1,2}} \b ) )?
         "
     ))
 });
@@ -97,20 +100,37 @@ fn english_weekday(name: &str) -> Option<&'static str> {
 
 /// Every date mentioned in folded `text`, read against `reference` (the message's date in
 /// its own offset). Mentions that name no real day ("31 april") are skipped.
+/// "EOD Wednesday", "end of day Friday": the end of a day, then the day it belongs to.
 pub fn mentions(text: &str, reference: &ZonedDateTime) -> Vec<Mention> {
-    MENTION
+    let found: Vec<(Mention, bool)> = MENTION
         .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let date = resolve(&caps, reference)?;
-            Some(Mention {
+            let end_of_day = caps.name("rel").is_some_and(|r| {
+                matches!(r.as_str(), "eod" | "cob") || r.as_str().ends_with("day")
+            });
+            let mention = Mention {
                 start: whole.start(),
                 end: whole.end(),
                 date,
                 with_time: caps.name("time").is_some(),
-            })
+            };
+            Some((mention, end_of_day))
         })
-        .collect()
+        .collect();
+    let mut out: Vec<Mention> = Vec::with_capacity(found.len());
+    for (i, (mention, end_of_day)) in found.iter().enumerate() {
+        let day_follows = found.get(i + 1).is_some_and(|(next, _)| {
+            let gap =
+                text[mention.end..next.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+            gap.is_empty() || gap == "on"
+        });
+        if !(*end_of_day && day_follows) {
+            out.push(mention.clone());
+        }
+    }
+    out
 }
 
 fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
@@ -167,7 +187,7 @@ fn resolve(caps: &Captures<'_>, reference: &ZonedDateTime) -> Option<Date> {
             number("y3"),
         );
     }
-    if let Some(day) = number("d4") {
+    if let Some(day) = number("d4").or_else(|| number("d5")) {
         let today = reference.date();
         let day = i8::try_from(day).ok()?;
         return Date::new(today.year(), today.month(), day)
@@ -249,6 +269,18 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(found[0].with_time);
         assert_eq!(found[0].date.to_string(), "2026-05-12");
+    }
+
+    #[test]
+    fn a_weekday_with_a_day_number_and_an_end_of_day() {
+        assert_eq!(dates("wednesday the 13th at 11:00"), ["2026-05-13"]);
+        let found = mentions("jueves 21 a las 11 o viernes 22 a las 16", &wednesday());
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|m| m.with_time));
+        assert_eq!(
+            dates("by eod wednesday (may 20)"),
+            ["2026-05-13", "2026-05-20"]
+        );
     }
 
     #[test]

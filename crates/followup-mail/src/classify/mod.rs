@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod phrases;
 mod sentences;
+pub mod structure;
 
 use std::sync::LazyLock;
 
@@ -151,26 +152,46 @@ pub fn away_until(reading: &Reading<'_>) -> Option<Date> {
     None
 }
 
-/// The receipt phrase of an automatic application acknowledgement.
+/// The receipt of an automatic application acknowledgement: a receipt phrase, or a
+/// sentence (or the subject) naming the application and its arrival.
 pub fn application_received<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
     phrases::APPLICATION_RECEIVED
         .find(&reading.text)
         .or_else(|| phrases::APPLICATION_RECEIVED.find(&reading.subject))
+        .or_else(|| {
+            sentences(&reading.text)
+                .into_iter()
+                .map(|(s, e)| &reading.text[s..e])
+                .chain(std::iter::once(reading.subject.as_str()))
+                .find(|s| structure::receipt(s))
+        })
 }
 
-/// The phrase that declines.
+/// What declines: an idiom of the table, or a sentence shaped as a negative decision about
+/// the candidate or the position ([`structure::decline`]).
 pub fn rejection<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
-    phrases::REJECTION.find(&reading.text)
+    phrases::REJECTION.find(&reading.text).or_else(|| {
+        sentences(&reading.text).into_iter().find_map(|(s, e)| {
+            let sentence = &reading.text[s..e];
+            structure::decline(sentence).map(|(a, b)| &sentence[a..b])
+        })
+    })
 }
 
-/// An explicit offer: the phrase, and the deadline when one is stated.
+/// An explicit offer (a phrase of the table, or the user asked to join as a role), not
+/// negated: the phrase, and the deadline when one is stated.
 pub fn offer(reading: &Reading<'_>) -> Option<(String, Option<Date>)> {
     let phrase = sentences(&reading.text)
         .into_iter()
         .find_map(|(start, end)| {
             let sentence = &reading.text[start..end];
+            if let Some((a, b)) = structure::invitation_to_join(sentence) {
+                return Some(sentence[a..b].to_owned());
+            }
             let found = phrases::OFFER.find(sentence)?;
-            (!phrases::OFFER_NEGATION.is_match(sentence)).then(|| found.to_owned())
+            let negated = phrases::OFFER_NEGATION.is_match(sentence)
+                || phrases::NEGATION.is_match(&sentence[..sentence.find(found).unwrap_or(0)]);
+            (!negated).then(|| found.to_owned())
         })?;
     Some((phrase, user_date(reading)))
 }
@@ -188,29 +209,40 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 /// The date set for the user's answer in this message: a date after "by"/"até"/"antes del"
 /// in a sentence about the user's reply, submission or decision, and not about the company's
 /// own next step. Interview dates and proposed slots have no such word before them.
+/// A sentence right after a request to the user continues it ("Could you send two
+/// references? We'd need them by Friday 15 May").
 pub fn user_date(reading: &Reading<'_>) -> Option<Date> {
-    deadline_in(reading, |sentence| {
-        phrases::RESPOND_VERB.is_match(sentence) && !phrases::THEIR_STEP.is_match(sentence)
+    deadline_in(reading, |sentence, previous| {
+        (phrases::RESPOND_VERB.is_match(sentence) || previous.is_some_and(structure::asks_the_user))
+            && !phrases::THEIR_STEP.is_match(sentence)
     })
 }
 
 /// The date the company set for its own next step ("we will get back to you by Friday"): a
 /// promise, for the wiring to log.
 pub fn their_promise(reading: &Reading<'_>) -> Option<Date> {
-    deadline_in(reading, |sentence| phrases::THEIR_STEP.is_match(sentence))
+    deadline_in(reading, |sentence, _| {
+        phrases::THEIR_STEP.is_match(sentence)
+    })
 }
 
-fn deadline_in(reading: &Reading<'_>, fits: impl Fn(&str) -> bool) -> Option<Date> {
+/// The first date after a deadline word, in a sentence that `fits` (given the sentence
+/// and the one before it).
+fn deadline_in(reading: &Reading<'_>, fits: impl Fn(&str, Option<&str>) -> bool) -> Option<Date> {
     let today = reading.reference.date();
     let spans = sentences(&reading.text);
     reading.mentions().into_iter().find_map(|mention| {
-        let (start, end) = spans
+        let at = spans
             .iter()
-            .copied()
-            .find(|(s, e)| *s <= mention.start && mention.start < *e)?;
+            .position(|(s, e)| *s <= mention.start && mention.start < *e)?;
+        let (start, end) = spans[at];
         let sentence = &reading.text[start..end];
+        let previous = at
+            .checked_sub(1)
+            .map(|p| &reading.text[spans[p].0..spans[p].1]);
         let before = &reading.text[start..mention.start];
-        (BY.is_match(before) && fits(sentence) && mention.date >= today).then_some(mention.date)
+        (BY.is_match(before) && fits(sentence, previous) && mention.date >= today)
+            .then_some(mention.date)
     })
 }
 
@@ -236,7 +268,13 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
     if let Some(found) = asking.iter().find_map(|s| phrases::SCHEDULE.find(s)) {
         return (Asks::Schedule, Some(excerpt(found)));
     }
-    // Proposed times: a question naming a time of day, or two times offered.
+    if let Some(found) = asking.iter().find(|s| structure::availability_request(s)) {
+        return (Asks::Schedule, Some(excerpt(found)));
+    }
+    // Proposed times: a question naming a time of day, or two times offered (in one
+    // sentence, as list items, or anywhere with a word offering the choice).
+    let mut listed = 0;
+    let mut timed_in_all = 0;
     for sentence in &asking {
         let timed = dates::mentions(sentence, &reading.reference)
             .into_iter()
@@ -245,6 +283,13 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
         if timed >= 2 || (timed == 1 && sentence.ends_with('?')) {
             return (Asks::Schedule, Some("proposed times".into()));
         }
+        timed_in_all += timed;
+        if timed == 1 && is_list_item(sentence) {
+            listed += 1;
+        }
+    }
+    if listed >= 2 || (timed_in_all >= 2 && phrases::SLOT_CHOICE.is_match(&reading.text)) {
+        return (Asks::Schedule, Some("proposed times".into()));
     }
     if let Some(found) = asking.iter().find_map(|s| phrases::REQUEST.find(s)) {
         return (Asks::Answer, Some(excerpt(found)));
@@ -253,6 +298,13 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
         return (Asks::Answer, Some(excerpt(question)));
     }
     (Asks::Nothing, None)
+}
+
+/// A list item: "- …", "* …", "• …", "1. …", "2) …".
+fn is_list_item(sentence: &str) -> bool {
+    let rest = sentence.trim_start_matches(|c: char| c.is_ascii_digit());
+    sentence.starts_with(['-', '*', '\u{2022}'])
+        || (rest.len() < sentence.len() && rest.starts_with(['.', ')']))
 }
 
 /// A phrase for the reason: whitespace collapsed, at most 60 characters.
@@ -314,6 +366,23 @@ mod tests {
             Asks::Nothing
         );
         assert_eq!(asks_of("See you on Tuesday at 10:00."), Asks::Nothing);
+        // Slots as list items, an availability question, a need addressed to the user.
+        assert_eq!(
+            asks_of("He has these openings:\n\n- Tuesday 12 May, 10:00\n- Wednesday 13 May, 14:30"),
+            Asks::Schedule
+        );
+        assert_eq!(
+            asks_of("¿Qué disponibilidad tienes esta semana para una llamada?"),
+            Asks::Schedule
+        );
+        assert_eq!(
+            asks_of("There are a couple of things I need from you: your ID and salary range."),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("Feel free to send me a note if anything comes up."),
+            Asks::Nothing
+        );
     }
 
     #[test]
@@ -332,6 +401,15 @@ mod tests {
             date("Could you reply by 4 May?").as_deref(),
             None,
             "before the message's day"
+        );
+        assert_eq!(
+            date("¿Podrías enviarme dos referencias? Lo necesitaríamos a más tardar el viernes 15 de mayo.").as_deref(),
+            Some("2026-05-15"),
+            "a request, then its date"
+        );
+        assert_eq!(
+            date("If you can get those to me by EOD Wednesday (May 13), great.").as_deref(),
+            Some("2026-05-13")
         );
         let promise =
             |body: &str| their_promise(&Reading::new(&mail("x", body))).map(|d| d.to_string());

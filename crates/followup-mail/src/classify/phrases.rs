@@ -78,6 +78,14 @@ impl Table {
     pub fn find<'t>(&self, text: &'t str) -> Option<&'t str> {
         self.regex.find(text).map(|m| m.as_str())
     }
+
+    /// Every phrase found in folded `text`, as byte ranges, left to right.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.regex
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
 }
 
 /// Whether a pattern starts with a word character or a group (which, in these tables, always
@@ -141,6 +149,49 @@ tables! {
     THEIR_STEP = "their-step.txt";
     /// An unsubscribe footer, the mark of bulk mail without list headers.
     UNSUBSCRIBE = "unsubscribe.txt";
+
+    // Word classes: the parts the structural readings put together (see `structure`).
+
+    /// Negation markers.
+    NEGATION = "negation.txt";
+    /// Conditions ("if", "caso") that make what follows no decision.
+    CONDITION = "condition.txt";
+    /// Hedges that, between a negation and its verb, make it no decision.
+    HEDGE = "hedge.txt";
+    /// A condition after a negated step ("…without the signed form").
+    UNLESS = "unless.txt";
+    /// The process moving on ("move forward", "seguir adelante").
+    PROGRESS = "progress.txt";
+    /// The user's candidacy, named ("your application", "tu candidatura").
+    CANDIDACY = "candidacy.txt";
+    /// The next steps of the process ("next stage", "próximas etapas").
+    NEXT_STAGE = "next-stage.txt";
+    /// Choosing or going on with someone ("decided to pursue", "optamos por").
+    SELECTION = "selection.txt";
+    /// Someone other than the user ("another candidate", "outras pessoas candidatas").
+    OTHER_CANDIDATE = "other-candidate.txt";
+    /// Between a selection and another candidate: the user is still in.
+    NOT_A_CHOICE = "not-a-choice.txt";
+    /// The job being filled ("position", "vaga", "vacante").
+    POSITION = "position.txt";
+    /// What happens to a position with no room left ("filled", "congelada", "cubierta").
+    CLOSED = "closed.txt";
+    /// Making the user an offer ("extend an offer", "te fazer uma proposta").
+    OFFER_ACT = "offer-act.txt";
+    /// Asking the user to join ("we'd like you to join", "queremos que te incorpores").
+    JOIN = "join.txt";
+    /// "as" before a role ("as a", "como").
+    AS_ROLE = "as-role.txt";
+    /// The user's application, as a thing.
+    APPLICATION = "application.txt";
+    /// Words that say it arrived ("received", "reached us", "concluída").
+    RECEIPT = "receipt.txt";
+    /// Availability ("availability", "horários", "huecos").
+    AVAILABILITY = "availability.txt";
+    /// Availability to start a job, which is no meeting.
+    START_DATE = "start-date.txt";
+    /// Words offering a choice among times ("which one", "opciones").
+    SLOT_CHOICE = "slot-choice.txt";
 }
 
 #[cfg(test)]
