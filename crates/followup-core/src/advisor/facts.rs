@@ -9,9 +9,10 @@ use jiff::civil::Date;
 
 use crate::process::{ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Process};
 
-/// The facts of one process at one instant; only events at or before `now` count.
+/// The facts of one process at one instant; only events at or before `now` count. The advisor
+/// decides on them, and the reviewer's process rules read the same ones.
 #[derive(Debug)]
-pub(crate) struct Facts<'a> {
+pub struct Facts<'a> {
     /// The outcome when the latest of closed/reopened is closed.
     pub closed: Option<Outcome>,
     /// The latest interview or reply.
@@ -32,9 +33,12 @@ pub(crate) struct Facts<'a> {
 
 /// A real outside change waiting for an align message.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct RealChange<'a> {
+pub struct RealChange<'a> {
+    /// The `context-change` event.
     pub event: &'a Event,
+    /// What changed.
     pub reason: ChangeReason,
+    /// The outside deadline, if any.
     pub deadline: Option<Date>,
 }
 

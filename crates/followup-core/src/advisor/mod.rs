@@ -11,6 +11,7 @@
 
 mod explain;
 mod facts;
+mod reads;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -18,9 +19,9 @@ use jiff::civil::Date;
 use crate::policy::Policy;
 use crate::process::{MessageKind, Process, Rapport, TimezoneSource};
 use crate::time::{BusinessCalendar, spell_date};
-use facts::Facts;
-
 pub use explain::step_instruction;
+pub use facts::{Facts, RealChange};
+pub use reads::for_advice;
 
 /// A message-sending step the advisor can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

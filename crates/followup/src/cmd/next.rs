@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use followup_core::Action;
 use followup_core::time::spell_date;
-use followup_store::{Change, MemoryStore, Op, Store};
+use followup_store::{Change, Op, SqliteStore, Store};
 use owo_colors::OwoColorize;
 use serde::Serialize;
 
@@ -32,7 +32,8 @@ impl Run for NextArgs {
             let zone = config.zone_default();
             let now = clock.at(&zone.zone, &zone.name)?;
             let samples = followup_core::sample::demo_processes(now, &zone.zone, &zone.name);
-            let mut store = MemoryStore::new(input::zones().clone());
+            let mut store =
+                SqliteStore::in_memory(input::zones().clone()).map_err(tracker::store_error)?;
             store
                 .apply(&Change {
                     at: now,

@@ -83,9 +83,10 @@ pub fn advise_stored<T>(
     let mut instants: Vec<(String, Timestamp)> = Vec::new();
     let mut kept = Vec::new();
     let mut failure = None;
-    let walked = store.each_for_advice(&mut |mut process| {
+    let processes = store.processes_for_advice().map_err(tracker::store_error)?;
+    for mut process in processes {
         if failure.is_some() {
-            return;
+            break;
         }
         config.apply_holidays(&mut process);
         let found = instants
@@ -101,14 +102,13 @@ pub fn advise_stored<T>(
                 }
                 Err(err) => {
                     failure = Some(err);
-                    return;
+                    break;
                 }
             },
         };
         let advice = advise(&process, policy, now);
         kept.extend(keep(Advised { process, advice }));
-    });
-    walked.map_err(tracker::store_error)?;
+    }
     match failure {
         Some(err) => Err(err),
         None => Ok(kept),
