@@ -74,6 +74,17 @@ impl<'a> Writer<'a> {
         Ok(outcome)
     }
 
+    /// Renames the change in the history (an import knows its size only at the end).
+    pub fn set_summary(&mut self, summary: &str) -> Result<(), StoreError> {
+        self.tx
+            .execute(
+                "UPDATE changes SET summary = ?1 WHERE id = ?2",
+                params![summary, self.change_id],
+            )
+            .map_err(|e| StoreError::from_sqlite(e, self.path))?;
+        Ok(())
+    }
+
     /// Commits what was applied, returning the history entry; when nothing needed writing
     /// (an import of data already there) nothing is kept, not even the entry, and `None`
     /// is returned.

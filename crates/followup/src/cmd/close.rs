@@ -2,30 +2,25 @@
 
 use std::process::ExitCode;
 
+use followup_app::dates;
 use followup_core::{Event, EventKind, Outcome};
-use followup_store::Store;
 
-use super::log::{Written, record};
+use super::log::print_recorded;
 use super::{Context, Run};
 use crate::cli::CloseArgs;
-use crate::clock::Clock;
-use crate::config::Config;
 use crate::error::UserError;
-use crate::tracker::{self, dates};
 
 impl Run for CloseArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let config = Config::load_from_env()?;
-        let clock = Clock::new(self.now.now.as_deref());
+        let mut app = ctx.app(self.now.now.as_deref())?;
         let outcome = Outcome::parse(self.outcome.trim()).ok_or_else(|| {
             UserError::new(
                 format!("OUTCOME: unknown value {:?}", self.outcome),
                 format!("use one of {}", Outcome::expected()),
             )
         })?;
-        let mut store = tracker::open(&ctx.db)?;
-        let process = store.process(&self.handle).map_err(tracker::store_error)?;
-        let now = clock.at(&process.timezone, &process.timezone_name)?;
+        let process = app.process(&self.handle)?;
+        let now = app.now_for(&process)?;
         let at = dates::resolve_at(self.at.at.as_deref(), now, &process)?;
         let event = Event {
             id: None,
@@ -35,19 +30,12 @@ impl Run for CloseArgs {
                 note: self.note,
             },
         };
-        let written = Written {
-            handle: &self.handle,
-            config: &config,
-            now,
-            json: self.json,
-        };
-        record(
-            &mut store,
-            &clock,
+        let recorded = app.record(
+            &self.handle,
             format!("close {} {outcome}", self.handle),
             vec![event],
-            &written,
+            now,
         )?;
-        Ok(ExitCode::SUCCESS)
+        print_recorded(&self.handle, &recorded, now, self.json)
     }
 }
