@@ -8,6 +8,7 @@ mod cmd;
 mod describe;
 mod error;
 mod logs;
+mod output;
 
 use std::process::ExitCode;
 

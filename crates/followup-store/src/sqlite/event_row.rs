@@ -10,7 +10,7 @@ use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Outc
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::Row;
-use rusqlite::types::ToSql;
+use rusqlite::types::{ToSql, ValueRef};
 
 use super::Failure;
 use crate::error::StoreError;
@@ -150,7 +150,14 @@ fn list(items: &[String]) -> Option<String> {
 
 /// Reads the event in the columns of `row` from `from` on, as [`ALL`] or [`FOR_ADVICE`] name them.
 pub(super) fn read_event(row: &Row<'_>, from: usize) -> Result<Event, Failure> {
-    let text = |i: usize| -> rusqlite::Result<Option<String>> { row.get(from + i) };
+    // Borrowed from SQLite's buffer: only the texts an event keeps are copied.
+    let str_at = |i: usize| -> Result<Option<&str>, Failure> {
+        Ok(match row.get_ref(from + i)? {
+            ValueRef::Null => None,
+            value => Some(value.as_str()?),
+        })
+    };
+    let text = |i: usize| -> Result<Option<String>, Failure> { Ok(str_at(i)?.map(str::to_owned)) };
     let flag = |i: usize| -> rusqlite::Result<bool> {
         Ok(row.get::<_, Option<bool>>(from + i)?.unwrap_or(false))
     };
@@ -158,50 +165,44 @@ pub(super) fn read_event(row: &Row<'_>, from: usize) -> Result<Event, Failure> {
     let (at_s, at_ns): (i64, i32) = (row.get(from + 1)?, row.get(from + 2)?);
     let at = Timestamp::new(at_s, at_ns)
         .map_err(|e| StoreError::Data(format!("instant {at_s}.{at_ns}: {e}")))?;
-    let type_name: String = row.get(from + 3)?;
-    let missing = |field: &str| StoreError::Data(format!("{type_name} event without {field}"));
-    let kind = match type_name.as_str() {
+    let type_name = str_at(3)?.unwrap_or_default();
+    let required = |i: usize, field: &str| -> Result<&str, Failure> {
+        str_at(i)?
+            .ok_or_else(|| StoreError::Data(format!("{type_name} event without {field}")).into())
+    };
+    let kind = match type_name {
         "interview" => EventKind::Interview(Interview {
-            rapport: match text(4)? {
-                Some(t) => parse_enum(&t, Rapport::parse)?,
+            rapport: match str_at(4)? {
+                Some(t) => parse_enum(t, Rapport::parse)?,
                 None => Rapport::default(),
             },
             reinforce_interest: flag(5)?,
             stage: text(6)?,
-            topics: read_list(text(7)?)?,
-            with: read_list(text(8)?)?,
+            topics: read_list(str_at(7)?)?,
+            with: read_list(str_at(8)?)?,
         }),
         "promise" => EventKind::Promise {
-            by: read_date(&text(9)?.ok_or_else(|| missing("promised_by"))?)?,
+            by: read_date(required(9, "promised_by")?)?,
             note: text(19)?,
         },
         "sent" => EventKind::Sent {
-            kind: parse_enum(
-                &text(10)?.ok_or_else(|| missing("message_kind"))?,
-                MessageKind::parse,
-            )?,
+            kind: parse_enum(required(10, "message_kind")?, MessageKind::parse)?,
             subject: text(11)?,
             body: text(12)?,
-            to: read_list(text(13)?)?,
+            to: read_list(str_at(13)?)?,
         },
         "reply" => EventKind::Reply {
             body: text(12)?,
             from: text(14)?,
         },
         "context-change" => EventKind::ContextChange {
-            reason: parse_enum(
-                &text(15)?.ok_or_else(|| missing("reason"))?,
-                ChangeReason::parse,
-            )?,
+            reason: parse_enum(required(15, "reason")?, ChangeReason::parse)?,
             real: flag(16)?,
-            deadline: text(17)?.as_deref().map(read_date).transpose()?,
+            deadline: str_at(17)?.map(read_date).transpose()?,
             note: text(19)?,
         },
         "closed" => EventKind::Closed {
-            outcome: parse_enum(
-                &text(18)?.ok_or_else(|| missing("outcome"))?,
-                Outcome::parse,
-            )?,
+            outcome: parse_enum(required(18, "outcome")?, Outcome::parse)?,
             note: text(19)?,
         },
         "reopened" => EventKind::Reopened { note: text(19)? },
@@ -219,11 +220,11 @@ fn read_date(text: &str) -> Result<Date, StoreError> {
         .map_err(|e| StoreError::Data(format!("date {text:?}: {e}")))
 }
 
-fn read_list(json: Option<String>) -> Result<Vec<String>, StoreError> {
+fn read_list(json: Option<&str>) -> Result<Vec<String>, StoreError> {
     match json {
         None => Ok(Vec::new()),
         Some(json) => {
-            serde_json::from_str(&json).map_err(|e| StoreError::Data(format!("list {json:?}: {e}")))
+            serde_json::from_str(json).map_err(|e| StoreError::Data(format!("list {json:?}: {e}")))
         }
     }
 }

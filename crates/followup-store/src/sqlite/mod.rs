@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use followup_core::{Contact, Process, TimezoneSource};
 use jiff::Timestamp;
-use jiff::tz::TimeZoneDatabase;
+use jiff::tz::{TimeZone, TimeZoneDatabase};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
@@ -161,11 +161,13 @@ impl SqliteStore {
             let mut rows = stmt.query(args)?;
             let mut out: Vec<(Process, Vec<Written>)> = Vec::new();
             let mut current_key = None;
+            // Thousands of processes share a handful of zones: each is looked up once.
+            let mut zones: Vec<TimeZone> = Vec::new();
             while let Some(r) = rows.next()? {
                 let key: i64 = r.get(0)?;
                 if current_key != Some(key) {
                     current_key = Some(key);
-                    out.push((self.process_row(r)?, Vec::new()));
+                    out.push((self.process_row(r, &mut zones)?, Vec::new()));
                 }
                 let seq: Option<i64> = r.get(PROCESS_COUNT)?;
                 let Some((process, written)) = out.last_mut().filter(|_| seq.is_some()) else {
@@ -184,12 +186,26 @@ impl SqliteStore {
         read().map_err(|e| e.at(&self.path))
     }
 
-    fn process_row(&self, r: &rusqlite::Row<'_>) -> Result<Process, Failure> {
+    fn process_row(
+        &self,
+        r: &rusqlite::Row<'_>,
+        zones: &mut Vec<TimeZone>,
+    ) -> Result<Process, Failure> {
         let zone_name: String = r.get(5)?;
-        let timezone = self
-            .zones
-            .get(&zone_name)
-            .map_err(|_| StoreError::UnknownZone(zone_name.clone()))?;
+        let known = zones
+            .iter()
+            .find(|z| z.iana_name() == Some(zone_name.as_str()));
+        let timezone = match known {
+            Some(zone) => zone.clone(),
+            None => {
+                let zone = self
+                    .zones
+                    .get(&zone_name)
+                    .map_err(|_| StoreError::UnknownZone(zone_name.clone()))?;
+                zones.push(zone.clone());
+                zone
+            }
+        };
         Ok(Process {
             id: Some(r.get(1)?),
             handle: Some(r.get(2)?),

@@ -1,7 +1,7 @@
 //! `followup list [--all]`: one line per process (company, role, stage, last contact, advice).
 
 use std::fmt::Write as _;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::Advised;
@@ -22,7 +22,7 @@ impl Run for ListArgs {
             .map(|item| (Row::of(&item), item))
             .collect();
         let rows: Vec<&Row> = shown.iter().map(|(row, _)| row).collect();
-        let mut out = BufWriter::new(anstream::stdout().lock());
+        let mut out = crate::output::stdout();
         if self.json {
             let value: Vec<_> = rows
                 .iter()

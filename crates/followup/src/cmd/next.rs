@@ -1,7 +1,7 @@
 //! `followup next`: today's agenda across open processes, each line ending with the command
 //! to act. `--demo` runs on the built-in sample processes in a throwaway store in memory.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::{Advised, App};
@@ -22,7 +22,7 @@ impl Run for NextArgs {
             ctx.app(now)?
         };
         let agenda = app.agenda()?;
-        let mut out = BufWriter::new(anstream::stdout().lock());
+        let mut out = crate::output::stdout();
         if self.json {
             let value: Vec<JsonItem<'_>> = agenda
                 .items
