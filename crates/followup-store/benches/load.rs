@@ -1,5 +1,6 @@
 //! Store benchmarks on a database of 10,000 processes × 10 events: loading every process with
-//! its events (what `export` does), the light load for advising (what `next` and `list` do), and appending one event (what `log` does).
+//! its events (what `export` does), the light load for advising (what `next` and `list` do),
+//! and appending one event (what `log` does).
 
 #![allow(clippy::unwrap_used, missing_docs)]
 

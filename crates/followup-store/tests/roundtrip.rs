@@ -157,12 +157,27 @@ fn export(store: &impl Store) -> Value {
     Value::Array(store.processes().unwrap().iter().map(to_document).collect())
 }
 
-fn import(store: &mut impl Store, exported: &Value) {
-    let zone = ZoneDefault {
+/// The default zone for documents that name none (every stored one does).
+fn utc() -> ZoneDefault {
+    ZoneDefault {
         name: "UTC".to_owned(),
         zone: TimeZone::UTC,
         source: TimezoneSource::System,
-    };
+    }
+}
+
+fn add_all(store: &mut impl Store, processes: Vec<Process>) {
+    store
+        .apply(&Change {
+            at: "2026-05-06T12:00:00Z".parse().unwrap(),
+            summary: "add".to_owned(),
+            ops: processes.into_iter().map(Op::AddProcess).collect(),
+        })
+        .unwrap();
+}
+
+fn import(store: &mut impl Store, exported: &Value) {
+    let zone = utc();
     let ops = exported
         .as_array()
         .unwrap()
@@ -188,13 +203,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let zones = TimeZoneDatabase::bundled();
         let mut first = SqliteStore::open(&dir.path().join("a.db"), zones.clone()).unwrap();
-        first
-            .apply(&Change {
-                at: "2026-05-06T12:00:00Z".parse().unwrap(),
-                summary: "add".to_owned(),
-                ops: processes.into_iter().map(Op::AddProcess).collect(),
-            })
-            .unwrap();
+        add_all(&mut first, processes);
         let exported = export(&first);
 
         let mut second = SqliteStore::open(&dir.path().join("b.db"), zones).unwrap();
@@ -214,18 +223,8 @@ proptest! {
     ) {
         let zones = TimeZoneDatabase::bundled();
         let mut store = SqliteStore::in_memory(zones.clone()).unwrap();
-        store
-            .apply(&Change {
-                at: "2026-05-06T12:00:00Z".parse().unwrap(),
-                summary: "add".to_owned(),
-                ops: processes.into_iter().map(Op::AddProcess).collect(),
-            })
-            .unwrap();
-        let zone = ZoneDefault {
-            name: "UTC".to_owned(),
-            zone: TimeZone::UTC,
-            source: TimezoneSource::System,
-        };
+        add_all(&mut store, processes);
+        let zone = utc();
         let full: Vec<Process> = store
             .processes()
             .unwrap()

@@ -15,16 +15,16 @@ use rusqlite::types::{ToSql, ValueRef};
 use super::Failure;
 use crate::error::StoreError;
 
-/// The columns [`read_event`] reads, in its order: every field.
-pub(super) const ALL: &str = "id, at_s, at_ns, type, rapport, reinforce_interest, stage, topics, \
-     interviewers, promised_by, message_kind, subject, body, recipients, sender, reason, is_real, \
-     deadline, outcome, note";
+/// The columns [`read_event`] reads (of `events e`), in its order: every field.
+pub(super) const ALL: &str = "e.id, e.at_s, e.at_ns, e.type, e.rapport, e.reinforce_interest, \
+     e.stage, e.topics, e.interviewers, e.promised_by, e.message_kind, e.subject, e.body, \
+     e.recipients, e.sender, e.reason, e.is_real, e.deadline, e.outcome, e.note";
 
 /// The same positions with NULL for what advising never reads, so the rows decode to the
 /// events `followup_core::advisor::for_advice` leaves (no ids, texts, people or topics).
-pub(super) const FOR_ADVICE: &str = "NULL, at_s, at_ns, type, rapport, reinforce_interest, stage, \
-     NULL, NULL, promised_by, message_kind, NULL, NULL, NULL, NULL, reason, is_real, deadline, \
-     outcome, NULL";
+pub(super) const FOR_ADVICE: &str = "NULL, e.at_s, e.at_ns, e.type, e.rapport, \
+     e.reinforce_interest, e.stage, NULL, NULL, e.promised_by, e.message_kind, NULL, NULL, NULL, \
+     NULL, e.reason, e.is_real, e.deadline, e.outcome, NULL";
 
 /// The columns an insert writes beside the process, change and id, in [`EventColumns::params`]
 /// order.

@@ -7,7 +7,7 @@
 //! `BEGIN IMMEDIATE` transaction ([`Writer`]), so concurrent commands queue instead of losing
 //! updates.
 //!
-//! Events are rows with a typed column per field ([`event_row`]); loading every process is one
+//! Events are rows with a typed column per field (module `event_row`); loading every process is one
 //! query that walks the processes and their events in timeline order.
 
 mod event_row;
@@ -139,22 +139,11 @@ impl SqliteStore {
         columns: &str,
         args: impl rusqlite::Params,
     ) -> Result<Vec<(Process, Vec<Written>)>, StoreError> {
-        let prefixed: Vec<String> = columns
-            .split(", ")
-            .map(|c| {
-                if c == "NULL" {
-                    c.to_owned()
-                } else {
-                    format!("e.{c}")
-                }
-            })
-            .collect();
         let sql = format!(
-            "SELECT {PROCESS_COLUMNS}, e.seq, e.change, e.undone_by, {}
+            "SELECT {PROCESS_COLUMNS}, e.seq, e.change, e.undone_by, {columns}
              FROM processes p LEFT JOIN events e ON e.process = p.key AND {events}
              WHERE p.hidden_by IS NULL AND {filter}
-             ORDER BY p.key, e.at_s, e.at_ns, e.seq",
-            prefixed.join(", ")
+             ORDER BY p.key, e.at_s, e.at_ns, e.seq"
         );
         let read = || -> Result<Vec<(Process, Vec<Written>)>, Failure> {
             let mut stmt = self.conn.prepare_cached(&sql)?;

@@ -259,7 +259,7 @@ impl<'a> Writer<'a> {
         let mut live: Vec<Event> = Vec::new();
         if !fresh && !events.is_empty() {
             let sql = format!(
-                "SELECT {} FROM events WHERE process = ?1 AND undone_by IS NULL",
+                "SELECT {} FROM events e WHERE e.process = ?1 AND e.undone_by IS NULL",
                 event_row::ALL
             );
             let mut stmt = self.tx.prepare_cached(&sql)?;
