@@ -177,3 +177,98 @@ impl<'de> Visitor<'de> for &mut Merge<'_, '_> {
         self.stop(merged)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use followup_store::{SqliteStore, Store};
+
+    use crate::{App, Clock, Config, input};
+
+    fn app() -> App {
+        let store = SqliteStore::in_memory(input::zones().clone()).unwrap();
+        App::with_store(
+            Config::default(),
+            Clock::Given("2026-06-01T12:00:00Z".to_owned()),
+            store,
+        )
+    }
+
+    fn document(company: &str, event_type: &str) -> String {
+        let by = if event_type == "promise" {
+            r#","by":"2026-05-08""#
+        } else {
+            ""
+        };
+        format!(
+            r#"{{"id":"{company}","company":"{company}","role":"Dev","timezone":"UTC",
+               "events":[{{"type":"{event_type}","at":"2026-05-05T14:00:00Z"{by}}}]}}"#
+        )
+    }
+
+    fn import(app: &mut App, text: &str) -> Result<super::Imported, crate::UserError> {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("export.json");
+        std::fs::write(&file, text).unwrap();
+        app.import(file.to_str().unwrap())
+    }
+
+    #[test]
+    fn an_array_is_merged_document_by_document_and_twice_is_nothing_new() {
+        let mut app = app();
+        let text = format!(
+            "[{}, {}]",
+            document("Acme", "interview"),
+            document("Globex", "promise")
+        );
+        let first = import(&mut app, &text).unwrap();
+        assert_eq!(
+            (first.processes, first.created, first.events_added),
+            (2, 2, 2)
+        );
+        assert!(first.change.is_some());
+        let again = import(&mut app, &text).unwrap();
+        assert_eq!(
+            (again.processes, again.created, again.events_added),
+            (2, 0, 0)
+        );
+        assert_eq!(again.change, None);
+        let history = app.store().unwrap().history().unwrap();
+        assert_eq!(history.len(), 1);
+        assert!(
+            history[0].summary.ends_with("(2 processes)"),
+            "{}",
+            history[0].summary
+        );
+    }
+
+    #[test]
+    fn a_bad_document_names_its_place_and_nothing_is_written() {
+        let mut app = app();
+        let text = format!(
+            "[{}, {}]",
+            document("Acme", "interview"),
+            document("Globex", "party")
+        );
+        let err = import(&mut app, &text).unwrap_err();
+        assert!(err.message().contains(": [1].events[0]"), "{err}");
+        assert!(app.store().unwrap().processes().unwrap().is_empty());
+        let err = import(&mut app, "[{}, ").unwrap_err();
+        assert!(err.message().contains(": [0]"), "{err}");
+        let err = import(&mut app, "42").unwrap_err();
+        assert!(
+            err.message()
+                .ends_with("expected an array of process documents"),
+            "{err}"
+        );
+        let err = import(&mut app, "[] x").unwrap_err();
+        assert!(err.message().contains("not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn one_document_is_an_import_of_one() {
+        let mut app = app();
+        let imported = import(&mut app, &document("Solo", "interview")).unwrap();
+        assert_eq!((imported.processes, imported.created), (1, 1));
+    }
+}

@@ -226,3 +226,66 @@ pub struct Recorded {
     /// The advice now.
     pub advice: Advice,
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The demo's processes in a store in memory, advised at a fixed moment in UTC.
+    fn sample_app() -> App {
+        let now: Timestamp = "2026-05-11T12:00:00Z".parse().unwrap();
+        let mut store = SqliteStore::in_memory(input::zones().clone()).unwrap();
+        let samples = followup_core::sample::demo_processes(now, &TimeZone::UTC, "UTC");
+        store
+            .apply(&Change {
+                at: now,
+                summary: "samples".to_owned(),
+                ops: samples.into_iter().map(Op::AddProcess).collect(),
+            })
+            .unwrap();
+        App::with_store(Config::default(), Clock::Read(now), store)
+    }
+
+    #[test]
+    fn the_agenda_is_sections_in_order_each_sorted_by_date_then_handle() {
+        let mut app = sample_app();
+        let all = app.advise_all().unwrap();
+        let agenda = app.agenda().unwrap();
+        assert_eq!(agenda.tracked, all.len());
+        let expected = all
+            .iter()
+            .filter(|a| Section::of(a.advice.action).is_some())
+            .count();
+        assert_eq!(agenda.items.len(), expected);
+        let sections: Vec<Section> = agenda.sections().map(|(s, _)| s).collect();
+        assert!(sections.windows(2).all(|w| w[0] < w[1]), "{sections:?}");
+        assert!(sections.len() >= 2, "the samples cover several sections");
+        let keys: Vec<_> = agenda
+            .items
+            .iter()
+            .map(|a| {
+                let date = match a.advice.action {
+                    followup_core::Action::Act { due, .. } => Some(due),
+                    followup_core::Action::Wait { until, .. } => Some(until),
+                    _ => None,
+                };
+                (Section::of(a.advice.action), date, a.handle().to_owned())
+            })
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    }
+
+    #[test]
+    fn a_handle_or_a_file_loads_the_same_process() {
+        let mut app = sample_app();
+        let handle = app.advise_all().unwrap()[0].handle().to_owned();
+        let stored = app.load_process(&handle).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("process.json");
+        std::fs::write(&file, followup_core::to_document(&stored).to_string()).unwrap();
+        let read = app.load_process(file.to_str().unwrap()).unwrap();
+        assert_eq!(read.events, stored.events);
+        assert!(app.load_process("no-such-process").is_err());
+    }
+}
