@@ -46,10 +46,37 @@ impl std::fmt::Debug for SqliteStore {
     }
 }
 
-/// Columns of `processes` the loaders read, in this order.
-const PROCESS_COLUMNS: &str =
-    "p.key, p.id, p.handle, p.company, p.role, p.timezone, p.contacts, p.holidays";
-/// How many columns [`PROCESS_COLUMNS`] names.
+/// What a load reads: every field, or what advising reads.
+#[derive(Clone, Copy)]
+enum Load {
+    All,
+    ForAdvice,
+}
+
+impl Load {
+    /// The columns of `processes p` read, in [`SqliteStore::process_row`]'s order.
+    fn process_columns(self) -> &'static str {
+        match self {
+            Load::All => {
+                "p.key, p.id, p.handle, p.company, p.role, p.timezone, p.contacts, p.holidays"
+            }
+            // No contacts: advising never reads them.
+            Load::ForAdvice => {
+                "p.key, p.id, p.handle, p.company, p.role, p.timezone, '[]', p.holidays"
+            }
+        }
+    }
+
+    /// The columns of `events e` read, in [`event_row::read_event`]'s order.
+    fn event_columns(self) -> &'static str {
+        match self {
+            Load::All => event_row::ALL,
+            Load::ForAdvice => event_row::FOR_ADVICE,
+        }
+    }
+}
+
+/// How many columns [`Load::process_columns`] names.
 const PROCESS_COUNT: usize = 8;
 
 impl SqliteStore {
@@ -128,19 +155,20 @@ impl SqliteStore {
     }
 
     /// Visible processes matching `filter` (on `p`, the process row), in the order they were
-    /// added, each with its events matching `events` (on `e`) in timeline order, read as
-    /// `columns` ([`event_row::ALL`] or [`event_row::FOR_ADVICE`]), and for each event the
-    /// change that wrote it and whether it was undone. One query: the process rows joined to
-    /// their events through the timeline index.
+    /// added, each with its events matching `events` (on `e`) in timeline order, and, with
+    /// `with_written`, for each event the change that wrote it and whether it was undone. One
+    /// query: the process rows joined to their events through the timeline index.
     fn load(
         &self,
+        load: Load,
         filter: &str,
         events: &str,
-        columns: &str,
+        with_written: bool,
         args: impl rusqlite::Params,
     ) -> Result<Vec<(Process, Vec<Written>)>, StoreError> {
+        let (process_columns, event_columns) = (load.process_columns(), load.event_columns());
         let sql = format!(
-            "SELECT {PROCESS_COLUMNS}, e.seq, e.change, e.undone_by, {columns}
+            "SELECT {process_columns}, e.seq, e.change, e.undone_by, {event_columns}
              FROM processes p LEFT JOIN events e ON e.process = p.key AND {events}
              WHERE p.hidden_by IS NULL AND {filter}
              ORDER BY p.key, e.at_s, e.at_ns, e.seq"
@@ -165,10 +193,12 @@ impl SqliteStore {
                 process
                     .events
                     .push(event_row::read_event(r, PROCESS_COUNT + 3)?);
-                written.push(Written {
-                    change: r.get(PROCESS_COUNT + 1)?,
-                    undone: r.get::<_, Option<i64>>(PROCESS_COUNT + 2)?.is_some(),
-                });
+                if with_written {
+                    written.push(Written {
+                        change: r.get(PROCESS_COUNT + 1)?,
+                        undone: r.get::<_, Option<i64>>(PROCESS_COUNT + 2)?.is_some(),
+                    });
+                }
             }
             Ok(out)
         };
@@ -209,8 +239,8 @@ impl SqliteStore {
         })
     }
 
-    fn all(&self, columns: &str) -> Result<Vec<Process>, StoreError> {
-        let loaded = self.load("1", "e.undone_by IS NULL", columns, [])?;
+    fn all(&self, load: Load) -> Result<Vec<Process>, StoreError> {
+        let loaded = self.load(load, "1", "e.undone_by IS NULL", false, [])?;
         Ok(loaded.into_iter().map(|(p, _)| p).collect())
     }
 
@@ -225,7 +255,7 @@ impl SqliteStore {
     /// The visible process `handle` with its events matching `events`.
     fn one(&self, handle: &str, events: &str) -> Result<(Process, Vec<Written>), StoreError> {
         match self
-            .load("p.handle = ?1", events, event_row::ALL, [handle])?
+            .load(Load::All, "p.handle = ?1", events, true, [handle])?
             .pop()
         {
             Some(found) => Ok(found),
@@ -258,16 +288,11 @@ impl Store for SqliteStore {
     }
 
     fn processes(&self) -> Result<Vec<Process>, StoreError> {
-        self.all(event_row::ALL)
+        self.all(Load::All)
     }
 
     fn processes_for_advice(&self) -> Result<Vec<Process>, StoreError> {
-        self.all(event_row::FOR_ADVICE).map(|mut processes| {
-            for p in &mut processes {
-                p.contacts = Vec::new();
-            }
-            processes
-        })
+        self.all(Load::ForAdvice)
     }
 
     fn process(&self, handle: &str) -> Result<Process, StoreError> {
@@ -355,6 +380,9 @@ fn encode_contacts(contacts: &[Contact]) -> String {
 }
 
 fn decode_contacts(json: &str) -> Result<Vec<Contact>, StoreError> {
+    if json == "[]" {
+        return Ok(Vec::new());
+    }
     let stored: Vec<StoredContact> = serde_json::from_str(json)
         .map_err(|e| StoreError::Data(format!("contacts {json:?}: {e}")))?;
     Ok(stored
