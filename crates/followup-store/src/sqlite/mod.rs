@@ -180,25 +180,31 @@ impl SqliteStore {
             let mut current_key = None;
             // Thousands of processes share a handful of zones: each is looked up once.
             let mut zones: Vec<TimeZone> = Vec::new();
+            // A process's events gather here, then move out in one allocation of their size.
+            let mut events = Vec::new();
             while let Some(r) = rows.next()? {
                 let key: i64 = r.get(0)?;
                 if current_key != Some(key) {
                     current_key = Some(key);
+                    if let Some((process, _)) = out.last_mut() {
+                        process.events = events.drain(..).collect();
+                    }
                     out.push((self.process_row(r, &mut zones)?, Vec::new()));
                 }
                 let seq: Option<i64> = r.get(PROCESS_COUNT)?;
-                let Some((process, written)) = out.last_mut().filter(|_| seq.is_some()) else {
+                let Some((_, written)) = out.last_mut().filter(|_| seq.is_some()) else {
                     continue; // A process without events.
                 };
-                process
-                    .events
-                    .push(event_row::read_event(r, PROCESS_COUNT + 3)?);
+                events.push(event_row::read_event(r, PROCESS_COUNT + 3)?);
                 if with_written {
                     written.push(Written {
                         change: r.get(PROCESS_COUNT + 1)?,
                         undone: r.get::<_, Option<i64>>(PROCESS_COUNT + 2)?.is_some(),
                     });
                 }
+            }
+            if let Some((process, _)) = out.last_mut() {
+                process.events = events;
             }
             Ok(out)
         };
