@@ -187,7 +187,12 @@ impl SqliteStore {
                 if current_key != Some(key) {
                     current_key = Some(key);
                     if let Some((process, _)) = out.last_mut() {
-                        process.events = events.drain(..).collect();
+                        #[expect(
+                            clippy::drain_collect,
+                            reason = "an exact-size copy; the buffer is kept for the next process"
+                        )]
+                        let exact = events.drain(..).collect();
+                        process.events = exact;
                     }
                     out.push((self.process_row(r, &mut zones)?, Vec::new()));
                 }
