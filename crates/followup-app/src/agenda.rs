@@ -31,7 +31,7 @@ impl Advised {
 pub enum Section {
     /// Messages due now (oldest due first).
     ActNow,
-    /// Waiting for a date (soonest first).
+    /// Waiting for a date or a booked interview (soonest first).
     Waiting,
     /// Processes to close: no more messages.
     MoveOn,
@@ -43,7 +43,7 @@ impl Section {
     pub fn of(action: Action) -> Option<Section> {
         match action {
             Action::Act { .. } => Some(Section::ActNow),
-            Action::Wait { .. } => Some(Section::Waiting),
+            Action::Wait { .. } | Action::UpcomingInterview { .. } => Some(Section::Waiting),
             Action::MoveOn => Some(Section::MoveOn),
             Action::Nothing => None,
         }
@@ -94,6 +94,7 @@ fn order(item: &Advised) -> (Option<Section>, Option<Date>, &str) {
     let date = match item.advice.action {
         Action::Act { due, .. } => Some(due),
         Action::Wait { until, .. } => Some(until),
+        Action::UpcomingInterview { at } => Some(at.date()),
         Action::MoveOn | Action::Nothing => None,
     };
     (Section::of(item.advice.action), date, item.handle())

@@ -8,6 +8,7 @@
 //! name = "Maria Silva"            # signs drafts
 //! timezone = "America/Sao_Paulo"  # zone for processes that name none (else the system's)
 //! holidays = ["2026-06-04"]       # extra non-working days for every process
+//! date_order = "dmy"              # 05/08 is 5 August ("mdy": 8 May); a day above 12 decides
 //!
 //! [policy]                        # any number of the advisor's policy
 //! business_days_without_promise = 7
@@ -18,6 +19,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+use followup_core::time::phrase::DateOrder;
 use followup_core::{Policy, Process, TimezoneSource, ZoneDefault};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -39,6 +41,7 @@ pub struct Config {
     name: Option<String>,
     timezone: Option<(String, TimeZone)>,
     holidays: Vec<Date>,
+    date_order: DateOrder,
     policy: Policy,
 }
 
@@ -49,6 +52,7 @@ struct RawConfig {
     name: Option<String>,
     timezone: Option<String>,
     holidays: Vec<String>,
+    date_order: DateOrder,
     policy: Policy,
 }
 
@@ -134,6 +138,7 @@ impl Config {
             name,
             timezone,
             holidays,
+            date_order: raw.date_order,
             policy: raw.policy,
         })
     }
@@ -158,6 +163,11 @@ impl Config {
     /// The advisor's numbers, defaults overridden by the `[policy]` table.
     pub fn policy(&self) -> &Policy {
         &self.policy
+    }
+
+    /// How numeric dates whose order is ambiguous (`05/08`) are read.
+    pub fn date_order(&self) -> DateOrder {
+        self.date_order
     }
 
     /// Extra non-working days that apply to every process.
@@ -254,6 +264,7 @@ mod tests {
             name = "Maria Silva"
             timezone = "Asia/Tokyo"
             holidays = ["2026-06-04", "2026-12-24"]
+            date_order = "mdy"
 
             [policy]
             thank_you_window_hours = 12
@@ -261,10 +272,14 @@ mod tests {
             business_days_without_promise = 7
             business_days_between_messages = 4
             max_unanswered = 3
+            business_days_align_spacing = 2
+            business_days_application_silence = 15
+            business_days_overdue_before_quiet = 10
             "#,
         )
         .unwrap();
         assert_eq!(config.name(), Some("Maria Silva"));
+        assert_eq!(config.date_order(), DateOrder::Mdy);
         let zone = config.zone_default();
         assert_eq!(zone.name, "Asia/Tokyo");
         assert_eq!(zone.source, TimezoneSource::Config);
@@ -283,6 +298,9 @@ mod tests {
                 business_days_without_promise: 7,
                 business_days_between_messages: 4,
                 max_unanswered: 3,
+                business_days_align_spacing: 2,
+                business_days_application_silence: 15,
+                business_days_overdue_before_quiet: 10,
             }
         );
     }
@@ -297,6 +315,7 @@ mod tests {
         );
         assert_eq!(config.name(), None);
         assert!(config.holidays().is_empty());
+        assert_eq!(config.date_order(), DateOrder::Dmy);
         assert_eq!(parse("").unwrap().policy(), &Policy::default());
     }
 
@@ -327,6 +346,16 @@ mod tests {
             err.to_string()
                 .starts_with("/cfg/config.toml: holidays[1]: "),
             "{err}"
+        );
+        let err = parse("name = \"M\"\ndate_order = \"ymd\"\n").unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with("/cfg/config.toml line 2: "),
+            "{message}"
+        );
+        assert!(
+            message.contains("`dmy`") && message.contains("`mdy`"),
+            "{message}"
         );
         let err = parse("[policy]\nmax_unanswered = -1\n").unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");

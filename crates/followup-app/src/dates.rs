@@ -2,7 +2,7 @@
 //! deadline), resolved in the process's zone with `followup_core::time::phrase`.
 
 use followup_core::Process;
-use followup_core::time::phrase::{Direction, accepted_forms, parse_phrase};
+use followup_core::time::phrase::{DateOrder, Field, PhraseError, parse_phrase};
 use jiff::civil::{Date, Time};
 use jiff::{Timestamp, ZonedDateTime};
 
@@ -18,38 +18,30 @@ pub fn resolve_at(
     text: Option<&str>,
     now: Timestamp,
     process: &Process,
+    order: DateOrder,
 ) -> Result<ZonedDateTime, UserError> {
     let reference = now.to_zoned_datetime(process.timezone.clone());
     let Some(text) = text else {
         return Ok(reference);
     };
-    let bad = |err: String| UserError::new(format!("--at: {err}"), hint(Direction::Past, &err));
-    let resolved =
-        parse_phrase(text, Direction::Past, &reference).map_err(|e| bad(e.to_string()))?;
+    let bad = |err: PhraseError| UserError::new(format!("--at: {err}"), err.hint());
+    let resolved = parse_phrase(text, Field::At, &reference, order).map_err(bad)?;
     if resolved.at.is_none() && resolved.date == reference.date() {
         return Ok(reference);
     }
-    resolved
-        .instant_or(DEFAULT_TIME, &reference)
-        .map_err(|e| bad(e.to_string()))
+    resolved.instant_or(DEFAULT_TIME, &reference).map_err(bad)
 }
 
-/// Resolves a due date (`promise WHEN`, `--deadline WHEN`) relative to the day it was said.
-pub fn resolve_due(text: &str, field: &str, said: &ZonedDateTime) -> Result<Date, UserError> {
-    parse_phrase(text, Direction::Future, said)
+/// Resolves a due date (`promise WHEN`, `--deadline WHEN`) relative to the day it was said;
+/// `name` is the option or argument it came from, for errors.
+pub fn resolve_due(
+    text: &str,
+    field: Field,
+    name: &str,
+    said: &ZonedDateTime,
+    order: DateOrder,
+) -> Result<Date, UserError> {
+    parse_phrase(text, field, said, order)
         .map(|r| r.date)
-        .map_err(|e| {
-            let err = e.to_string();
-            UserError::new(format!("{field}: {err}"), hint(Direction::Future, &err))
-        })
-}
-
-/// The accepted forms, unless the error already lists them (then a pointer to the README).
-fn hint(direction: Direction, err: &str) -> String {
-    let forms = accepted_forms(direction);
-    if err.contains(forms) {
-        "the README (Tracking your processes) shows how dates are read, with examples".to_owned()
-    } else {
-        format!("accepted: {forms}")
-    }
+        .map_err(|err| UserError::new(format!("{name}: {err}"), err.hint()))
 }

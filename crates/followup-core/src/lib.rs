@@ -13,10 +13,10 @@ pub mod process;
 pub mod sample;
 pub mod time;
 
-pub use advisor::{Action, Advice, Rule, Step, advise};
+pub use advisor::{Action, Advice, Request, Rule, Step, Then, advise};
 pub use document::{DocumentError, ZoneDefault, parse_document, to_document};
 pub use policy::Policy;
 pub use process::{
-    ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
-    TimezoneSource,
+    Asks, ChangeReason, Contact, Details, Event, EventKind, Interview, MessageKind, Outcome,
+    Process, Rapport, TimezoneSource,
 };

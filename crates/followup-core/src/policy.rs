@@ -16,6 +16,15 @@ pub struct Policy {
     pub business_days_between_messages: u32,
     /// Unanswered messages after which the advice is to move on.
     pub max_unanswered: u32,
+    /// Business days after your latest message before an align about a new real change
+    /// (1 = the next working day), so two messages never go out the same day.
+    pub business_days_align_spacing: u32,
+    /// Business days of silence after an application (or your last message about it) after
+    /// which the advice is to move on.
+    pub business_days_application_silence: u32,
+    /// Business days a due answer or follow-up may be overdue before writing would be out of
+    /// context and the advice is to move on.
+    pub business_days_overdue_before_quiet: u32,
 }
 
 impl Default for Policy {
@@ -26,6 +35,9 @@ impl Default for Policy {
             business_days_without_promise: 5,
             business_days_between_messages: 3,
             max_unanswered: 2,
+            business_days_align_spacing: 1,
+            business_days_application_silence: 20,
+            business_days_overdue_before_quiet: 15,
         }
     }
 }

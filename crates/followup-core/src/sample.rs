@@ -51,6 +51,7 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
         timezone: zone.clone(),
         contacts: vec![contact],
         holidays: Vec::new(),
+        details: Default::default(),
         events: events
             .into_iter()
             .enumerate()
@@ -80,6 +81,7 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
         subject: None,
         body: None,
         to: Vec::new(),
+        message_id: None,
     };
 
     // A promise that has just passed: follow up.

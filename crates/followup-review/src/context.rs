@@ -5,12 +5,13 @@
 //! force, whether now is the wrong moment for this kind of message, whether it would be one
 //! message too many, and whether a real outside change is recorded.
 
-use followup_core::advisor::{Action, Facts, Rule as AdviceRule, Step};
+use followup_core::advisor::{self, Action, Facts, Step, Then};
 use followup_core::time::spell_date;
 use followup_core::{Advice, EventKind, MessageKind, Policy, Process, advise};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::language::EN;
 use crate::text::Document;
 
 /// Why now is the wrong moment for this message.
@@ -77,9 +78,9 @@ impl ProcessContext {
 
         let mut names = Vec::new();
         let mut add_names = |text: &str| {
-            let doc = Document::new(text);
+            let doc = Document::new(text, &EN);
             for token in &doc.tokens {
-                let word = doc.word(token);
+                let word = token.text.as_str();
                 if word.chars().count() >= 2 && !names.iter().any(|n| n == word) {
                     names.push(word.to_owned());
                 }
@@ -94,9 +95,9 @@ impl ProcessContext {
             .iter()
             .filter_map(|c| c.honorific.as_deref())
         {
-            let doc = Document::new(honorific);
+            let doc = Document::new(honorific, &EN);
             for token in &doc.tokens {
-                let word = doc.word(token);
+                let word = token.text.as_str();
                 if !honorifics.iter().any(|h| h == word) {
                     honorifics.push(word.to_owned());
                 }
@@ -112,9 +113,9 @@ impl ProcessContext {
 
         let mut process_words = Vec::new();
         for text in [&process.role, &process.company] {
-            let doc = Document::new(text);
+            let doc = Document::new(text, &EN);
             for token in &doc.tokens {
-                let word = doc.word(token);
+                let word = token.text.as_str();
                 if word.chars().count() >= 3
                     && !matches!(
                         word,
@@ -190,7 +191,7 @@ fn timing_problem(
             // A warm interview's thank-you window hides when the follow-up falls due: ask the
             // advisor again without it.
             let follow_up_advice;
-            let advice = if matches!(advice.rule, AdviceRule::ThankYouWindow) {
+            let advice = if matches!(advice.rule, advisor::Rule::ThankYouWindow) {
                 let without_window = Policy {
                     thank_you_window_hours: 0,
                     ..policy.clone()
@@ -203,10 +204,10 @@ fn timing_problem(
             match advice.action {
                 Action::Wait {
                     until,
-                    then: Step::FollowUp | Step::FinalFollowUp,
+                    then: Then::Step(Step::FollowUp | Step::FinalFollowUp),
                 } => {
                     let because = advice.because.clone();
-                    Some(if matches!(advice.rule, AdviceRule::MessageSpacing) {
+                    Some(if matches!(advice.rule, advisor::Rule::MessageSpacing) {
                         TimingProblem::TooSoonAfterMessage {
                             due: until,
                             because,
@@ -221,7 +222,9 @@ fn timing_problem(
                 _ => None,
             }
         }
-        MessageKind::Align | MessageKind::Other => None,
+        MessageKind::Align | MessageKind::Other | MessageKind::Reply | MessageKind::Withdraw => {
+            None
+        }
     }
 }
 
@@ -240,7 +243,7 @@ pub(crate) mod tests {
             .timestamp()
     }
 
-    /// The worked example: interview Tue 5 May, promise by Fri 8 May.
+    /// The README's worked example: interview Tue 5 May, promise by Fri 8 May.
     pub(crate) fn example(extra: Vec<Event>) -> Process {
         let mut events = vec![
             Event {
@@ -277,6 +280,7 @@ pub(crate) mod tests {
                 title: None,
             }],
             holidays: vec![],
+            details: Default::default(),
             events,
         };
         process.sort_events();
@@ -288,6 +292,7 @@ pub(crate) mod tests {
             id: None,
             at: at(2026, 5, day, 10),
             kind: EventKind::Sent {
+                message_id: None,
                 kind,
                 subject: None,
                 body: None,
@@ -392,6 +397,9 @@ pub(crate) mod tests {
             id: None,
             at: at(2026, 5, 12, 11),
             kind: EventKind::Reply {
+                asks: Default::default(),
+                message_id: None,
+                respond_by: None,
                 body: None,
                 from: None,
             },

@@ -128,6 +128,10 @@ pub struct Finding {
     pub message: Cow<'static, str>,
     /// A better phrasing, or what to do.
     pub suggestion: Cow<'static, str>,
+    /// How many times the message repeats this finding, when it is reported once for more
+    /// than [`crate::reviewer::MAX_REPEATS`] occurrences (omitted from JSON when 1).
+    #[serde(skip_serializing_if = "is_one")]
+    pub count: usize,
     /// The finding is about the whole message (length, no question), not some words.
     #[serde(skip)]
     pub whole_message: bool,
@@ -155,6 +159,7 @@ impl Finding {
             excerpt: String::new(),
             message: message.into(),
             suggestion: suggestion.into(),
+            count: 1,
             whole_message: false,
         }
     }
@@ -173,6 +178,10 @@ impl Finding {
             ..Finding::at(rule, category, severity, (0, len), message, suggestion)
         }
     }
+}
+
+fn is_one(count: &usize) -> bool {
+    *count == 1
 }
 
 #[cfg(test)]

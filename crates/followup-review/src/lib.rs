@@ -11,32 +11,31 @@
 //! assert_eq!(review.verdict, Verdict::Weak);
 //! ```
 //!
-//! - [`text`]: the message analysed once (normalised tokens, sentences, dates).
-//! - [`phrase`]: phrase tables compiled into one index of anchor words.
-//! - [`rules`]: the [`Rule`] trait, one rule per file, and the registry.
-//! - [`context`]: what `--process` adds ([`ProcessContext`]).
-//! - [`reviewer`], [`review`], [`finding`]: running the rules and the result.
+//! - `language`: one language's lexicon and phrase tables, compiled from `rules/<code>/` by
+//!   the build ([`Language`]).
+//! - `text`: the message analysed once (normalised tokens, sentences, dates).
+//! - `phrase`: the phrase-table language and the matcher over an index of anchor words.
+//! - `rules`: the [`Rule`] trait, one rule per file, and the [`registry`].
+//! - `context`: what `--process` adds ([`ProcessContext`]).
+//! - `reviewer`, `verdict`, `finding`: running the rules, and the result.
 //!
 //! No I/O and no clock: the caller passes the text, the kind and, optionally, the context.
 
 // Tests may unwrap: a panic there is a failing test, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod context;
-pub mod finding;
-pub mod phrase;
-pub mod review;
-pub mod reviewer;
-pub mod rules;
-pub mod text;
+mod context;
+mod finding;
+mod language;
+mod phrase;
+mod reviewer;
+mod rules;
+mod text;
+mod verdict;
 
 pub use context::{ProcessContext, TimingProblem};
 pub use finding::{Category, Finding, Severity};
-pub use review::{Review, Verdict};
-pub use reviewer::{ReviewError, Reviewer};
+pub use language::{LANGUAGES, Language};
+pub use reviewer::{MAX_REPEATS, Reviewer};
 pub use rules::{Check, Rule, registry};
-
-/// The length a message of `kind` should stay within, in words.
-pub fn word_aim(kind: followup_core::MessageKind) -> usize {
-    rules::length::aim(kind)
-}
+pub use verdict::{Review, Verdict};

@@ -1,48 +1,37 @@
-//! The reviewer: runs the enabled rules on a message and assembles the [`Review`].
+//! The reviewer: runs the rules on a message and assembles the [`Review`].
 //!
-//! Build one [`Reviewer`] and reuse it: construction resolves the rules' tables once (the
-//! tables themselves are compiled on first use, process-wide). A review analyses the text
-//! once (looking every word up in the phrase set's vocabulary as it goes), finds the phrases
-//! anchored on those words, lets each rule report, then removes overlapping findings of one
-//! category (keeping the most severe), locates the rest in one sweep and scores the message.
-//!
-//! The analysis buffers (tokens, sentences, matches, dates) live in a per-thread scratch and
-//! are reused from one review to the next: reviewing a stream of short messages would
-//! otherwise spend a good part of its time in the allocator.
+//! A review analyses the text once (tokens, sentences, dates), finds the phrases of the
+//! language's tables, lets each rule report, removes overlapping findings of one category
+//! (keeping the most severe), folds a finding repeated more than [`MAX_REPEATS`] times into
+//! one, locates the rest in one sweep and scores the message.
 
-use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use followup_core::MessageKind;
 
 use crate::context::ProcessContext;
 use crate::finding::{Category, Finding};
-use crate::phrase::{Matches, TableId};
-use crate::review::{Review, Verdict, score};
-use crate::rules::{Check, Rule, phrase_set, registry};
-use crate::text::Buffers;
-use crate::text::dates::{DateExpr, find_dates_into};
+use crate::language::{EN, Language};
+use crate::phrase::TableId;
+use crate::rules::{Check, Marker, Rule, registry};
+use crate::text::Document;
+use crate::text::dates::find_dates;
 use crate::text::position::{Cursor, floor_char_boundary};
+use crate::verdict::{Review, Verdict, score};
 
-/// Why a reviewer could not be configured.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReviewError {
-    /// No rule or category has this id.
-    #[error("unknown rule or category {0:?}")]
-    UnknownRule(String),
-}
-
+/// A rule with its phrase table resolved in the reviewer's language.
 struct Entry {
     rule: &'static dyn Rule,
+    /// The rule's table, for rules that report only where it matched.
     table: Option<TableId>,
-    /// The rule reports only where its table matched ([`Rule::needs_own_matches`]).
-    needs_own_matches: bool,
 }
 
-/// Reviews messages. Cheap to build, immutable while reviewing, shareable across threads.
+/// Reviews messages in one language. Cheap to build, immutable while reviewing, shareable
+/// across threads.
 pub struct Reviewer {
+    language: &'static Language,
     entries: Vec<Entry>,
+    markers: [Option<TableId>; Marker::ALL.len()],
 }
 
 impl Default for Reviewer {
@@ -51,59 +40,36 @@ impl Default for Reviewer {
     }
 }
 
+/// How many times one finding is reported one by one; beyond, it is reported once with its
+/// count, so a pasted thread does not bury the message under the same line.
+pub const MAX_REPEATS: usize = 20;
+
 /// Longest excerpt shown for a finding, in characters.
 const EXCERPT_CHARS: usize = 80;
 
-/// What one review needs and the next can reuse.
-#[derive(Default)]
-struct Scratch {
-    buffers: Buffers,
-    matches: Matches,
-    dates: Vec<DateExpr>,
-}
-
-/// Matches or dates above which the scratch lets go of its memory (after a huge paste).
-const KEEP_ITEMS: usize = 1 << 12;
-
-thread_local! {
-    /// Taken for the length of a review and put back after, so a nested or concurrent review
-    /// on the same thread simply starts from an empty scratch.
-    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
-}
-
 impl Reviewer {
-    /// A reviewer running every rule.
+    /// A reviewer of English messages running every rule.
     pub fn new() -> Self {
-        let set = phrase_set();
+        Reviewer::in_language(&EN)
+    }
+
+    /// A reviewer of messages in `language` running every rule.
+    pub fn in_language(language: &'static Language) -> Self {
+        let phrases = &language.phrases;
         Reviewer {
+            language,
             entries: registry()
                 .iter()
                 .map(|&rule| Entry {
                     rule,
-                    table: rule.phrases().and_then(|_| set.table(rule.id())),
-                    needs_own_matches: rule.needs_own_matches(),
+                    table: rule
+                        .phrase_table()
+                        .then(|| phrases.table(rule.id()))
+                        .flatten(),
                 })
                 .collect(),
+            markers: Marker::ALL.map(|m| phrases.table(m.table())),
         }
-    }
-
-    /// The enabled rules.
-    pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
-        self.entries.iter().map(|e| e.rule)
-    }
-
-    /// Turns off a rule by id (`emotion.anxiety`) or a whole category (`emotion`).
-    pub fn disable(&mut self, id: &str) -> Result<(), ReviewError> {
-        let category = Category::parse(id);
-        let known = registry()
-            .iter()
-            .any(|r| r.id() == id || Some(r.category()) == category);
-        if !known {
-            return Err(ReviewError::UnknownRule(id.to_owned()));
-        }
-        self.entries
-            .retain(|e| e.rule.id() != id && Some(e.rule.category()) != category);
-        Ok(())
     }
 
     /// Reviews `text` as a message of `kind`, with the process's context when given.
@@ -113,102 +79,61 @@ impl Reviewer {
         kind: MessageKind,
         context: Option<&ProcessContext>,
     ) -> Review {
-        let mut scratch = SCRATCH.with(Cell::take);
-        let set = phrase_set();
-        let doc = set.analyse(text, std::mem::take(&mut scratch.buffers));
-        set.find_into(&doc, &mut scratch.matches);
-        find_dates_into(&doc, &mut scratch.dates);
+        let language = self.language;
+        let doc = Document::new(text, language);
+        let matches = language.phrases.find(&doc, &language.lexicon);
+        let dates = find_dates(&doc, &language.lexicon);
         let mut findings = Vec::new();
         for entry in &self.entries {
-            // Most phrase tables find nothing in a given message: skip their rules.
-            if entry.needs_own_matches
-                && entry.table.is_none_or(|t| scratch.matches.of(t).is_empty())
-            {
+            if entry.rule.phrase_table() && entry.table.is_none_or(|t| matches.of(t).is_empty()) {
                 continue;
             }
             let cx = Check {
                 doc: &doc,
                 kind,
                 context,
-                dates: &scratch.dates,
-                set,
-                matches: &scratch.matches,
+                dates: &dates,
+                language,
+                matches: &matches,
                 own: entry.table,
+                markers: &self.markers,
             };
             entry.rule.check(&cx, &mut findings);
         }
-        let (words, questions) = (doc.words, doc.questions);
-        scratch.buffers = doc.into_buffers();
-        if scratch.matches.len() > KEEP_ITEMS || scratch.dates.len() > KEEP_ITEMS {
-            scratch.matches = Matches::default();
-            scratch.dates = Vec::new();
-        }
-        SCRATCH.with(|cell| cell.set(scratch));
-
         deduplicate(&mut findings);
         locate(text, &mut findings);
+        fold_repeats(&mut findings);
         Review {
             verdict: Verdict::of(&findings),
             score: score(&findings),
             kind,
-            words,
-            questions,
+            words: doc.words,
+            questions: doc.questions,
             findings,
         }
     }
 }
 
-/// Findings up to which overlaps are checked against a small list of kept spans: cheaper than
-/// search trees for the handful of findings a message usually has.
-const FEW_FINDINGS: usize = 16;
-
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of
 /// equal or higher severity is dropped. Message-level findings are never dropped this way.
-/// O(n log n) so a pasted thread with thousands of findings stays fast.
 fn deduplicate(findings: &mut Vec<Finding>) {
     // Most severe first; among equals, text order and the longer span first.
-    findings.sort_by(|a, b| {
+    findings.sort_by_key(|f| {
         (
-            std::cmp::Reverse(a.severity),
-            a.start,
-            std::cmp::Reverse(a.end),
+            std::cmp::Reverse(f.severity),
+            f.start,
+            std::cmp::Reverse(f.end),
         )
-            .cmp(&(
-                std::cmp::Reverse(b.severity),
-                b.start,
-                std::cmp::Reverse(b.end),
-            ))
     });
-    // Kept spans of one category never overlap each other; an empty span counts as one byte
-    // so it can still collide.
-    let span = |f: &Finding| (f.start, f.end.max(f.start + 1));
-    if findings.len() <= FEW_FINDINGS {
-        let mut kept = [(Category::Emotion, 0, 0); FEW_FINDINGS];
-        let mut count = 0;
-        findings.retain(|f| {
-            if f.whole_message {
-                return true;
-            }
-            let (start, end) = span(f);
-            let overlaps = kept[..count]
-                .iter()
-                .any(|&(c, s, e)| c == f.category && s < end && start < e);
-            if !overlaps {
-                kept[count] = (f.category, start, end);
-                count += 1;
-            }
-            !overlaps
-        });
-        return;
-    }
+    // The kept spans of each category, by start: they never overlap each other, so a new
+    // span's neighbours decide. An empty span counts as one byte so it can still collide.
     let mut kept: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); Category::ALL.len()];
     findings.retain(|f| {
         if f.whole_message {
             return true;
         }
         let spans = &mut kept[f.category as usize];
-        // Kept spans are disjoint, so the neighbours decide.
-        let (start, end) = span(f);
+        let (start, end) = (f.start, f.end.max(f.start + 1));
         let before = spans.range(..=start).next_back();
         let after = spans.range(start..).next();
         let overlaps =
@@ -217,6 +142,43 @@ fn deduplicate(findings: &mut Vec<Finding>) {
             spans.insert(start, end);
         }
         !overlaps
+    });
+}
+
+/// Folds each finding that occurs more than [`MAX_REPEATS`] times (the same rule, severity,
+/// words, message and suggestion) into its first occurrence, with the count. Findings are in
+/// text order, so the first kept is the first occurrence.
+fn fold_repeats(findings: &mut Vec<Finding>) {
+    let key = |f: &Finding| {
+        (
+            f.rule,
+            f.severity,
+            f.excerpt.clone(),
+            f.message.clone(),
+            f.suggestion.clone(),
+        )
+    };
+    let mut counts: BTreeMap<_, usize> = BTreeMap::new();
+    for f in findings.iter() {
+        *counts.entry(key(f)).or_default() += 1;
+    }
+    if counts.values().all(|&n| n <= MAX_REPEATS) {
+        return;
+    }
+    findings.retain_mut(|f| {
+        let Some(count) = counts.get_mut(&key(f)) else {
+            return true;
+        };
+        match *count {
+            // Folded already: this is a later occurrence.
+            0 => false,
+            n if n <= MAX_REPEATS => true,
+            n => {
+                f.count = n;
+                *count = 0;
+                true
+            }
+        }
     });
 }
 
@@ -235,37 +197,17 @@ fn locate(text: &str, findings: &mut [Finding]) {
         ))
     });
     let mut cursor = Cursor::default();
-    // Message-level findings share one span: build its excerpt once.
-    let mut previous: Option<usize> = None;
-    for at in 0..findings.len() {
-        let (start, end) = (findings[at].start, findings[at].end);
-        let position = cursor.advance_to(text, start);
-        let same = previous.filter(|&p| (findings[p].start, findings[p].end) == (start, end));
-        let excerpt = match same {
-            Some(p) => findings[p].excerpt.clone(),
-            None => excerpt(&text[start..end]),
-        };
-        let finding = &mut findings[at];
+    for finding in findings.iter_mut() {
+        let position = cursor.advance_to(text, finding.start);
         finding.line = position.line;
         finding.column = position.column;
-        finding.excerpt = excerpt;
-        if same.is_none() {
-            previous = Some(at);
-        }
+        finding.excerpt = excerpt(&text[finding.start..finding.end]);
     }
 }
 
 /// The flagged text with whitespace collapsed, shortened to [`EXCERPT_CHARS`] characters.
 fn excerpt(text: &str) -> String {
     let text = text.trim();
-    // Most flagged phrases are short ASCII with single spaces: already their own excerpt.
-    let bytes = text.as_bytes();
-    let plain = bytes.len() <= EXCERPT_CHARS
-        && bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
-        && !bytes.windows(2).any(|pair| pair == b"  ");
-    if plain {
-        return text.to_owned();
-    }
     let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS * 4));
     let mut chars = 0;
     let mut pending_space = false;
@@ -308,7 +250,7 @@ mod tests {
     }
 
     #[test]
-    fn the_issue_example_is_weak_for_the_right_reasons() {
+    fn an_anxious_dream_job_message_without_a_question_is_weak_for_each_reason() {
         let text = "Hello, I'm writing again because I'm honestly so anxious about this. It's my \
             dream job and any news at all would help me a lot.";
         let review = Reviewer::new().review(text, MessageKind::FollowUp, None);
@@ -333,17 +275,45 @@ mod tests {
     }
 
     #[test]
-    fn rules_can_be_disabled_by_id_or_category() {
-        let mut reviewer = Reviewer::new();
-        let before = reviewer.rules().count();
-        reviewer.disable("emotion.anxiety").unwrap();
-        assert_eq!(reviewer.rules().count(), before - 1);
-        reviewer.disable("length").unwrap();
-        assert!(reviewer.rules().all(|r| r.category() != Category::Length));
-        assert_eq!(
-            reviewer.disable("nope"),
-            Err(ReviewError::UnknownRule("nope".into()))
+    fn a_finding_repeated_beyond_the_limit_is_reported_once_and_costs_once() {
+        let text = format!(
+            "Is there any news on the Backend Engineer role since Friday? {}",
+            "Any news?? ".repeat(MAX_REPEATS + 5)
         );
+        let review = Reviewer::new().review(&text, MessageKind::FollowUp, None);
+        let runs: Vec<&Finding> = review
+            .findings
+            .iter()
+            .filter(|f| f.rule == "emotion.punctuation")
+            .collect();
+        assert_eq!(runs.len(), 1, "{review:#?}");
+        assert_eq!(runs[0].count, MAX_REPEATS + 5);
+        assert_eq!(&text[runs[0].start..runs[0].end], "??");
+        assert_eq!(runs[0].start, text.find("??").unwrap());
+        assert_eq!(review.score, 90);
+        let json = serde_json::to_value(&review).unwrap();
+        let counts: Vec<&serde_json::Value> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f.get("count"))
+            .collect();
+        assert_eq!(counts, [&serde_json::Value::from(MAX_REPEATS + 5)]);
+    }
+
+    #[test]
+    fn up_to_the_limit_every_repeat_is_listed() {
+        let text = format!(
+            "Is there any news on the Backend Engineer role since Friday? {}",
+            "Any news?? ".repeat(MAX_REPEATS)
+        );
+        let review = Reviewer::new().review(&text, MessageKind::FollowUp, None);
+        let runs = review
+            .findings
+            .iter()
+            .filter(|f| f.rule == "emotion.punctuation" && f.count == 1)
+            .count();
+        assert_eq!(runs, MAX_REPEATS);
     }
 
     #[test]
@@ -358,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn few_and_many_findings_are_deduplicated_alike() {
+    fn deduplication_keeps_the_most_severe_of_overlapping_findings() {
         // The plain definition: most severe first, keep what overlaps no kept finding of its
         // category.
         fn reference(mut findings: Vec<Finding>) -> Vec<(usize, usize, Severity)> {
@@ -380,7 +350,7 @@ mod tests {
             }
             kept.iter().map(|f| (f.start, f.end, f.severity)).collect()
         }
-        for count in [5, FEW_FINDINGS, FEW_FINDINGS + 1, 60] {
+        for count in [5, 16, 17, 60] {
             let findings: Vec<Finding> = (0..count)
                 .map(|i| {
                     let severity = [Severity::Info, Severity::Warning, Severity::Error][i * 7 % 3];

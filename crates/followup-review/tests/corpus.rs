@@ -9,45 +9,12 @@ use std::collections::BTreeSet;
 use followup_core::MessageKind;
 use followup_review::{Reviewer, Severity, Verdict};
 
-struct Case {
-    id: String,
-    kind: MessageKind,
-    expected: BTreeSet<String>,
-    text: String,
-}
-
-fn corpus() -> Vec<Case> {
-    let raw = include_str!("corpus/messages.txt");
-    let mut cases: Vec<Case> = Vec::new();
-    for line in raw.lines() {
-        if let Some(header) = line.strip_prefix("=== ") {
-            let parts: Vec<&str> = header.split('|').map(str::trim).collect();
-            assert_eq!(parts.len(), 3, "bad header {header:?}");
-            let expected = if parts[2] == "-" {
-                BTreeSet::new()
-            } else {
-                parts[2].split(',').map(|c| c.trim().to_owned()).collect()
-            };
-            cases.push(Case {
-                id: parts[0].to_owned(),
-                kind: MessageKind::parse(parts[1]).expect("kind"),
-                expected,
-                text: String::new(),
-            });
-        } else if let Some(case) = cases.last_mut() {
-            case.text.push_str(line);
-            case.text.push('\n');
-        }
-    }
-    for case in &mut cases {
-        case.text = case.text.trim().to_owned();
-    }
-    cases
-}
+#[path = "corpus/read.rs"]
+mod read;
 
 #[test]
 fn corpus_recall_and_false_alarms() {
-    let cases = corpus();
+    let cases = read::entries();
     assert!(cases.len() >= 60, "{} messages", cases.len());
     for kind in [
         MessageKind::ThankYou,

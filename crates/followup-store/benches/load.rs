@@ -23,6 +23,7 @@ fn sample(i: usize, zones: &TimeZoneDatabase) -> Process {
                 EventKind::Interview(Interview::default())
             } else {
                 EventKind::Sent {
+                    message_id: None,
                     kind: MessageKind::ThankYou,
                     subject: Some("Thanks".to_owned()),
                     body: Some("Thank you for your time today.".to_owned()),
@@ -32,6 +33,7 @@ fn sample(i: usize, zones: &TimeZoneDatabase) -> Process {
         })
         .collect();
     Process {
+        details: Default::default(),
         id: None,
         handle: None,
         company: format!("Company {i}"),
@@ -83,6 +85,9 @@ fn store(c: &mut Criterion) {
                             id: None,
                             at: now,
                             kind: EventKind::Reply {
+                                asks: Default::default(),
+                                message_id: None,
+                                respond_by: None,
                                 body: None,
                                 from: None,
                             },

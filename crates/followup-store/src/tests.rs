@@ -23,6 +23,7 @@ pub(crate) fn ts(text: &str) -> Timestamp {
 pub(crate) fn process(company: &str, role: &str) -> Process {
     let zone = zones().get("America/Sao_Paulo").unwrap();
     Process {
+        details: Default::default(),
         id: None,
         handle: None,
         company: company.to_owned(),
@@ -306,6 +307,7 @@ macro_rules! storage_tests {
             p.events.push(event(
                 "2026-05-11T13:00:00Z",
                 EventKind::Sent {
+                    message_id: None,
                     kind: MessageKind::FollowUp,
                     subject: None,
                     body: Some("Hi".to_owned()),
@@ -369,6 +371,7 @@ macro_rules! storage_tests {
                     event(
                         at,
                         EventKind::Sent {
+                            message_id: None,
                             kind: MessageKind::ThankYou,
                             subject: Some("Thanks".to_owned()),
                             body: Some("Thank you \"for\" today.\n".to_owned()),
@@ -401,6 +404,9 @@ macro_rules! storage_tests {
                 event(
                     "2026-05-01T09:00:00Z",
                     EventKind::Reply {
+                        asks: Default::default(),
+                        message_id: None,
+                        respond_by: None,
                         body: Some("Hi".to_owned()),
                         from: Some("Ana".to_owned()),
                     },

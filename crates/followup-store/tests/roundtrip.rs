@@ -60,13 +60,21 @@ fn kind() -> impl Strategy<Value = EventKind> {
             prop::collection::vec(text(), 0..2),
         )
             .prop_map(|(kind, subject, body, to)| EventKind::Sent {
+                message_id: None,
                 kind,
                 subject,
                 body,
                 to,
             }),
-        (prop::option::of(text()), prop::option::of(text()))
-            .prop_map(|(body, from)| EventKind::Reply { body, from }),
+        (prop::option::of(text()), prop::option::of(text())).prop_map(|(body, from)| {
+            EventKind::Reply {
+                asks: Default::default(),
+                message_id: None,
+                respond_by: None,
+                body,
+                from,
+            }
+        }),
         (
             prop::sample::select(ChangeReason::ALL),
             any::<bool>(),
@@ -128,6 +136,7 @@ fn process() -> impl Strategy<Value = Process> {
                     });
                 }
                 let mut p = Process {
+                    details: Default::default(),
                     id: None,
                     handle: None,
                     company,

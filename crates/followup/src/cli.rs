@@ -165,8 +165,8 @@ pub struct LogArgs {
 /// `--at`: when something happened, as people say it (yesterday 15:00, friday, 2026-05-05 14:00).
 #[derive(Debug, Clone, Args)]
 pub struct AtArg {
-    /// When it happened: now, today, yesterday 15:00, monday 9am, friday, 8 may, 2026-05-05 14:00
-    /// [default: now].
+    /// When it happened: now, 14:00, an hour ago, yesterday 15:00, friday, last tuesday,
+    /// 2 days ago, 8 may, 2026-05-05 14:00 [default: now].
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
 }
@@ -196,7 +196,7 @@ pub enum LogEvent {
     },
     /// They promised an answer by a date: friday, next friday, in 2 weeks, 2026-05-08.
     Promise {
-        /// By when: friday, next friday, end of week, in 3 days, 8 may, 2026-05-08.
+        /// By when: friday, next week, early next week, the 20th, 20/05, in 3 days, 2026-05-08.
         #[arg(value_name = "WHEN")]
         by: String,
         #[command(flatten)]
@@ -229,7 +229,7 @@ pub enum LogEvent {
     Reply {
         #[command(flatten)]
         at: AtArg,
-        /// The reply promised a new date: friday, next friday, 2026-05-22 ...
+        /// The reply promised a new date: friday, next week, the 20th, 2026-05-22 ...
         #[arg(long, value_name = "WHEN")]
         promise: Option<String>,
         /// The reply's text.
@@ -244,7 +244,7 @@ pub enum LogEvent {
         /// competing-offer, final-round-elsewhere or availability-changed.
         #[arg(value_name = "REASON")]
         reason: String,
-        /// The outside deadline: friday, in 3 days, 2026-05-20 ...
+        /// The outside deadline: friday, in 3 days, tuesday or wednesday (the earlier), 2026-05-20 ...
         #[arg(long, value_name = "WHEN")]
         deadline: Option<String>,
         /// The change is real, not leverage (only real changes justify a message).

@@ -47,6 +47,7 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             subject,
             body,
             to,
+            ..
         } => {
             if let Some(subject) = subject {
                 details.push(format!("subject: {subject:?}"));
@@ -59,7 +60,7 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             }
             format!("sent {kind}: {when}")
         }
-        EventKind::Reply { body, from } => {
+        EventKind::Reply { body, from, .. } => {
             if let Some(from) = from {
                 details.push(format!("from {from}"));
             }
@@ -89,6 +90,8 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             push_note(&mut details, note.as_deref());
             format!("reopened: {when}")
         }
+        // The tracker does not store these yet (issue 11).
+        other => format!("{}: {when}", other.type_name()),
     };
     if details.is_empty() {
         head

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Action, Advice, Step};
+use super::{Action, Advice, Request, Rule, Step, Then};
 use crate::process::{ChangeReason, Event, EventKind, Outcome, Process, Rapport};
 use crate::time::spell_date;
 
@@ -14,6 +14,46 @@ pub fn step_instruction(step: Step) -> &'static str {
         Step::FollowUp => "send one short follow-up",
         Step::FinalFollowUp => "make one final, short attempt",
         Step::AlignDecision => "send one plain message to align their timeline with your deadline",
+        Step::Respond(Request::Question) => "answer their question",
+        Step::Respond(Request::Scheduling) => "answer them to book a time",
+        Step::Respond(Request::Assignment) => "do their assignment and send it",
+        Step::Respond(Request::Several) => "answer what they asked",
+        Step::RespondOffer => "answer their offer",
+        Step::Withdraw => "send a short, gracious message withdrawing from the process",
+    }
+}
+
+/// [`step_instruction`] naming the company where it reads better ("answer Globex's question").
+fn instruction(step: Step, company: &str) -> String {
+    match step {
+        Step::Respond(Request::Question) => format!("answer {company}'s question"),
+        Step::Respond(Request::Scheduling) => format!("answer {company} to book a time"),
+        Step::Respond(Request::Assignment) => format!("do {company}'s assignment and send it"),
+        Step::Respond(Request::Several) => format!("answer what {company} asked"),
+        Step::RespondOffer => format!("answer {company}'s offer"),
+        other => step_instruction(other).to_owned(),
+    }
+}
+
+/// Whose move it is, the first words of [`Advice::summary`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// The user has something to do (write, answer, prepare, or stop writing).
+    Yours,
+    /// The company has the ball: the user waits.
+    Theirs,
+    /// Nobody: the process is over, or nothing has started.
+    Nobody,
+}
+
+impl Turn {
+    /// "Your move", "Their move", "Nobody's move".
+    pub fn words(self) -> &'static str {
+        match self {
+            Turn::Yours => "Your move",
+            Turn::Theirs => "Their move",
+            Turn::Nobody => "Nobody's move",
+        }
     }
 }
 
@@ -23,6 +63,28 @@ impl Advice {
         format!("{}.", capitalize(&self.because))
     }
 
+    /// Whose move it is.
+    pub fn turn(&self) -> Turn {
+        match self.action {
+            Action::Act { .. } | Action::UpcomingInterview { .. } | Action::MoveOn => Turn::Yours,
+            Action::Wait { .. } => Turn::Theirs,
+            Action::Nothing if self.rule == Rule::AppliedWaiting => Turn::Theirs,
+            Action::Nothing => Turn::Nobody,
+        }
+    }
+
+    /// The advice for people, opening with whose move it is:
+    ///
+    /// "Their move: wait until Monday 11 May — they promised an answer by Friday 8 May. Then
+    /// send one short follow-up."
+    pub fn summary(&self) -> String {
+        format!(
+            "{}: {}",
+            self.turn().words(),
+            decapitalize(&self.headline())
+        )
+    }
+
     /// The advice for people: the action and its date, why, and what comes next.
     ///
     /// "Wait until Monday 11 May — they promised an answer by Friday 8 May. Then send one short
@@ -30,13 +92,34 @@ impl Advice {
     pub fn headline(&self) -> String {
         let spell = |date: Date| spell_date(date, self.today);
         match self.action {
-            Action::Wait { until, then } => format!(
-                "Wait until {} — {}. Then {}.",
-                spell(until),
-                self.because,
-                step_instruction(then)
-            ),
-            Action::Act { step, due } => {
+            Action::Wait { until, then } => {
+                let then = match then {
+                    Then::Step(step) => instruction(step, &self.company),
+                    Then::MoveOn => "move on if they have not answered".to_owned(),
+                };
+                format!(
+                    "Wait until {} — {}. Then {then}.",
+                    spell(until),
+                    self.because,
+                )
+            }
+            Action::Act {
+                step: Step::RespondOffer,
+                due,
+                by,
+            } => {
+                let when = match by {
+                    Some(by) if by >= self.today => format!("by {}", spell(by)),
+                    Some(by) => format!("now (they asked by {})", spell(by)),
+                    None if due == self.today => "today".to_owned(),
+                    None => format!("now (it came on {})", spell(due)),
+                };
+                format!(
+                    "Answer {}'s offer {when}: accept, decline, or ask for what you need.",
+                    self.company
+                )
+            }
+            Action::Act { step, due, .. } => {
                 let when = if due == self.today {
                     "today".to_owned()
                 } else {
@@ -44,10 +127,15 @@ impl Advice {
                 };
                 format!(
                     "{} {when} — {}.",
-                    capitalize(step_instruction(step)),
+                    capitalize(&instruction(step, &self.company)),
                     self.because
                 )
             }
+            Action::UpcomingInterview { at } => format!(
+                "Prepare for your interview on {} at {} — nothing needs sending before it.",
+                spell(at.date()),
+                at.strftime("%H:%M")
+            ),
             Action::MoveOn => format!(
                 "Move on — {}. Close it and put your energy into other processes; a reply would reopen it.",
                 self.because
@@ -66,7 +154,15 @@ impl Serialize for Advice {
                 map.serialize_entry("until", &until.to_string())?;
                 map.serialize_entry("then", then.action_name())?;
             }
-            Action::Act { due, .. } => map.serialize_entry("due", &due.to_string())?,
+            Action::Act { due, by, .. } => {
+                map.serialize_entry("due", &due.to_string())?;
+                if let Some(by) = by {
+                    map.serialize_entry("by", &by.to_string())?;
+                }
+            }
+            Action::UpcomingInterview { at } => {
+                map.serialize_entry("at", &at.strftime("%Y-%m-%dT%H:%M").to_string())?;
+            }
             Action::MoveOn | Action::Nothing => {}
         }
         if let Some(kind) = self.action.message_kind() {
@@ -78,6 +174,30 @@ impl Serialize for Advice {
         map.serialize_entry("today", &self.today.to_string())?;
         map.end()
     }
+}
+
+/// What a step's message is called, for "since the follow-up was due".
+pub(super) fn step_noun(step: Step) -> &'static str {
+    match step {
+        Step::ThankYou => "the thank-you",
+        Step::FollowUp => "the follow-up",
+        Step::FinalFollowUp => "the final attempt",
+        Step::AlignDecision => "the align message",
+        Step::Respond(_) => "your answer",
+        Step::RespondOffer => "your answer to their offer",
+        Step::Withdraw => "your withdrawal",
+    }
+}
+
+/// "three weeks", "six months": the time from `since` to `today`, in the unit people use.
+pub(super) fn elapsed_words(since: Date, today: Date) -> String {
+    let days = (today - since).get_days().max(0);
+    let weeks = u32::try_from(days / 7).unwrap_or(u32::MAX);
+    if weeks < 9 {
+        return format!("{} weeks", number_word(weeks));
+    }
+    let months = u32::try_from(days * 12 / 365).unwrap_or(u32::MAX);
+    format!("{} months", number_word(months))
 }
 
 pub(super) fn change_name(reason: ChangeReason) -> &'static str {
@@ -106,13 +226,15 @@ pub(super) fn rapport_name(rapport: Rapport) -> &'static str {
     }
 }
 
-/// "since your interview on Tuesday 5 May" / "their reply on ...".
+/// "your interview on Tuesday 5 May" / "their reply on ..." / "your answer on ...".
 pub(super) fn anchor_phrase(anchor: Option<&Event>, process: &Process, today: Date) -> String {
     match anchor {
         Some(event) => {
             let date = spell_date(process.local_date(event.at), today);
             match event.kind {
                 EventKind::Reply { .. } => format!("their reply on {date}"),
+                EventKind::Offer { .. } => format!("their offer on {date}"),
+                EventKind::Sent { .. } => format!("your answer on {date}"),
                 _ => format!("your interview on {date}"),
             }
         }
@@ -127,6 +249,14 @@ pub(super) fn number_word(n: u32) -> String {
     WORDS
         .get(n as usize)
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+fn decapitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn capitalize(text: &str) -> String {

@@ -1,11 +1,19 @@
-//! The advisor: for one process at one instant, what should the job seeker do now?
+//! The advisor: for one process at one instant, whose move is it and what should the job
+//! seeker do now?
 //!
 //! [`advise`] applies the product's rules in order; the first that applies decides:
-//! 1. closed → nothing to do;
-//! 2. too many unanswered messages → move on;
-//! 3. a real outside change with a live deadline → align the decision;
-//! 4. a warm interview less than a day ago → thank-you;
-//! 5. otherwise a follow-up (or the final one), due after the promise or after a quiet spell.
+//! 1. closed, or you withdrew → nothing to do;
+//! 2. you accepted another offer → withdraw (decided by the tracker, across processes);
+//! 3. their offer is open → answer it;
+//! 4. they asked something → answer them;
+//! 5. too many unanswered messages → move on (or wait out the deadline you told them);
+//! 6. a real outside change with a live deadline → align the decision, a day after your last
+//!    message;
+//! 7. a warm interview less than a day ago → thank-you;
+//! 8. an interview is booked → nothing to send before it;
+//! 9. otherwise a follow-up (or the final one), due after the promise or after a quiet spell,
+//!    and after their out-of-office; or, with only an application, wait for them;
+//! 10. an answer or follow-up overdue for weeks → move on: writing now would be out of context.
 //!
 //! The answer is an [`Advice`] that carries its rule and reason, never a bare flag.
 
@@ -14,13 +22,13 @@ mod facts;
 mod reads;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 
 use crate::policy::Policy;
-use crate::process::{MessageKind, Process, Rapport, TimezoneSource};
+use crate::process::{Asks, MessageKind, Process, Rapport, TimezoneSource};
 use crate::time::{BusinessCalendar, spell_date};
 pub use explain::step_instruction;
-pub use facts::{Facts, RealChange};
+pub use facts::{Facts, OpenOffer, OpenRequest, RealChange};
 pub use reads::for_advice;
 
 /// A message-sending step the advisor can ask for.
@@ -34,6 +42,37 @@ pub enum Step {
     FinalFollowUp,
     /// A message aligning the decision with a real outside deadline.
     AlignDecision,
+    /// Your answer to what they asked.
+    Respond(Request),
+    /// Your answer to their offer: accept, decline, or ask for what you need.
+    RespondOffer,
+    /// A short, gracious message leaving the process.
+    Withdraw,
+}
+
+/// What an answer is for: the open requests of a `respond` step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Request {
+    /// A question, or a request for information or documents.
+    Question,
+    /// Booking a call or an interview.
+    Scheduling,
+    /// A task to do.
+    Assignment,
+    /// Several requests of different kinds.
+    Several,
+}
+
+impl Request {
+    /// The request a reply's `asks` makes (`None` for nothing).
+    fn of(asks: Asks) -> Option<Request> {
+        match asks {
+            Asks::Nothing => None,
+            Asks::Answer => Some(Request::Question),
+            Asks::Schedule => Some(Request::Scheduling),
+            Asks::Assignment => Some(Request::Assignment),
+        }
+    }
 }
 
 impl Step {
@@ -44,6 +83,9 @@ impl Step {
             Step::FollowUp => "follow-up",
             Step::FinalFollowUp => "final-follow-up",
             Step::AlignDecision => "align-decision",
+            Step::Respond(_) => "respond",
+            Step::RespondOffer => "respond-offer",
+            Step::Withdraw => "withdraw",
         }
     }
 
@@ -54,6 +96,43 @@ impl Step {
             Step::FollowUp => MessageKind::FollowUp,
             Step::FinalFollowUp => MessageKind::Final,
             Step::AlignDecision => MessageKind::Align,
+            Step::Respond(_) | Step::RespondOffer => MessageKind::Reply,
+            Step::Withdraw => MessageKind::Withdraw,
+        }
+    }
+}
+
+/// What comes after a wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Then {
+    /// A message becomes due.
+    Step(Step),
+    /// Nothing more to send: move on if they stay silent.
+    MoveOn,
+}
+
+impl Then {
+    /// The `then` name of the JSON output.
+    pub fn action_name(self) -> &'static str {
+        match self {
+            Then::Step(step) => step.action_name(),
+            Then::MoveOn => "move-on",
+        }
+    }
+
+    /// The message kind awaited, if a message comes next.
+    pub fn message_kind(self) -> Option<MessageKind> {
+        match self {
+            Then::Step(step) => Some(step.message_kind()),
+            Then::MoveOn => None,
+        }
+    }
+
+    /// The step that comes next, if any.
+    pub fn step(self) -> Option<Step> {
+        match self {
+            Then::Step(step) => Some(step),
+            Then::MoveOn => None,
         }
     }
 }
@@ -61,12 +140,12 @@ impl Step {
 /// What to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Do nothing until `until`, then take `then`.
+    /// Do nothing until `until`, then `then`.
     Wait {
-        /// The first day on which `then` is due.
+        /// The first day on which `then` applies.
         until: Date,
         /// What comes next.
-        then: Step,
+        then: Then,
     },
     /// Take `step` now; it has been due since `due`.
     Act {
@@ -74,6 +153,13 @@ pub enum Action {
         step: Step,
         /// The day it became due.
         due: Date,
+        /// The day they asked for an answer by, for answers (shown even once passed).
+        by: Option<Date>,
+    },
+    /// An interview is booked: nothing to send before it.
+    UpcomingInterview {
+        /// Its local date and time.
+        at: DateTime,
     },
     /// Stop writing; close the process and put the energy elsewhere.
     MoveOn,
@@ -87,6 +173,7 @@ impl Action {
         match self {
             Action::Wait { .. } => "wait",
             Action::Act { step, .. } => step.action_name(),
+            Action::UpcomingInterview { .. } => "upcoming-interview",
             Action::MoveOn => "move-on",
             Action::Nothing => "none",
         }
@@ -95,8 +182,9 @@ impl Action {
     /// The message kind of the step due or awaited.
     pub fn message_kind(self) -> Option<MessageKind> {
         match self {
-            Action::Wait { then: step, .. } | Action::Act { step, .. } => Some(step.message_kind()),
-            Action::MoveOn | Action::Nothing => None,
+            Action::Wait { then, .. } => then.message_kind(),
+            Action::Act { step, .. } => Some(step.message_kind()),
+            Action::UpcomingInterview { .. } | Action::MoveOn | Action::Nothing => None,
         }
     }
 
@@ -107,53 +195,101 @@ impl Action {
             _ => None,
         }
     }
+
+    fn act(step: Step, due: Date) -> Action {
+        Action::Act {
+            step,
+            due,
+            by: None,
+        }
+    }
 }
 
 /// The rule that decided, as a stable id (listed in the README).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
-    /// Step 1: the process is closed.
+    /// Rule 1: the process is closed.
     Closed,
-    /// Step 2: too many unanswered messages.
+    /// Rule 1: you sent a withdraw message.
+    Withdrawn,
+    /// Rule 2: you accepted an offer elsewhere (decided by the tracker, across processes).
+    AcceptedElsewhere,
+    /// Rule 3: their offer waits for your answer.
+    OfferOpen,
+    /// Rule 4: they asked something and wait for your answer.
+    YourTurn,
+    /// Rule 5: too many unanswered messages.
     UnansweredLimit,
-    /// Step 3: a real outside change.
+    /// Rule 5: they know your outside deadline; wait it out.
+    AwaitingOutsideDeadline,
+    /// Rule 6: a real outside change.
     RealChange,
-    /// Step 4: the thank-you window after a warm interview.
+    /// Rule 7: the thank-you window after a warm interview.
     ThankYouWindow,
-    /// Step 5, due date set by the promise in force.
+    /// Rule 8: an interview is booked.
+    InterviewScheduled,
+    /// Rule 9, due date set by the promise in force.
     PromisePassed,
-    /// Step 5, no promise: a quiet spell after the last interview or reply.
+    /// Rule 9, no promise: a quiet spell after the anchor.
     NoPromise,
-    /// Step 5, due date set by the spacing after the last unanswered message.
+    /// Rule 9, due date set by the spacing after the last unanswered message.
     MessageSpacing,
-    /// Step 5 with nothing to anchor a follow-up.
+    /// Rule 9, due date moved after their out-of-office.
+    ContactAway,
+    /// Rule 9, only an application: wait for their answer.
+    AppliedWaiting,
+    /// Rule 9, an application long unanswered.
+    ApplicationSilence,
+    /// Rule 9 with nothing to anchor a follow-up.
     NothingYet,
+    /// Rule 10: an answer or follow-up overdue for weeks.
+    WentQuiet,
 }
 
 impl Rule {
     /// Every rule, in decision order.
     pub const ALL: &'static [Rule] = &[
         Rule::Closed,
+        Rule::Withdrawn,
+        Rule::AcceptedElsewhere,
+        Rule::OfferOpen,
+        Rule::YourTurn,
         Rule::UnansweredLimit,
+        Rule::AwaitingOutsideDeadline,
         Rule::RealChange,
         Rule::ThankYouWindow,
+        Rule::InterviewScheduled,
         Rule::PromisePassed,
         Rule::NoPromise,
         Rule::MessageSpacing,
+        Rule::ContactAway,
+        Rule::AppliedWaiting,
+        Rule::ApplicationSilence,
         Rule::NothingYet,
+        Rule::WentQuiet,
     ];
 
     /// The stable id.
     pub fn id(self) -> &'static str {
         match self {
             Rule::Closed => "closed",
+            Rule::Withdrawn => "withdrawn",
+            Rule::AcceptedElsewhere => "accepted-elsewhere",
+            Rule::OfferOpen => "offer-open",
+            Rule::YourTurn => "your-turn",
             Rule::UnansweredLimit => "unanswered-limit",
+            Rule::AwaitingOutsideDeadline => "awaiting-outside-deadline",
             Rule::RealChange => "real-change",
             Rule::ThankYouWindow => "thank-you-window",
+            Rule::InterviewScheduled => "interview-scheduled",
             Rule::PromisePassed => "promise-passed",
             Rule::NoPromise => "no-promise",
             Rule::MessageSpacing => "message-spacing",
+            Rule::ContactAway => "contact-away",
+            Rule::AppliedWaiting => "applied-waiting",
+            Rule::ApplicationSilence => "application-silence",
             Rule::NothingYet => "nothing-yet",
+            Rule::WentQuiet => "went-quiet",
         }
     }
 }
@@ -173,18 +309,31 @@ pub struct Advice {
     pub timezone: String,
     /// Where that zone came from.
     pub timezone_source: TimezoneSource,
+    /// The company, for sentences that name it ("answer Globex's question").
+    pub company: String,
 }
 
 /// Decides what to do for `process` at `now` under `policy`.
 pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
     let today = process.local_date(now);
     let facts = Facts::of(process, now);
-    let (action, rule, because) = decide(process, policy, now, today, &facts);
+    let calendar = BusinessCalendar::new(process.holidays.iter().copied());
+    let decision = Decision {
+        process,
+        policy,
+        now,
+        today,
+        facts: &facts,
+        calendar: &calendar,
+    };
+    let (action, rule, because) = decision.decide();
     let because = match facts.unreal_change {
-        Some(reason) if !matches!(rule, Rule::Closed | Rule::RealChange) => format!(
-            "{because} (the {} you logged is not marked real, so it does not justify a message)",
-            explain::change_name(reason)
-        ),
+        Some(reason) if !matches!(rule, Rule::Closed | Rule::Withdrawn | Rule::RealChange) => {
+            format!(
+                "{because} (the {} you logged is not marked real, so it does not justify a message)",
+                explain::change_name(reason)
+            )
+        }
         _ => because,
     };
     Advice {
@@ -194,160 +343,399 @@ pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
         today,
         timezone: process.timezone_name.clone(),
         timezone_source: process.timezone_source,
+        company: process.company.clone(),
     }
 }
 
-fn decide(
-    process: &Process,
-    policy: &Policy,
+/// Everything one decision reads.
+struct Decision<'a> {
+    process: &'a Process,
+    policy: &'a Policy,
     now: Timestamp,
     today: Date,
-    facts: &Facts<'_>,
-) -> (Action, Rule, String) {
-    let spell = |date: Date| spell_date(date, today);
+    facts: &'a Facts<'a>,
+    calendar: &'a BusinessCalendar,
+}
 
-    // 1. Closed.
-    if let Some(outcome) = facts.closed {
-        return (
-            Action::Nothing,
-            Rule::Closed,
-            format!("the process is closed ({})", explain::outcome_name(outcome)),
-        );
+type Decided = (Action, Rule, String);
+
+impl Decision<'_> {
+    fn spell(&self, date: Date) -> String {
+        spell_date(date, self.today)
     }
 
-    // 2. No third unanswered message, ever.
-    let unanswered = u32::try_from(facts.unanswered.len()).unwrap_or(u32::MAX);
-    if unanswered >= policy.max_unanswered.max(1) {
-        return (
+    fn date_of(&self, event: &crate::process::Event) -> Date {
+        self.process.local_date(event.at)
+    }
+
+    fn decide(&self) -> Decided {
+        self.closed()
+            .or_else(|| self.offer_open())
+            .or_else(|| self.your_turn())
+            .or_else(|| self.unanswered_limit())
+            .or_else(|| self.real_change())
+            .or_else(|| self.thank_you_window())
+            .or_else(|| self.interview_scheduled())
+            .unwrap_or_else(|| self.follow_up())
+    }
+
+    /// Rule 1: closed, or withdrawn.
+    fn closed(&self) -> Option<Decided> {
+        if let Some(outcome) = self.facts.closed {
+            return Some((
+                Action::Nothing,
+                Rule::Closed,
+                format!("the process is closed ({})", explain::outcome_name(outcome)),
+            ));
+        }
+        self.facts.withdrawn.map(|event| {
+            (
+                Action::Nothing,
+                Rule::Withdrawn,
+                format!(
+                    "you withdrew from the process on {}",
+                    self.spell(self.date_of(event))
+                ),
+            )
+        })
+    }
+
+    /// Rule 3: their offer waits for an answer.
+    fn offer_open(&self) -> Option<Decided> {
+        let offer = self.facts.open_offer?;
+        let due = self.date_of(offer.event);
+        let because = match offer.deadline {
+            Some(deadline) => format!(
+                "answer their offer by {}: accept, decline, or ask for what you need",
+                self.spell(deadline)
+            ),
+            None => format!(
+                "they made you an offer on {}: accept, decline, or ask for what you need",
+                self.spell(due)
+            ),
+        };
+        let action = Action::Act {
+            step: Step::RespondOffer,
+            due,
+            by: offer.deadline,
+        };
+        Some(self.unless_quiet(action, Rule::OfferOpen, because))
+    }
+
+    /// Rule 4: they asked something.
+    fn your_turn(&self) -> Option<Decided> {
+        let requests = &self.facts.open_requests;
+        let first = requests.first()?;
+        let mut kinds = requests.iter().filter_map(|r| Request::of(r.asks));
+        let first_kind = kinds.next().unwrap_or(Request::Question);
+        let request = if kinds.all(|k| k == first_kind) {
+            first_kind
+        } else {
+            Request::Several
+        };
+        let due = self.date_of(first.event);
+        let by = requests.iter().filter_map(|r| r.respond_by).min();
+        let asked = match request {
+            Request::Question if requests.len() == 1 => "they asked you a question",
+            Request::Question => "they asked you questions",
+            Request::Scheduling => "they asked to book a time with you",
+            Request::Assignment => "they gave you an assignment",
+            Request::Several => "they asked you for several things",
+        };
+        let by_phrase = by
+            .map(|by| format!(" and want your answer by {}", self.spell(by)))
+            .unwrap_or_default();
+        let because = format!(
+            "{asked} on {}{by_phrase}; the ball is in your court",
+            self.spell(due)
+        );
+        let action = Action::Act {
+            step: Step::Respond(request),
+            due,
+            by,
+        };
+        Some(self.unless_quiet(action, Rule::YourTurn, because))
+    }
+
+    /// Rule 5: no third unanswered message, ever; but wait out a deadline they know about.
+    fn unanswered_limit(&self) -> Option<Decided> {
+        let facts = self.facts;
+        let unanswered = u32::try_from(facts.unanswered.len()).unwrap_or(u32::MAX);
+        if unanswered < self.policy.max_unanswered.max(1) {
+            return None;
+        }
+        let live_deadline = facts
+            .align_deadlines
+            .iter()
+            .copied()
+            .filter(|deadline| *deadline >= self.today)
+            .max();
+        if let Some(deadline) = live_deadline {
+            return Some((
+                Action::Wait {
+                    until: deadline.tomorrow().unwrap_or(deadline),
+                    then: Then::MoveOn,
+                },
+                Rule::AwaitingOutsideDeadline,
+                format!(
+                    "they know your deadline is {}; send nothing more",
+                    self.spell(deadline)
+                ),
+            ));
+        }
+        Some((
             Action::MoveOn,
             Rule::UnansweredLimit,
             format!(
                 "{} messages since {} went unanswered, and another would hurt more than help",
                 explain::number_word(unanswered),
-                explain::anchor_phrase(facts.anchor, process, today)
+                explain::anchor_phrase(facts.anchor, self.process, self.today)
             ),
-        );
+        ))
     }
 
-    // 3. A real outside change, once, while its deadline is alive.
-    if let Some(change) = facts.real_change
-        && change.deadline.is_none_or(|deadline| deadline >= today)
-    {
-        let due = process.local_date(change.event.at);
-        let deadline = change
+    /// Rule 6: a real outside change, once, while its deadline is alive, a day after your last
+    /// message.
+    fn real_change(&self) -> Option<Decided> {
+        let change = self
+            .facts
+            .real_change
+            .filter(|c| c.deadline.is_none_or(|deadline| deadline >= self.today))?;
+        let changed = self.date_of(change.event);
+        let deadline_phrase = change
             .deadline
-            .map(|d| format!(" with a deadline on {}", spell(d)))
+            .map(|d| format!(" with a deadline on {}", self.spell(d)))
             .unwrap_or_default();
-        return (
-            Action::Act {
-                step: Step::AlignDecision,
-                due,
-            },
+        let what = explain::change_name(change.reason);
+        let last_sent = self
+            .facts
+            .last_sent
+            .map(|e| self.date_of(e))
+            .filter(|sent| *sent >= changed);
+        let due = match last_sent {
+            Some(sent) => {
+                let spaced = self
+                    .calendar
+                    .add_business_days(sent, self.policy.business_days_align_spacing);
+                change
+                    .deadline
+                    .map_or(spaced, |deadline| spaced.min(deadline))
+            }
+            None => changed,
+        };
+        if let Some(sent) = last_sent
+            && self.today < due
+        {
+            return Some((
+                Action::Wait {
+                    until: due,
+                    then: Then::Step(Step::AlignDecision),
+                },
+                Rule::RealChange,
+                format!(
+                    "you have a real change ({what}{deadline_phrase}), and you already wrote on {}: one message a day is plenty",
+                    self.spell(sent)
+                ),
+            ));
+        }
+        Some((
+            Action::act(Step::AlignDecision, due),
             Rule::RealChange,
             format!(
-                "you have a real change ({}{deadline}), so one plain message about their timeline is fair",
-                explain::change_name(change.reason)
+                "you have a real change ({what}{deadline_phrase}), so one plain message about their timeline is fair"
             ),
-        );
+        ))
     }
 
-    // 4. A thank-you, only right after a warm interview.
-    if let Some((event, interview)) = facts.latest_interview {
+    /// Rule 7: a thank-you, only right after a warm interview.
+    fn thank_you_window(&self) -> Option<Decided> {
+        let (event, interview) = self.facts.latest_interview?;
         let warm = interview.rapport != Rapport::Formal || interview.reinforce_interest;
-        let elapsed = now.as_second() - event.at.as_second();
-        let window = i64::from(policy.thank_you_window_hours) * 3600;
-        if warm && !facts.sent_after_interview && (0..window).contains(&elapsed) {
-            let why = if interview.reinforce_interest && interview.rapport == Rapport::Formal {
-                "you want to reinforce your interest".to_owned()
-            } else {
+        let elapsed = self.now.as_second() - event.at.as_second();
+        let window = i64::from(self.policy.thank_you_window_hours) * 3600;
+        if !warm || self.facts.sent_after_interview || !(0..window).contains(&elapsed) {
+            return None;
+        }
+        let why = if interview.reinforce_interest && interview.rapport == Rapport::Formal {
+            "you want to reinforce your interest".to_owned()
+        } else {
+            format!(
+                "the interview was {}",
+                explain::rapport_name(interview.rapport)
+            )
+        };
+        Some((
+            Action::act(Step::ThankYou, self.date_of(event)),
+            Rule::ThankYouWindow,
+            format!("{why}, and a short thank-you within a day helps"),
+        ))
+    }
+
+    /// Rule 8: an interview is booked; nothing to send before it.
+    fn interview_scheduled(&self) -> Option<Decided> {
+        let event = self.facts.booked_interview?;
+        let local = event.at.to_zoned_datetime(self.process.timezone.clone());
+        Some((
+            Action::UpcomingInterview {
+                at: local.datetime(),
+            },
+            Rule::InterviewScheduled,
+            format!(
+                "your interview is booked for {} at {}, and nothing needs sending before it",
+                self.spell(local.date()),
+                local.strftime("%H:%M")
+            ),
+        ))
+    }
+
+    /// Rule 9: the follow-up, or the final attempt; or waiting on an application.
+    fn follow_up(&self) -> Decided {
+        let (facts, policy, calendar) = (self.facts, self.policy, self.calendar);
+        let unanswered = u32::try_from(facts.unanswered.len()).unwrap_or(u32::MAX);
+        // The message that reaches the limit is the final one.
+        let step = if unanswered + 1 >= policy.max_unanswered.max(1) {
+            Step::FinalFollowUp
+        } else {
+            Step::FollowUp
+        };
+        let (base_due, base_rule, base_because) = match (facts.promise, facts.anchor) {
+            (Some((_, by)), _) => (
+                calendar.add_business_days(by, policy.business_days_after_promise),
+                Rule::PromisePassed,
+                format!("they promised an answer by {}", self.spell(by)),
+            ),
+            (None, Some(anchor)) => (
+                calendar
+                    .add_business_days(self.date_of(anchor), policy.business_days_without_promise),
+                Rule::NoPromise,
                 format!(
-                    "the interview was {}",
-                    explain::rapport_name(interview.rapport)
-                )
-            };
-            return (
-                Action::Act {
-                    step: Step::ThankYou,
-                    due: process.local_date(event.at),
-                },
-                Rule::ThankYouWindow,
-                format!("{why}, and a short thank-you within a day helps"),
+                    "nothing was promised, and {} business days after {} is a fair time to ask",
+                    explain::number_word(policy.business_days_without_promise),
+                    explain::anchor_phrase(Some(anchor), self.process, self.today)
+                ),
+            ),
+            (None, None) => return self.application(),
+        };
+        let (mut due, mut rule, mut because) = match facts.unanswered.last() {
+            Some(last) => {
+                let sent = self.date_of(last);
+                let spaced =
+                    calendar.add_business_days(sent, policy.business_days_between_messages);
+                if spaced > base_due {
+                    (
+                        spaced,
+                        Rule::MessageSpacing,
+                        format!(
+                            "your message of {} is still unanswered, and {} business days should pass before the next",
+                            self.spell(sent),
+                            explain::number_word(policy.business_days_between_messages)
+                        ),
+                    )
+                } else {
+                    (
+                        base_due,
+                        base_rule,
+                        format!(
+                            "{base_because}, and your message of {} is still unanswered",
+                            self.spell(sent)
+                        ),
+                    )
+                }
+            }
+            None => (base_due, base_rule, base_because),
+        };
+        if let Some(until) = facts.away_until
+            && until >= due
+        {
+            due = calendar.add_business_days(until, 1);
+            rule = Rule::ContactAway;
+            because = format!(
+                "{because}, and their out-of-office says they are away until {}",
+                self.spell(until)
             );
+        }
+        if self.today < due {
+            (
+                Action::Wait {
+                    until: due,
+                    then: Then::Step(step),
+                },
+                rule,
+                because,
+            )
+        } else {
+            self.unless_quiet(Action::act(step, due), rule, because)
         }
     }
 
-    // 5. The follow-up, or the final attempt.
-    let calendar = BusinessCalendar::new(process.holidays.iter().copied());
-    // The message that reaches the limit is the final one.
-    let step = if unanswered + 1 >= policy.max_unanswered.max(1) {
-        Step::FinalFollowUp
-    } else {
-        Step::FollowUp
-    };
-    let (base_due, base_rule, base_because) = match (facts.promise, facts.anchor) {
-        (Some((_, by)), _) => (
-            calendar.add_business_days(by, policy.business_days_after_promise),
-            Rule::PromisePassed,
-            format!("they promised an answer by {}", spell(by)),
-        ),
-        (None, Some(anchor)) => (
-            calendar.add_business_days(
-                process.local_date(anchor.at),
-                policy.business_days_without_promise,
-            ),
-            Rule::NoPromise,
-            format!(
-                "nothing was promised, and {} business days after {} is a fair time to ask",
-                explain::number_word(policy.business_days_without_promise),
-                explain::anchor_phrase(Some(anchor), process, today)
-            ),
-        ),
-        (None, None) => {
+    /// Rule 9 without anchor or promise: an application waits for their answer, until a long
+    /// silence says move on.
+    fn application(&self) -> Decided {
+        let Some(applied) = self.facts.applied else {
             return (
                 Action::Nothing,
                 Rule::NothingYet,
                 "nothing to follow up yet: no interview, reply or promise is recorded".to_owned(),
             );
-        }
-    };
-    let (due, rule, because) = match facts.unanswered.last() {
-        Some(last) => {
-            let sent = process.local_date(last.at);
-            let spaced = calendar.add_business_days(sent, policy.business_days_between_messages);
-            if spaced > base_due {
-                (
-                    spaced,
-                    Rule::MessageSpacing,
-                    format!(
-                        "your message of {} is still unanswered, and {} business days should pass before the next",
-                        spell(sent),
-                        explain::number_word(policy.business_days_between_messages)
-                    ),
-                )
+        };
+        let applied_on = self.date_of(applied);
+        let since = match self.facts.last_sent {
+            Some(sent) if self.facts.sent_after_applied => self.date_of(sent),
+            _ => applied_on,
+        };
+        let days = self.policy.business_days_application_silence;
+        if self.today >= self.calendar.add_business_days(since, days) {
+            let last = if since == applied_on {
+                format!("your application on {}", self.spell(applied_on))
             } else {
-                (
-                    base_due,
-                    base_rule,
-                    format!(
-                        "{base_because}, and your message of {} is still unanswered",
-                        spell(sent)
-                    ),
-                )
-            }
+                format!("your last message on {}", self.spell(since))
+            };
+            return (
+                Action::MoveOn,
+                Rule::ApplicationSilence,
+                format!(
+                    "{} business days have passed since {last} without an answer",
+                    explain::number_word(days)
+                ),
+            );
         }
-        None => (base_due, base_rule, base_because),
-    };
-    if today < due {
         (
-            Action::Wait {
-                until: due,
-                then: step,
-            },
-            rule,
-            because,
+            Action::Nothing,
+            Rule::AppliedWaiting,
+            format!(
+                "waiting for them to answer your application of {}",
+                self.spell(applied_on)
+            ),
         )
-    } else {
-        (Action::Act { step, due }, rule, because)
+    }
+
+    /// Rule 10: an answer or follow-up overdue for weeks is out of context; move on instead.
+    fn unless_quiet(&self, action: Action, rule: Rule, because: String) -> Decided {
+        let Action::Act { step, due, by } = action else {
+            return (action, rule, because);
+        };
+        let since = by.unwrap_or(due);
+        let limit = self.policy.business_days_overdue_before_quiet;
+        // Quiet once more than N business days passed: from the (N + 1)th on. Business days
+        // never outnumber calendar days, so a recent due date needs no counting.
+        if i64::from((self.today - since).get_days()) <= i64::from(limit)
+            || self.today
+                < self
+                    .calendar
+                    .add_business_days(since, limit.saturating_add(1))
+        {
+            return (action, rule, because);
+        }
+        (
+            Action::MoveOn,
+            Rule::WentQuiet,
+            format!(
+                "it has been {} since {} was due on {}; writing now would be out of context",
+                explain::elapsed_words(since, self.today),
+                explain::step_noun(step),
+                self.spell(since)
+            ),
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use crate::process::{EventKind, Process};
 
 /// Drops from `process` what [`super::advise`] and the agenda never read: contacts, event ids,
 /// notes, message subjects, bodies and recipients, reply senders, interview topics and
-/// interviewers. Kept: the process's id, handle, company, role, zone and holidays, and every
+/// interviewers, note texts. Kept: the process's id, handle, company, role, zone and holidays, and every
 /// event's time, type and the fields the rules decide on (rapport, reinforce-interest and
 /// stage of interviews, promised dates, message kinds, change reasons, reality and deadlines,
 /// outcomes).
@@ -26,14 +26,18 @@ pub fn for_advice(process: &mut Process) {
                 *body = None;
                 *to = Vec::new();
             }
-            EventKind::Reply { body, from } => {
+            EventKind::Reply { body, from, .. } => {
                 *body = None;
                 *from = None;
             }
             EventKind::Promise { note, .. }
             | EventKind::ContextChange { note, .. }
             | EventKind::Closed { note, .. }
-            | EventKind::Reopened { note } => *note = None,
+            | EventKind::Reopened { note }
+            | EventKind::Applied { note, .. }
+            | EventKind::Offer { note, .. } => *note = None,
+            EventKind::Note { text } => text.clear(),
+            EventKind::Away { .. } => {}
         }
     }
 }

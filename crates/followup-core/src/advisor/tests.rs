@@ -44,7 +44,7 @@ fn worked_example_waits_then_follows_up() {
         a.action,
         Action::Wait {
             until: d("2026-05-11"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(a.rule, Rule::PromisePassed);
@@ -57,7 +57,8 @@ fn worked_example_waits_then_follows_up() {
         a.action,
         Action::Act {
             step: Step::FollowUp,
-            due: d("2026-05-11")
+            due: d("2026-05-11"),
+            by: None
         }
     );
 }
@@ -70,7 +71,7 @@ fn worked_example_final_then_move_on() {
         a.action,
         Action::Wait {
             until: d("2026-05-14"),
-            then: Step::FinalFollowUp
+            then: Then::Step(Step::FinalFollowUp)
         }
     );
     assert_eq!(a.rule, Rule::MessageSpacing);
@@ -79,7 +80,8 @@ fn worked_example_final_then_move_on() {
         a.action,
         Action::Act {
             step: Step::FinalFollowUp,
-            due: d("2026-05-14")
+            due: d("2026-05-14"),
+            by: None
         }
     );
     let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, FINAL].join(","));
@@ -97,7 +99,7 @@ fn a_reply_with_a_new_promise_restarts_the_cycle() {
         a.action,
         Action::Wait {
             until: d("2026-05-25"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(
@@ -116,7 +118,7 @@ fn a_reply_after_the_final_reopens_the_cycle() {
         a.action,
         Action::Wait {
             until: d("2026-05-25"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(a.rule, Rule::NoPromise);
@@ -133,7 +135,7 @@ fn holidays_push_the_follow_up() {
         a.action,
         Action::Wait {
             until: d("2026-05-12"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
 }
@@ -167,7 +169,7 @@ fn no_promise_means_five_business_days_after_the_interview() {
         a.action,
         Action::Wait {
             until: d("2026-05-12"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert_eq!(a.rule, Rule::NoPromise);
@@ -182,7 +184,7 @@ fn a_new_interview_drops_the_old_promise_and_resets_the_count() {
         a.action,
         Action::Wait {
             until: d("2026-05-22"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
 }
@@ -196,13 +198,21 @@ fn thank_you_only_inside_the_window_after_a_warm_interview() {
         a.action,
         Action::Act {
             step: Step::ThankYou,
-            due: d("2026-05-05")
+            due: d("2026-05-05"),
+            by: None
         }
     );
     assert_eq!(a.rule, Rule::ThankYouWindow);
     assert_eq!(advice(&p, "2026-05-06T14:00").action.name(), "wait");
-    // Before the interview happened, it is a plan: nothing yet.
-    assert_eq!(advice(&p, "2026-05-05T13:00").rule, Rule::NothingYet);
+    // Before the interview happened, it is booked: nothing to send before it.
+    let a = advice(&p, "2026-05-05T13:00");
+    assert_eq!(a.rule, Rule::InterviewScheduled);
+    assert_eq!(
+        a.action,
+        Action::UpcomingInterview {
+            at: "2026-05-05T14:00".parse().unwrap()
+        }
+    );
     // A message sent after it closes the window.
     let thanks = r#"{"type":"sent","at":"2026-05-05T18:00","kind":"thank-you"}"#;
     let p = process(&[warm, thanks].join(","));
@@ -234,7 +244,8 @@ fn real_change_asks_for_alignment_until_its_deadline() {
         a.action,
         Action::Act {
             step: Step::AlignDecision,
-            due: d("2026-05-06")
+            due: d("2026-05-06"),
+            by: None
         }
     );
     assert_eq!(a.rule, Rule::RealChange);
@@ -253,7 +264,7 @@ fn real_change_asks_for_alignment_until_its_deadline() {
         a.action,
         Action::Wait {
             until: d("2026-05-11"),
-            then: Step::FinalFollowUp
+            then: Then::Step(Step::FinalFollowUp)
         }
     );
 }
@@ -283,7 +294,7 @@ fn future_events_are_ignored() {
         a.action,
         Action::Wait {
             until: d("2026-05-14"),
-            then: Step::FinalFollowUp
+            then: Then::Step(Step::FinalFollowUp)
         }
     );
 }
@@ -301,7 +312,8 @@ fn now_is_read_in_the_process_zone() {
         a.action,
         Action::Act {
             step: Step::FollowUp,
-            due: d("2026-05-11")
+            due: d("2026-05-11"),
+            by: None
         }
     );
     // The same instant is still Sunday in São Paulo.
@@ -350,8 +362,126 @@ fn policy_numbers_are_honoured() {
         a.action,
         Action::Wait {
             until: d("2026-05-07"),
-            then: Step::FollowUp
+            then: Then::Step(Step::FollowUp)
         }
     );
     assert!(a.reason().contains("two business days"), "{}", a.reason());
+}
+
+#[test]
+fn with_several_aligns_the_latest_live_deadline_is_awaited() {
+    let change = |at: &str, deadline: &str| {
+        format!(
+            r#"{{"type":"context-change","at":"{at}","reason":"competing-offer","real":true,"deadline":"{deadline}"}}"#
+        )
+    };
+    let align = |at: &str| format!(r#"{{"type":"sent","at":"{at}","kind":"align"}}"#);
+    let events = [
+        INTERVIEW.to_owned(),
+        change("2026-05-06T10:00", "2026-05-20"),
+        align("2026-05-06T12:00"),
+        change("2026-05-11T10:00", "2026-05-13"),
+        align("2026-05-12T12:00"),
+    ];
+    let p = process(&events.join(","));
+    let a = advice(&p, "2026-05-13");
+    assert_eq!(
+        (a.action, a.rule),
+        (
+            Action::Wait {
+                until: d("2026-05-21"),
+                then: Then::MoveOn
+            },
+            Rule::AwaitingOutsideDeadline
+        )
+    );
+    assert_eq!(advice(&p, "2026-05-21").rule, Rule::UnansweredLimit);
+}
+
+#[test]
+fn the_summary_says_whose_move_it_is() {
+    let says = |events: &str, now: &str| advice(&process(events), now).summary();
+    let p = [INTERVIEW, PROMISE].join(",");
+    assert!(says(&p, "2026-05-06").starts_with("Their move: wait until Monday 11 May"));
+    assert!(says(&p, "2026-05-11").starts_with("Your move: send one short follow-up today"));
+    let closed = r#"{"type":"closed","at":"2026-05-06T10:00","outcome":"rejected"}"#;
+    assert!(
+        says(&[INTERVIEW, closed].join(","), "2026-05-07")
+            .starts_with("Nobody's move: nothing to do")
+    );
+    let applied = r#"{"type":"applied","at":"2026-05-04T10:00"}"#;
+    assert!(says(applied, "2026-05-05").starts_with("Their move: nothing to do — waiting"));
+    let asked = r#"{"type":"reply","at":"2026-05-06T10:00","asks":"answer"}"#;
+    assert_eq!(
+        says(&[INTERVIEW, asked].join(","), "2026-05-07"),
+        "Your move: answer Acme's question now (due since Wednesday 6 May) — they asked you a question on Wednesday 6 May; the ball is in your court."
+    );
+}
+
+#[test]
+fn json_of_the_new_actions() {
+    let asked =
+        r#"{"type":"reply","at":"2026-05-06T10:00","asks":"assignment","respond_by":"2026-05-08"}"#;
+    let json = serde_json::to_value(advice(
+        &process(&[INTERVIEW, asked].join(",")),
+        "2026-05-07",
+    ))
+    .unwrap();
+    assert_eq!(
+        (
+            &json["action"],
+            &json["due"],
+            &json["by"],
+            &json["kind"],
+            &json["rule"]
+        ),
+        (
+            &"respond".into(),
+            &"2026-05-06".into(),
+            &"2026-05-08".into(),
+            &"reply".into(),
+            &"your-turn".into()
+        )
+    );
+    let booked = r#"{"type":"interview","at":"2026-05-12T09:30"}"#;
+    let json = serde_json::to_value(advice(
+        &process(&[INTERVIEW, booked].join(",")),
+        "2026-05-08",
+    ))
+    .unwrap();
+    assert_eq!(json["action"], "upcoming-interview");
+    assert_eq!(json["at"], "2026-05-12T09:30");
+    assert!(
+        json.get("kind").is_none() && json.get("due").is_none(),
+        "{json}"
+    );
+}
+
+#[test]
+fn the_new_policy_numbers_are_honoured() {
+    let policy = Policy {
+        business_days_align_spacing: 2,
+        business_days_application_silence: 5,
+        business_days_overdue_before_quiet: 3,
+        ..Policy::default()
+    };
+    let ask = |p: &Process, now: &str| advise(p, &policy, at(p, now));
+    // Align: two business days after the follow-up of Monday 11 May.
+    let change = r#"{"type":"context-change","at":"2026-05-11T14:00","reason":"competing-offer","real":true,"deadline":"2026-05-20"}"#;
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP, change].join(","));
+    assert_eq!(
+        ask(&p, "2026-05-12").action,
+        Action::Wait {
+            until: d("2026-05-13"),
+            then: Then::Step(Step::AlignDecision)
+        }
+    );
+    // Application: silence from the fifth business day.
+    let p = process(r#"{"type":"applied","at":"2026-05-04T10:00"}"#);
+    assert_eq!(ask(&p, "2026-05-08").rule, Rule::AppliedWaiting);
+    assert_eq!(ask(&p, "2026-05-11").rule, Rule::ApplicationSilence);
+    // Quiet: a follow-up due Monday 11 May goes quiet on the fourth business day after it.
+    let p = process(&[INTERVIEW, PROMISE].join(","));
+    assert_eq!(ask(&p, "2026-05-14").rule, Rule::PromisePassed);
+    assert_eq!(ask(&p, "2026-05-15").rule, Rule::WentQuiet);
 }

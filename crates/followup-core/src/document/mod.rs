@@ -1,4 +1,5 @@
-//! The process document: the public JSON format of one hiring process (format 1).
+//! The process document: the public JSON format of one hiring process (format 2; format 1
+//! documents are read too, since format 2 only adds to them).
 //!
 //! [`parse_document`] turns text into a validated [`Process`], naming the JSON path of
 //! anything wrong (`events[3].kind: unknown value "folow-up", expected one of ...`).
@@ -10,15 +11,20 @@ mod raw;
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 use serde_json::Value;
 
-use crate::process::{Contact, Event, EventKind, Interview, Process, TimezoneSource};
+use crate::process::{
+    Asks, Contact, Details, Event, EventKind, Interview, Process, TimezoneSource,
+};
 use crate::time::{parse_at, parse_date};
 use raw::{
-    RawChange, RawClosed, RawContact, RawDocument, RawEvent, RawInterview, RawPromise, RawReopened,
-    RawReply, RawSent,
+    RawApplied, RawAway, RawChange, RawClosed, RawContact, RawDocument, RawEvent, RawInterview,
+    RawNote, RawOffer, RawPromise, RawReopened, RawReply, RawSent,
 };
 
-/// The format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The format versions this build reads: format 2 only adds to format 1.
+pub const READ_FORMATS: [u32; 2] = [1, 2];
 
 /// A problem in a process document, located by its JSON path (`events[2].at`) or line.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -76,11 +82,11 @@ pub fn parse_value(
 ) -> Result<Process, DocumentError> {
     let raw: RawDocument = deserialize_at("", value)?;
     if let Some(format) = raw.format
-        && format != FORMAT_VERSION
+        && !READ_FORMATS.contains(&format)
     {
         return Err(DocumentError::at(
             "format",
-            format!("unsupported format {format}; this followup reads format {FORMAT_VERSION}"),
+            format!("unsupported format {format}; this followup reads formats 1 and 2"),
         ));
     }
     non_empty("company", &raw.company)?;
@@ -142,26 +148,59 @@ pub fn parse_value(
         timezone,
         contacts,
         holidays,
+        details: Details {
+            url: raw.url,
+            location: raw.location,
+            salary: raw.salary,
+            notes: raw.notes,
+        },
         events,
     };
     for (i, event) in process.events.iter().enumerate() {
-        if let EventKind::Promise { by, .. } = &event.kind {
-            let made = process.local_date(event.at);
-            if *by < made {
-                return Err(DocumentError::at(
-                    format!("events[{i}].by"),
-                    format!(
-                        "the promised date {by} is before the day the promise was made ({made})"
-                    ),
-                ));
+        // A date the event sets cannot be before the day it happened.
+        let (field, date, what, day) = match &event.kind {
+            EventKind::Promise { by, .. } => (
+                "by",
+                *by,
+                "the promised date",
+                "the day the promise was made",
+            ),
+            EventKind::Reply {
+                respond_by: Some(by),
+                ..
+            } => (
+                "respond_by",
+                *by,
+                "the date to answer by",
+                "the reply's day",
+            ),
+            EventKind::Offer {
+                deadline: Some(deadline),
+                ..
+            } => (
+                "deadline",
+                *deadline,
+                "the offer's deadline",
+                "the offer's day",
+            ),
+            EventKind::Away { until, .. } => {
+                ("until", *until, "the last day away", "the day they said so")
             }
+            _ => continue,
+        };
+        let made = process.local_date(event.at);
+        if date < made {
+            return Err(DocumentError::at(
+                format!("events[{i}].{field}"),
+                format!("{what} {date} is before {day} ({made})"),
+            ));
         }
     }
     process.sort_events();
     Ok(process)
 }
 
-/// Writes a process as a document (format 1), with instants in the process's zone.
+/// Writes a process as a document (format 2), with instants in the process's zone.
 pub fn to_document(process: &Process) -> Value {
     let zone = &process.timezone;
     let at = |event: &Event| {
@@ -190,11 +229,19 @@ pub fn to_document(process: &Process) -> Value {
                     by: by.to_string(),
                     note: note.clone(),
                 }),
+                EventKind::Applied { url, source, note } => RawEvent::Applied(RawApplied {
+                    id,
+                    at,
+                    url: url.clone(),
+                    source: source.clone(),
+                    note: note.clone(),
+                }),
                 EventKind::Sent {
                     kind,
                     subject,
                     body,
                     to,
+                    message_id,
                 } => RawEvent::Sent(RawSent {
                     id,
                     at,
@@ -202,12 +249,44 @@ pub fn to_document(process: &Process) -> Value {
                     subject: subject.clone(),
                     body: body.clone(),
                     to: to.clone(),
+                    message_id: message_id.clone(),
                 }),
-                EventKind::Reply { body, from } => RawEvent::Reply(RawReply {
+                EventKind::Reply {
+                    body,
+                    from,
+                    asks,
+                    respond_by,
+                    message_id,
+                } => RawEvent::Reply(RawReply {
                     id,
                     at,
                     body: body.clone(),
                     from: from.clone(),
+                    asks: (*asks != Asks::Nothing).then_some(*asks),
+                    respond_by: respond_by.map(|d| d.to_string()),
+                    message_id: message_id.clone(),
+                }),
+                EventKind::Offer {
+                    deadline,
+                    note,
+                    message_id,
+                } => RawEvent::Offer(RawOffer {
+                    id,
+                    at,
+                    deadline: deadline.map(|d| d.to_string()),
+                    note: note.clone(),
+                    message_id: message_id.clone(),
+                }),
+                EventKind::Note { text } => RawEvent::Note(RawNote {
+                    id,
+                    at,
+                    text: text.clone(),
+                }),
+                EventKind::Away { until, message_id } => RawEvent::Away(RawAway {
+                    id,
+                    at,
+                    until: until.to_string(),
+                    message_id: message_id.clone(),
                 }),
                 EventKind::ContextChange {
                     reason,
@@ -254,6 +333,10 @@ pub fn to_document(process: &Process) -> Value {
             })
             .collect(),
         holidays: process.holidays.iter().map(|d| d.to_string()).collect(),
+        url: process.details.url.clone(),
+        location: process.details.location.clone(),
+        salary: process.details.salary.clone(),
+        notes: process.details.notes.clone(),
         events: Vec::new(),
     };
     let mut value = serde_json::to_value(doc).unwrap_or(Value::Null);
@@ -298,6 +381,8 @@ fn parse_event(
     let date_of = |field: &str, text: &str| {
         parse_date(text).map_err(|e| DocumentError::at(format!("{path}.{field}"), e.to_string()))
     };
+    let optional_date =
+        |field: &str, text: Option<&str>| text.map(|text| date_of(field, text)).transpose();
     let (id, at, kind) = match type_name.as_str() {
         "interview" => {
             let r: RawInterview = deserialize_at(&path, value)?;
@@ -315,6 +400,15 @@ fn parse_event(
             let by = date_of("by", &r.by)?;
             (r.id, at_of(&r.at)?, EventKind::Promise { by, note: r.note })
         }
+        "applied" => {
+            let r: RawApplied = deserialize_at(&path, value)?;
+            let kind = EventKind::Applied {
+                url: r.url,
+                source: r.source,
+                note: r.note,
+            };
+            (r.id, at_of(&r.at)?, kind)
+        }
         "sent" => {
             let r: RawSent = deserialize_at(&path, value)?;
             let kind = EventKind::Sent {
@@ -322,27 +416,48 @@ fn parse_event(
                 subject: r.subject,
                 body: r.body,
                 to: r.to,
+                message_id: r.message_id,
             };
             (r.id, at_of(&r.at)?, kind)
         }
         "reply" => {
             let r: RawReply = deserialize_at(&path, value)?;
-            (
-                r.id,
-                at_of(&r.at)?,
-                EventKind::Reply {
-                    body: r.body,
-                    from: r.from,
-                },
-            )
+            let respond_by = optional_date("respond_by", r.respond_by.as_deref())?;
+            let kind = EventKind::Reply {
+                body: r.body,
+                from: r.from,
+                asks: r.asks.unwrap_or_default(),
+                respond_by,
+                message_id: r.message_id,
+            };
+            (r.id, at_of(&r.at)?, kind)
+        }
+        "offer" => {
+            let r: RawOffer = deserialize_at(&path, value)?;
+            let deadline = optional_date("deadline", r.deadline.as_deref())?;
+            let kind = EventKind::Offer {
+                deadline,
+                note: r.note,
+                message_id: r.message_id,
+            };
+            (r.id, at_of(&r.at)?, kind)
+        }
+        "note" => {
+            let r: RawNote = deserialize_at(&path, value)?;
+            (r.id, at_of(&r.at)?, EventKind::Note { text: r.text })
+        }
+        "away" => {
+            let r: RawAway = deserialize_at(&path, value)?;
+            let until = date_of("until", &r.until)?;
+            let kind = EventKind::Away {
+                until,
+                message_id: r.message_id,
+            };
+            (r.id, at_of(&r.at)?, kind)
         }
         "context-change" => {
             let r: RawChange = deserialize_at(&path, value)?;
-            let deadline = r
-                .deadline
-                .as_deref()
-                .map(|d| date_of("deadline", d))
-                .transpose()?;
+            let deadline = optional_date("deadline", r.deadline.as_deref())?;
             let kind = EventKind::ContextChange {
                 reason: r.reason,
                 real: r.real,

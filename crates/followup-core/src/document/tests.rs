@@ -153,9 +153,9 @@ fn malformed_json_names_the_line() {
     let e = err("{\n\"company\": \"A\",\n\"role\": }");
     assert!(e.starts_with("line 3 column"), "{e}");
     let e = err(
-        r#"{"company":"A","role":"R","events":[{"type":"reply","at":"2026-05-05T14:00"}], "format": 2}"#,
+        r#"{"company":"A","role":"R","events":[{"type":"reply","at":"2026-05-05T14:00"}], "format": 3}"#,
     );
-    assert!(e.starts_with("format: unsupported format 2"), "{e}");
+    assert!(e.starts_with("format: unsupported format 3"), "{e}");
     let e = err(r#"{"company":" ","role":"R","events":[]}"#);
     assert_eq!(e, "company: must not be empty");
     let e = err(r#"{"role":"R","events":[]}"#);
@@ -165,4 +165,93 @@ fn malformed_json_names_the_line() {
         e.starts_with("events[0]: each event must be an object"),
         "{e}"
     );
+}
+
+const FORMAT_2: &str = r#"{
+  "format": 2, "company": "Globex", "role": "Designer", "timezone": "Europe/Lisbon",
+  "url": "https://globex.example/jobs/7", "location": "Lisbon", "salary": "€60k", "notes": "hybrid",
+  "events": [
+    { "type": "applied", "at": "2026-05-01T09:00", "url": "https://globex.example/jobs/7", "source": "LinkedIn", "note": "n" },
+    { "type": "interview", "at": "2026-05-05T14:00" },
+    { "type": "reply", "at": "2026-05-06T10:00", "asks": "schedule", "respond_by": "2026-05-08", "message_id": "<a@globex>" },
+    { "type": "sent", "at": "2026-05-06T12:00", "kind": "reply", "message_id": "<b@me>" },
+    { "type": "offer", "at": "2026-05-12T10:00", "deadline": "2026-05-15", "note": "base + bonus", "message_id": "<c@globex>" },
+    { "type": "note", "at": "2026-05-12T11:00", "text": "ask about remote days" },
+    { "type": "away", "at": "2026-05-13T08:00", "until": "2026-05-17" },
+    { "type": "sent", "at": "2026-05-14T12:00", "kind": "withdraw" },
+    { "type": "reply", "at": "2026-05-14T13:00" }
+  ]
+}"#;
+
+#[test]
+fn format_2_round_trips_and_format_1_still_reads() {
+    let p = parse(FORMAT_2).unwrap();
+    assert_eq!(p.details.location.as_deref(), Some("Lisbon"));
+    assert!(matches!(
+        p.events[2].kind,
+        EventKind::Reply {
+            asks: crate::process::Asks::Schedule,
+            respond_by: Some(_),
+            ..
+        }
+    ));
+    let doc = to_document(&p);
+    assert_eq!(doc["format"], 2);
+    // `asks` is written only when the reply asks something.
+    assert!(doc["events"][8].get("asks").is_none(), "{doc}");
+    let again = parse(&doc.to_string()).unwrap();
+    assert_eq!(p.events, again.events);
+    assert_eq!(p.details, again.details);
+    assert_eq!(to_document(&again), doc);
+    // A format 1 document reads the same when it says format 2.
+    let one = EXAMPLE.replace("\"format\": 1", "\"format\": 2");
+    assert_eq!(parse(EXAMPLE).unwrap().events, parse(&one).unwrap().events);
+}
+
+#[test]
+fn dates_before_their_event_and_unknown_asks_are_errors() {
+    let doc = |event: &str| format!(r#"{{"company":"A","role":"R","events":[{event}]}}"#);
+    let e = err(&doc(
+        r#"{"type":"reply","at":"2026-05-05T14:00","asks":"answer","respond_by":"2026-05-04"}"#,
+    ));
+    assert!(
+        e.starts_with("events[0].respond_by: the date to answer by 2026-05-04 is before"),
+        "{e}"
+    );
+    let e = err(&doc(
+        r#"{"type":"offer","at":"2026-05-05T14:00","deadline":"2026-05-01"}"#,
+    ));
+    assert!(
+        e.starts_with("events[0].deadline: the offer's deadline"),
+        "{e}"
+    );
+    let e = err(&doc(
+        r#"{"type":"away","at":"2026-05-05T14:00","until":"2026-05-04"}"#,
+    ));
+    assert!(e.starts_with("events[0].until: the last day away"), "{e}");
+    let e = err(&doc(r#"{"type":"away","at":"2026-05-05T14:00"}"#));
+    assert!(e.starts_with("events[0]: missing field \"until\""), "{e}");
+    let e = err(&doc(r#"{"type":"note","at":"2026-05-05T14:00"}"#));
+    assert!(e.starts_with("events[0]: missing field \"text\""), "{e}");
+    let e = err(&doc(
+        r#"{"type":"reply","at":"2026-05-05T14:00","asks":"money"}"#,
+    ));
+    assert!(
+        e.starts_with("events[0].asks: unknown value \"money\", expected one of \"nothing\", \"answer\", \"schedule\", \"assignment\""),
+        "{e}"
+    );
+    // The same day is fine.
+    parse(&doc(
+        r#"{"type":"offer","at":"2026-05-05T14:00","deadline":"2026-05-05"}"#,
+    ))
+    .unwrap();
+}
+
+#[test]
+fn the_example_of_docs_format_md_reads() {
+    let text = include_str!("../../../../docs/format.md");
+    let start = text.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + text[start..].find("```").unwrap();
+    let p = parse(&text[start..end]).unwrap();
+    assert_eq!(p.events.len(), 6);
 }

@@ -26,7 +26,12 @@ pub fn compose(
     templates: &Templates,
     now: Timestamp,
 ) -> Result<Draft, DraftError> {
-    let due = advice.action.due_step().map(|step| step.message_kind());
+    // A due step with no templates (an answer to their question, for now) is not drafted.
+    let due = advice
+        .action
+        .due_step()
+        .map(|step| step.message_kind())
+        .filter(|kind| templates.variants(*kind, request.tone).is_some());
     let kind = match request.kind {
         Some(kind) => kind,
         None => due.ok_or(DraftError::NothingToDraft)?,
@@ -158,7 +163,9 @@ impl Values {
                 }));
                 values.deadline = deadline;
             }
-            MessageKind::Other => return Err(DraftError::UnsupportedKind(kind)),
+            MessageKind::Other | MessageKind::Reply | MessageKind::Withdraw => {
+                return Err(DraftError::UnsupportedKind(kind));
+            }
         }
         Ok(values)
     }

@@ -1,6 +1,6 @@
 //! What a draft needs to know about a timeline as of `now`: the latest interview, the last
 //! conversation, the promise in force and the outside change, in the advisor's terms (the
-//! anchor is the latest interview or reply; the promise in force is the latest one at or
+//! anchor is the latest interview, reply or offer; the promise in force is the latest one at or
 //! after it).
 
 use jiff::Timestamp;
@@ -41,7 +41,7 @@ impl<'a> Story<'a> {
                     story.interview = Some((event, details));
                     story.anchor = Some(event);
                 }
-                EventKind::Reply { .. } => story.anchor = Some(event),
+                EventKind::Reply { .. } | EventKind::Offer { .. } => story.anchor = Some(event),
                 EventKind::Promise { by, .. } => latest_promise = Some((event, *by)),
                 EventKind::ContextChange {
                     reason,
@@ -58,7 +58,12 @@ impl<'a> Story<'a> {
                         story.unreal_change = Some(*reason);
                     }
                 }
-                EventKind::Sent { .. } | EventKind::Closed { .. } | EventKind::Reopened { .. } => {}
+                EventKind::Sent { .. }
+                | EventKind::Closed { .. }
+                | EventKind::Reopened { .. }
+                | EventKind::Applied { .. }
+                | EventKind::Note { .. }
+                | EventKind::Away { .. } => {}
             }
         }
         // A new conversation drops a promise made before it (events are sorted by time).

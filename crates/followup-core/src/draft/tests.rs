@@ -452,7 +452,10 @@ mod properties {
                 }),
                 Just(EventKind::Reply {
                     body: None,
-                    from: None
+                    from: None,
+                    asks: Default::default(),
+                    respond_by: None,
+                    message_id: None,
                 }),
                 (0usize..3, any::<bool>(), proptest::option::of(0i64..60)).prop_map(
                     move |(r, real, deadline)| EventKind::ContextChange {
@@ -467,6 +470,7 @@ mod properties {
                     subject: None,
                     body: None,
                     to: Vec::new(),
+                    message_id: None,
                 }),
             ],
         )

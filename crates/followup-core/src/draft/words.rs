@@ -17,7 +17,11 @@ pub fn length_aim(kind: MessageKind) -> RangeInclusive<usize> {
     match kind {
         MessageKind::ThankYou => 25..=70,
         MessageKind::Align => 25..=110,
-        MessageKind::FollowUp | MessageKind::Final | MessageKind::Other => 25..=90,
+        MessageKind::FollowUp
+        | MessageKind::Final
+        | MessageKind::Other
+        | MessageKind::Reply
+        | MessageKind::Withdraw => 25..=90,
     }
 }
 

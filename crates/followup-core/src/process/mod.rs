@@ -29,8 +29,30 @@ pub struct Process {
     pub contacts: Vec<Contact>,
     /// Extra non-working days for this process (local dates).
     pub holidays: Vec<Date>,
+    /// Free-text details for the user's memory; they never change the advice.
+    pub details: Details,
     /// The timeline, sorted by `at` (ties keep document order).
     pub events: Vec<Event>,
+}
+
+/// Free-text details of a process (format 2). The advisor never reads them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    /// The job posting.
+    pub url: Option<String>,
+    /// Where the job is ("Lisbon", "remote").
+    pub location: Option<String>,
+    /// The salary as the user wrote it.
+    pub salary: Option<String>,
+    /// Anything else worth remembering.
+    pub notes: Option<String>,
+}
+
+impl Details {
+    /// Whether every detail is absent.
+    pub fn is_empty(&self) -> bool {
+        *self == Details::default()
+    }
 }
 
 /// Where a process's time zone came from.
@@ -80,6 +102,15 @@ pub enum EventKind {
         /// Free text.
         note: Option<String>,
     },
+    /// The user applied for the role.
+    Applied {
+        /// The posting applied to.
+        url: Option<String>,
+        /// Where the user found it (free text).
+        source: Option<String>,
+        /// Free text.
+        note: Option<String>,
+    },
     /// The user sent a message.
     Sent {
         /// What kind of message it was.
@@ -90,6 +121,8 @@ pub enum EventKind {
         body: Option<String>,
         /// Recipients.
         to: Vec<String>,
+        /// The mail's `Message-ID`, to match it with replies.
+        message_id: Option<String>,
     },
     /// The company replied.
     Reply {
@@ -97,6 +130,33 @@ pub enum EventKind {
         body: Option<String>,
         /// Who wrote.
         from: Option<String>,
+        /// What the reply asks of the user; anything but nothing puts the ball in their court.
+        asks: Asks,
+        /// The local date by which they want the user's answer.
+        respond_by: Option<Date>,
+        /// The mail's `Message-ID`.
+        message_id: Option<String>,
+    },
+    /// The company made an offer.
+    Offer {
+        /// The local date by which they want an answer.
+        deadline: Option<Date>,
+        /// Free text.
+        note: Option<String>,
+        /// The mail's `Message-ID`.
+        message_id: Option<String>,
+    },
+    /// A free-text note; never changes the advice.
+    Note {
+        /// The note.
+        text: String,
+    },
+    /// The contact is away (an out-of-office reply).
+    Away {
+        /// Their last day away (local date): "back on Monday 12 May" is `until` Sunday 11 May.
+        until: Date,
+        /// The mail's `Message-ID`.
+        message_id: Option<String>,
     },
     /// Something changed outside this process.
     ContextChange {
@@ -217,6 +277,26 @@ string_enum! {
         Align = "align",
         /// Anything else; never counts as unanswered.
         Other = "other",
+        /// The user's answer to something they asked.
+        Reply = "reply",
+        /// The user leaves the process.
+        Withdraw = "withdraw",
+    }
+}
+
+string_enum! {
+    /// What a reply from the company asks of the user.
+    #[derive(Default)]
+    Asks {
+        /// Nothing: an update, an acknowledgement (the default).
+        #[default]
+        Nothing = "nothing",
+        /// A question, or a request for information or documents.
+        Answer = "answer",
+        /// To book a call or an interview.
+        Schedule = "schedule",
+        /// A task to do.
+        Assignment = "assignment",
     }
 }
 
@@ -264,8 +344,12 @@ impl EventKind {
         match self {
             EventKind::Interview(_) => "interview",
             EventKind::Promise { .. } => "promise",
+            EventKind::Applied { .. } => "applied",
             EventKind::Sent { .. } => "sent",
             EventKind::Reply { .. } => "reply",
+            EventKind::Offer { .. } => "offer",
+            EventKind::Note { .. } => "note",
+            EventKind::Away { .. } => "away",
             EventKind::ContextChange { .. } => "context-change",
             EventKind::Closed { .. } => "closed",
             EventKind::Reopened { .. } => "reopened",
@@ -276,8 +360,12 @@ impl EventKind {
     pub const TYPE_NAMES: &'static [&'static str] = &[
         "interview",
         "promise",
+        "applied",
         "sent",
         "reply",
+        "offer",
+        "note",
+        "away",
         "context-change",
         "closed",
         "reopened",
@@ -290,7 +378,8 @@ impl Process {
         at.to_zoned_datetime(self.timezone.clone()).date()
     }
 
-    /// Events that have happened by `now` (later ones are plans and are ignored).
+    /// Events that have happened by `now` (later ones are plans: only a booked interview is
+    /// read, by the advisor).
     pub fn events_until(&self, now: Timestamp) -> impl Iterator<Item = &Event> {
         self.events.iter().filter(move |e| e.at <= now)
     }

@@ -12,5 +12,5 @@ pub mod spell;
 
 pub use business::BusinessCalendar;
 pub use instant::{InstantError, parse_at, parse_date, parse_now};
-pub use phrase::{Direction, PhraseError, Resolved, describe, parse_phrase};
+pub use phrase::{DateOrder, Direction, Field, PhraseError, Resolved, describe, parse_phrase};
 pub use spell::{spell_date, spell_relative};

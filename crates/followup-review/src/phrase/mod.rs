@@ -1,27 +1,23 @@
-//! Phrase tables compiled once into an index of anchor words over normalised tokens.
+//! Phrase tables matched over a message's tokens through an index of anchor words.
 //!
-//! Every pattern is anchored on its rarest literal slot ("anxious" rather than "i"). The
-//! words of every table get ids in the set's [`Vocabulary`]; the tokenizer looks each token's
-//! word up once while analysing the message, so finding candidate hits is one pass over the
-//! tokens with an array index per token. Prefix anchors such as `engineer*` are resolved for
-//! known words when the set is compiled; only unknown words ("engineering") try them, behind a
-//! first-byte filter. Each hit is then verified slot by slot around the anchor, within the
-//! gaps the pattern allows and never across a sentence boundary, comparing word ids rather
-//! than strings. Cost: one pass plus a bounded check per hit, so review time is linear in the
-//! message length.
+//! Every pattern is anchored on its rarest words-only slot ("anxious" rather than "i"),
+//! chosen when the build compiles the tables ([`pattern`]). Matching looks each token up in
+//! the index (its exact word, then the few prefix anchors such as `engineer*`), and verifies
+//! each pattern found there slot by slot around the anchor: forward to the last slot, back to
+//! the first, within the gaps the pattern allows (intensifiers free, up to four), never past
+//! a negator in a gap and never across a sentence boundary, then checks the words that must
+//! not stand just before or after. Matches of one table that overlap are merged.
 //!
-//! An earlier design ran an Aho-Corasick automaton over the normalised text. The anchors are
-//! whole words (or word prefixes), so matching them word by word finds exactly the same hits
-//! without a second scan of the text, and it leaves the per-byte work to the tokenizer alone.
-//!
-//! - [`pattern`]: the table language and its parser.
+//! - [`pattern`]: the table language and the types of compiled patterns.
+//! - `table`: the reader of tables and the anchor index (the build's; here only in tests).
 
 pub mod pattern;
+#[cfg(test)]
+mod table;
 
-use crate::text::lexicon::{count_value, month, ordinal_day, weekday};
-use crate::text::vocabulary::{Vocabulary, WordId};
-use crate::text::{Buffers, Document, Token};
-pub use pattern::{Alt, Pattern, Slot, TableError};
+use crate::language::Lexicon;
+use crate::text::Document;
+use pattern::{Alt, Pattern, Slot};
 
 /// Intensifiers allowed for free between two slots; a bound keeps every check short.
 const FREE_INTENSIFIERS: usize = 4;
@@ -43,60 +39,22 @@ pub struct PhraseMatch {
     pub last: usize,
 }
 
-/// All phrase tables, compiled.
+/// A language's phrase tables, compiled by the build.
 #[derive(Debug)]
 pub struct PhraseSet {
-    names: Vec<&'static str>,
-    patterns: Vec<CompiledPattern>,
-    /// The lexicon plus every word of every table.
-    vocabulary: Vocabulary,
-    /// For each word id, `anchored[anchor_starts[id]..anchor_starts[id + 1]]` are the patterns
-    /// it anchors.
-    anchor_starts: Vec<u32>,
-    anchored: Vec<u32>,
-    /// Prefix anchors (`engineer*`) with the patterns they anchor, sorted by first byte.
-    /// Known words have their prefix anchors in `anchored` already; only unknown words are
-    /// tried against these.
-    prefixes: Vec<(Box<str>, Vec<u32>)>,
-    /// For each first byte, the range of `prefixes` starting with it: most words skip the
-    /// prefixes at once.
-    prefix_ranges: Box<[(u16, u16); 256]>,
-    /// Lines that could not be read (a test asserts there are none).
-    pub errors: Vec<TableError>,
+    /// The tables' names (the rule or marker ids), in file-name order.
+    pub tables: &'static [&'static str],
+    /// Every pattern of every table, optional slots expanded.
+    pub patterns: &'static [Pattern],
+    /// The table of each pattern.
+    pub table_of: &'static [u16],
+    /// Anchor words and the patterns they anchor, sorted by word.
+    pub anchors: &'static [(&'static str, &'static [u32])],
+    /// Anchor prefixes (`engineer*`) and the patterns they anchor.
+    pub prefix_anchors: &'static [(&'static str, &'static [u32])],
 }
 
-/// One alternative of a slot, resolved against the vocabulary.
-#[derive(Debug)]
-enum Test {
-    Prefix(Box<str>),
-    Number,
-    Weekday,
-    Month,
-    Ordinal,
-}
-
-/// A slot ready to test tokens: its exact words as ids (an integer comparison each), and the
-/// rarer tests that need the token's text.
-#[derive(Debug, Default)]
-struct CompiledSlot {
-    words: Box<[WordId]>,
-    /// Bit `id % 64` set for each of `words`: most tokens fail here, before the list is read.
-    filter: u64,
-    others: Box<[Test]>,
-    gap_before: u8,
-}
-
-#[derive(Debug)]
-struct CompiledPattern {
-    table: TableId,
-    anchor: usize,
-    slots: Vec<CompiledSlot>,
-    not_before: CompiledSlot,
-    not_after: CompiledSlot,
-    suggestion: Option<Box<str>>,
-}
-
-/// Matches of one document, grouped by table. Reusable: [`PhraseSet::find_into`] clears it.
+/// Matches of one document, grouped by table.
 #[derive(Debug, Default)]
 pub struct Matches {
     sorted: Vec<PhraseMatch>,
@@ -105,16 +63,6 @@ pub struct Matches {
 }
 
 impl Matches {
-    /// How many matches, over all tables.
-    pub fn len(&self) -> usize {
-        self.sorted.len()
-    }
-
-    /// Whether nothing matched.
-    pub fn is_empty(&self) -> bool {
-        self.sorted.is_empty()
-    }
-
     /// The matches of one table, in text order, overlapping ones merged.
     pub fn of(&self, table: TableId) -> &[PhraseMatch] {
         let t = usize::from(table.0);
@@ -125,411 +73,158 @@ impl Matches {
     }
 }
 
-/// Every literal word of a list of alternatives.
-fn literal_words(alts: &[Alt]) -> impl Iterator<Item = &str> {
-    alts.iter().filter_map(|alt| match alt {
-        Alt::Exact(word) => Some(&**word),
-        _ => None,
-    })
-}
-
 impl PhraseSet {
-    /// Compiles named tables. Unreadable lines are skipped and listed in `errors`.
-    pub fn compile(tables: &[(&'static str, &str)]) -> Self {
-        let mut names = Vec::with_capacity(tables.len());
-        let mut parsed_patterns = Vec::new();
-        let mut errors = Vec::new();
-        for (index, (name, text)) in tables.iter().enumerate() {
-            names.push(*name);
-            let (parsed, mut table_errors) = pattern::parse_table(name, text);
-            errors.append(&mut table_errors);
-            let table = TableId(u16::try_from(index).unwrap_or(u16::MAX));
-            for pattern in parsed {
-                if let Some(anchor) = choose_anchor(&pattern) {
-                    parsed_patterns.push((table, anchor, pattern));
-                }
-            }
-        }
-
-        let vocabulary = Vocabulary::new(parsed_patterns.iter().flat_map(|(_, _, p)| {
-            p.slots
-                .iter()
-                .flat_map(|s| literal_words(&s.alts))
-                .chain(literal_words(&p.not_before))
-                .chain(literal_words(&p.not_after))
-        }));
-        let compile_slot = |alts: &[Alt], gap_before: u8| {
-            let mut words = Vec::new();
-            let mut others = Vec::new();
-            for alt in alts {
-                match alt {
-                    Alt::Exact(word) => words.extend(vocabulary.id(word)),
-                    Alt::Prefix(word) => others.push(Test::Prefix(word.clone())),
-                    Alt::Number => others.push(Test::Number),
-                    Alt::Weekday => others.push(Test::Weekday),
-                    Alt::Month => others.push(Test::Month),
-                    Alt::Ordinal => others.push(Test::Ordinal),
-                }
-            }
-            CompiledSlot {
-                filter: words.iter().fold(0, |bits, &id| bits | 1 << (id % 64)),
-                words: words.into(),
-                others: others.into(),
-                gap_before,
-            }
-        };
-
-        let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len() + 1];
-        let mut prefixes: Vec<(Box<str>, Vec<u32>)> = Vec::new();
-        let mut patterns = Vec::with_capacity(parsed_patterns.len());
-        for (index, (table, anchor, pattern)) in parsed_patterns.into_iter().enumerate() {
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            for alt in &pattern.slots[anchor].alts {
-                let targets = match alt {
-                    Alt::Exact(word) => match vocabulary.id(word) {
-                        Some(id) => &mut by_word[id as usize],
-                        None => continue,
-                    },
-                    Alt::Prefix(prefix) => {
-                        let at = match prefixes.iter().position(|(p, _)| p == prefix) {
-                            Some(at) => at,
-                            None => {
-                                prefixes.push((prefix.clone(), Vec::new()));
-                                prefixes.len() - 1
-                            }
-                        };
-                        &mut prefixes[at].1
-                    }
-                    _ => continue,
-                };
-                if targets.last() != Some(&index) {
-                    targets.push(index);
-                }
-            }
-            patterns.push(CompiledPattern {
-                table,
-                anchor,
-                slots: pattern
-                    .slots
-                    .iter()
-                    .map(|s| compile_slot(&s.alts, s.gap_before))
-                    .collect(),
-                not_before: compile_slot(&pattern.not_before, 0),
-                not_after: compile_slot(&pattern.not_after, 0),
-                suggestion: pattern.suggestion,
-            });
-        }
-        // A known word that starts with a prefix anchor anchors its patterns directly, so at
-        // review time only unknown words need the prefix test.
-        for (id, targets) in by_word.iter_mut().enumerate().skip(1) {
-            let word = vocabulary.word(WordId::try_from(id).unwrap_or(0));
-            for (prefix, prefixed) in &prefixes {
-                if word.starts_with(&**prefix) {
-                    for &pattern in prefixed {
-                        if !targets.contains(&pattern) {
-                            targets.push(pattern);
-                        }
-                    }
-                }
-            }
-        }
-        let mut anchor_starts = Vec::with_capacity(by_word.len() + 1);
-        let mut anchored = Vec::new();
-        for targets in &by_word {
-            anchor_starts.push(u32::try_from(anchored.len()).unwrap_or(u32::MAX));
-            anchored.extend_from_slice(targets);
-        }
-        anchor_starts.push(u32::try_from(anchored.len()).unwrap_or(u32::MAX));
-        prefixes.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut prefix_ranges = Box::new([(0u16, 0u16); 256]);
-        for (index, (prefix, _)) in prefixes.iter().enumerate() {
-            if let (Some(&b), Ok(index)) = (prefix.as_bytes().first(), u16::try_from(index)) {
-                let range = &mut prefix_ranges[usize::from(b)];
-                if range.0 == range.1 {
-                    *range = (index, index);
-                }
-                range.1 = index + 1;
-            }
-        }
-        PhraseSet {
-            names,
-            patterns,
-            vocabulary,
-            anchor_starts,
-            anchored,
-            prefixes,
-            prefix_ranges,
-            errors,
-        }
-    }
-
     /// The id of a table by name.
     pub fn table(&self, name: &str) -> Option<TableId> {
-        self.names
-            .iter()
-            .position(|n| *n == name)
-            .and_then(|i| u16::try_from(i).ok())
-            .map(TableId)
-    }
-
-    /// How many patterns (after expanding optional slots) were compiled.
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
-    }
-
-    /// The vocabulary documents must be analysed with for [`PhraseSet::find`] to use their
-    /// token ids directly.
-    pub fn vocabulary(&self) -> &Vocabulary {
-        &self.vocabulary
-    }
-
-    /// Analyses `text` with this set's vocabulary.
-    pub fn analyse<'a>(&'a self, text: &'a str, buffers: Buffers) -> Document<'a> {
-        Document::analyse(text, &self.vocabulary, buffers)
+        let index = self.tables.iter().position(|n| *n == name)?;
+        u16::try_from(index).ok().map(TableId)
     }
 
     /// The suggestion written in the table for a pattern, if any.
-    pub fn suggestion(&self, pattern: u32) -> Option<&str> {
-        self.patterns
-            .get(pattern as usize)
-            .and_then(|p| p.suggestion.as_deref())
+    pub fn suggestion(&self, pattern: u32) -> Option<&'static str> {
+        let pattern = self.patterns.get(pattern as usize)?;
+        match &pattern.suggestion {
+            Some(std::borrow::Cow::Borrowed(text)) => Some(text),
+            // Tables read at run time (tests) own their text; the build's are static.
+            _ => None,
+        }
+    }
+
+    /// The patterns a word anchors: exactly, then through each prefix it starts with.
+    fn anchored<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
+        let exact = self
+            .anchors
+            .binary_search_by(|(anchor, _)| (*anchor).cmp(word))
+            .map_or(&[][..], |at| self.anchors[at].1);
+        let prefixed = self
+            .prefix_anchors
+            .iter()
+            .filter(move |(prefix, _)| word.starts_with(prefix))
+            .flat_map(|(_, patterns)| patterns.iter());
+        exact.iter().chain(prefixed).copied()
     }
 
     /// Every match in `doc`, grouped by table, overlapping matches of one table merged.
-    pub fn find(&self, doc: &Document<'_>) -> Matches {
-        let mut matches = Matches::default();
-        self.find_into(doc, &mut matches);
-        matches
-    }
-
-    /// [`PhraseSet::find`] into a reused `matches`.
-    pub fn find_into(&self, doc: &Document<'_>, matches: &mut Matches) {
-        if !std::ptr::eq(doc.vocabulary, &self.vocabulary) {
-            // Token ids refer to another vocabulary: analyse again with ours. Tokenizing does
-            // not depend on the vocabulary's extra words, so token indices are the same.
-            let own = Document::with_vocabulary(doc.text, &self.vocabulary);
-            return self.find_into(&own, matches);
-        }
-        let found = &mut matches.sorted;
-        found.clear();
+    pub fn find(&self, doc: &Document<'_>, lexicon: &Lexicon) -> Matches {
+        let mut found = Vec::new();
         for (index, token) in doc.tokens.iter().enumerate() {
-            let id = token.id_or_zero() as usize;
-            if id != 0 {
-                let (a, b) = (self.anchor_starts[id], self.anchor_starts[id + 1]);
-                for &pattern in &self.anchored[a as usize..b as usize] {
-                    self.verify(doc, pattern, index, found);
-                }
-                continue;
-            }
-            let (a, b) = self.prefix_ranges[usize::from(token.first_byte())];
-            if a == b {
-                continue;
-            }
-            let word = doc.word(token);
-            for (prefix, targets) in &self.prefixes[usize::from(a)..usize::from(b)] {
-                if word.starts_with(&**prefix) {
-                    for &pattern in targets {
-                        self.verify(doc, pattern, index, found);
-                    }
+            for pattern in self.anchored(&token.text) {
+                let compiled = &self.patterns[pattern as usize];
+                if let Some((first, last)) = match_at(doc, lexicon, compiled, index) {
+                    let table = TableId(self.table_of.get(pattern as usize).copied().unwrap_or(0));
+                    found.push(PhraseMatch {
+                        table,
+                        pattern,
+                        first,
+                        last,
+                    });
                 }
             }
         }
         found.sort_unstable_by_key(|m| (m.table, m.first, std::cmp::Reverse(m.last), m.pattern));
-        // Merge overlapping matches of one table, in place.
-        let mut kept = 0;
-        for at in 0..found.len() {
-            let m = found[at];
-            if kept > 0 {
-                let prev = &mut found[kept - 1];
-                if prev.table == m.table && m.first <= prev.last {
-                    prev.last = prev.last.max(m.last);
-                    continue;
-                }
+        // Merge overlapping matches of one table: the earliest, longest, first-listed pattern
+        // speaks for the merged span.
+        let mut merged: Vec<PhraseMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            if let Some(previous) = merged.last_mut()
+                && previous.table == m.table
+                && m.first <= previous.last
+            {
+                previous.last = previous.last.max(m.last);
+                continue;
             }
-            found[kept] = m;
-            kept += 1;
+            merged.push(m);
         }
-        found.truncate(kept);
-        let starts = &mut matches.starts;
-        starts.clear();
+        let mut starts = Vec::with_capacity(self.tables.len() + 1);
         let mut at = 0;
-        for t in 0..self.names.len() {
+        for t in 0..self.tables.len() {
             starts.push(at);
-            while found.get(at).is_some_and(|m| usize::from(m.table.0) == t) {
+            while merged.get(at).is_some_and(|m| usize::from(m.table.0) == t) {
                 at += 1;
             }
         }
         starts.push(at);
-    }
-
-    /// Verifies `pattern` with its anchor slot at token `token` (the anchor is known to
-    /// match: that is how the token was found) and records the match.
-    fn verify(&self, doc: &Document<'_>, pattern: u32, token: usize, found: &mut Vec<PhraseMatch>) {
-        let compiled = &self.patterns[pattern as usize];
-        if let Some((first, last)) = match_at(doc, compiled, token) {
-            found.push(PhraseMatch {
-                table: compiled.table,
-                pattern,
-                first,
-                last,
-            });
+        Matches {
+            sorted: merged,
+            starts,
         }
     }
 }
 
-/// How common a word is, for choosing anchors: common words would make the index fire on
-/// every sentence.
-fn is_common(word: &str) -> bool {
-    matches!(
-        word,
-        "i" | "me"
-            | "my"
-            | "you"
-            | "your"
-            | "we"
-            | "us"
-            | "our"
-            | "a"
-            | "an"
-            | "the"
-            | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "for"
-            | "and"
-            | "or"
-            | "is"
-            | "am"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "did"
-            | "not"
-            | "it"
-            | "this"
-            | "that"
-            | "with"
-            | "at"
-            | "by"
-            | "from"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "so"
-            | "very"
-            | "really"
-            | "just"
-            | "please"
-            | "any"
-            | "all"
-            | "as"
-            | "if"
-            | "about"
-            | "know"
-            | "let"
-            | "get"
-            | "no"
-            | "there"
-            | "what"
-            | "when"
-            | "how"
-    )
+/// Whether the token at `index` is one of `alts`.
+fn matches_alts(doc: &Document<'_>, lexicon: &Lexicon, alts: &[Alt], index: usize) -> bool {
+    let Some(token) = doc.tokens.get(index) else {
+        return false;
+    };
+    let word = token.text.as_str();
+    alts.iter().any(|alt| match alt {
+        Alt::Word(w) => word == w,
+        Alt::Prefix(p) => word.starts_with(&**p),
+        Alt::Number => lexicon.count(word).is_some(),
+        Alt::Weekday => lexicon.weekday(word, token.capitalised).is_some(),
+        Alt::Month => lexicon.month(word).is_some(),
+        Alt::Ordinal => lexicon.ordinal_day(word).is_some(),
+    })
 }
 
-/// The slot that anchors a pattern: literal only, its words the least common and longest.
-fn choose_anchor(pattern: &Pattern) -> Option<usize> {
-    pattern
-        .slots
-        .iter()
-        .enumerate()
-        .filter(|(_, slot)| pattern::anchorable(&slot.alts))
-        .min_by_key(|(_, slot)| {
-            let common = slot
-                .alts
-                .iter()
-                .filter(|a| match a {
-                    Alt::Exact(w) => is_common(w),
-                    Alt::Prefix(w) => w.len() < 4,
-                    _ => false,
-                })
-                .count();
-            let shortest = slot
-                .alts
-                .iter()
-                .map(|a| match a {
-                    Alt::Exact(w) | Alt::Prefix(w) => w.len(),
-                    _ => 0,
-                })
-                .min()
-                .unwrap_or(0);
-            (common, slot.alts.len(), std::cmp::Reverse(shortest))
-        })
-        .map(|(i, _)| i)
-}
-
-impl Test {
-    fn matches(&self, doc: &Document<'_>, token: usize) -> bool {
-        let word = doc.word_at(token);
-        match self {
-            Test::Prefix(prefix) => word.starts_with(&**prefix),
-            Test::Number => count_value(word).is_some(),
-            Test::Weekday => {
-                let capitalised = doc.tokens.get(token).is_some_and(|t| t.is_capitalised());
-                weekday(word, capitalised).is_some()
-            }
-            Test::Month => month(word).is_some(),
-            Test::Ordinal => ordinal_day(word).is_some(),
-        }
-    }
-}
-
-impl CompiledSlot {
-    #[inline]
-    fn matches(&self, doc: &Document<'_>, token: usize) -> bool {
-        let Some(t) = doc.tokens.get(token) else {
-            return false;
-        };
-        // Unknown words (id 0) never equal a table word: every table word has an id.
-        let id = t.id_or_zero();
-        let word = id != 0 && self.filter & 1 << (id % 64) != 0 && self.words.contains(&id);
-        word || self.others.iter().any(|o| o.matches(doc, token))
-    }
-
-    fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.others.is_empty()
-    }
-}
-
-/// Verifies `compiled` with its anchor slot at `token`; returns the first and last token.
+/// Verifies `pattern` with its anchor slot at token `anchor` (the index put it there because
+/// the anchor matches); returns the first and last token of the match.
 fn match_at(
     doc: &Document<'_>,
-    compiled: &CompiledPattern,
-    token: usize,
+    lexicon: &Lexicon,
+    pattern: &Pattern,
+    anchor: usize,
 ) -> Option<(usize, usize)> {
-    let last = forward(doc, compiled, compiled.anchor + 1, token)?;
-    let first = backward(doc, compiled, compiled.anchor, token)?;
-    if !compiled.not_before.is_empty()
-        && let Some(prev) = neighbour(doc, first, Direction::Back)
-        && compiled.not_before.matches(doc, prev)
-    {
-        return None;
-    }
-    if !compiled.not_after.is_empty()
-        && let Some(next) = neighbour(doc, last, Direction::Forward)
-        && compiled.not_after.matches(doc, next)
+    let search = Search {
+        doc,
+        lexicon,
+        slots: &pattern.slots,
+    };
+    let last = search.forward(pattern.anchor + 1, anchor)?;
+    let first = search.backward(pattern.anchor, anchor)?;
+    let blocked = |alts: &[Alt], neighbour: Option<usize>| {
+        !alts.is_empty() && neighbour.is_some_and(|at| matches_alts(doc, lexicon, alts, at))
+    };
+    if blocked(&pattern.not_before, neighbour(doc, first, Direction::Back))
+        || blocked(&pattern.not_after, neighbour(doc, last, Direction::Forward))
     {
         return None;
     }
     Some((first, last))
 }
+
+/// The slots of one pattern being verified in one document.
+struct Search<'a> {
+    doc: &'a Document<'a>,
+    lexicon: &'a Lexicon,
+    slots: &'a [Slot],
+}
+
+impl Search<'_> {
+    /// The last token of a match of `slots[slot..]` after token `previous`, taking the nearest
+    /// position that lets the rest match.
+    fn forward(&self, slot: usize, previous: usize) -> Option<usize> {
+        let Some(next) = self.slots.get(slot) else {
+            return Some(previous);
+        };
+        candidates(self.doc, previous, next.gap_before, Direction::Forward)
+            .filter(|&at| matches_alts(self.doc, self.lexicon, &next.alts, at))
+            .find_map(|at| self.forward(slot + 1, at))
+    }
+
+    /// The first token of a match of `slots[..=slot]` whose slot `slot` is at token `at`.
+    fn backward(&self, slot: usize, at: usize) -> Option<usize> {
+        if slot == 0 {
+            return Some(at);
+        }
+        let gap = self.slots[slot].gap_before;
+        let previous = &self.slots[slot - 1];
+        candidates(self.doc, at, gap, Direction::Back)
+            .filter(|&before| matches_alts(self.doc, self.lexicon, &previous.alts, before))
+            .find_map(|before| self.backward(slot - 1, before))
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Direction {
     Back,
@@ -549,118 +244,99 @@ fn neighbour(doc: &Document<'_>, from: usize, direction: Direction) -> Option<us
         if token.sentence != sentence {
             return None;
         }
-        if !token.is_intensifier() {
+        if !token.intensifier {
             return Some(at);
         }
     }
     None
 }
 
-/// Token positions a slot may take after (or before) a token: each token within the gap
-/// budget, intensifiers free, stopping at a negator or a sentence boundary. Lazy, since a
-/// verification usually fails on the first position or two.
-struct Candidates<'d> {
-    tokens: &'d [Token],
-    at: usize,
-    sentence: usize,
-    budget: u8,
-    free: usize,
-    direction: Direction,
-    done: bool,
-}
-
-impl Iterator for Candidates<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        if self.done {
-            return None;
-        }
-        let next = match self.direction {
-            Direction::Back => self.at.checked_sub(1),
-            Direction::Forward => Some(self.at + 1),
-        };
-        let Some((at, token)) = next
-            .and_then(|at| Some((at, self.tokens.get(at)?)))
-            .filter(|(_, t)| t.sentence == self.sentence)
-        else {
-            self.done = true;
-            return None;
-        };
-        self.at = at;
-        if token.is_intensifier() && self.free > 0 {
-            self.free -= 1;
-        } else if self.budget == 0 || token.is_negator() {
-            // This position is the last one.
-            self.done = true;
-        } else {
-            self.budget -= 1;
-        }
-        Some(at)
-    }
-}
-
+/// The token positions a slot may take after (or before) token `from`: each token within the
+/// gap, intensifiers free (up to four), the last one a negator or the gap's end, never past
+/// the sentence. Lazy, since a verification usually fails on the first position or two.
 fn candidates<'d>(
     doc: &'d Document<'_>,
     from: usize,
     gap: u8,
     direction: Direction,
-) -> Candidates<'d> {
+) -> impl Iterator<Item = usize> + 'd {
     let sentence = doc.tokens.get(from).map(|t| t.sentence);
-    Candidates {
-        tokens: &doc.tokens,
-        at: from,
-        sentence: sentence.unwrap_or(usize::MAX),
-        budget: gap,
-        free: FREE_INTENSIFIERS,
-        direction,
-        done: sentence.is_none(),
-    }
+    let mut at = from;
+    let mut budget = gap;
+    let mut free = FREE_INTENSIFIERS;
+    let mut done = sentence.is_none();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let next = match direction {
+            Direction::Back => at.checked_sub(1),
+            Direction::Forward => Some(at + 1),
+        };
+        let Some((next, token)) = next
+            .and_then(|i| Some((i, doc.tokens.get(i)?)))
+            .filter(|(_, t)| Some(t.sentence) == sentence)
+        else {
+            done = true;
+            return None;
+        };
+        at = next;
+        if token.intensifier && free > 0 {
+            free -= 1;
+        } else if budget == 0 || token.negator {
+            // This position is the last one.
+            done = true;
+        } else {
+            budget -= 1;
+        }
+        Some(at)
+    })
 }
 
-fn forward(
-    doc: &Document<'_>,
-    compiled: &CompiledPattern,
-    slot: usize,
-    prev: usize,
-) -> Option<usize> {
-    let Some(next) = compiled.slots.get(slot) else {
-        return Some(prev);
+/// Tables read at run time, for tests of the matcher on small made-up tables.
+#[cfg(test)]
+pub(crate) fn compile_for_test(tables: &[&str]) -> &'static PhraseSet {
+    let leak_list = |list: Vec<(String, Vec<u32>)>| -> &'static [(&'static str, &'static [u32])] {
+        let items: Vec<(&'static str, &'static [u32])> = list
+            .into_iter()
+            .map(|(w, p)| {
+                (
+                    &*Box::leak(w.into_boxed_str()),
+                    &*Box::leak(p.into_boxed_slice()),
+                )
+            })
+            .collect();
+        Box::leak(items.into_boxed_slice())
     };
-    candidates(doc, prev, next.gap_before, Direction::Forward)
-        .filter(|&at| next.matches(doc, at))
-        .find_map(|at| forward(doc, compiled, slot + 1, at))
-}
-
-fn backward(
-    doc: &Document<'_>,
-    compiled: &CompiledPattern,
-    slot: usize,
-    at: usize,
-) -> Option<usize> {
-    if slot == 0 {
-        return Some(at);
+    let stop = |w: &str| crate::language::EN.lexicon.stop_words.contains(w);
+    let mut patterns = Vec::new();
+    let mut table_of = Vec::new();
+    let mut names = Vec::new();
+    for (index, text) in tables.iter().enumerate() {
+        let parsed = table::parse_table(text, &stop).unwrap();
+        table_of.extend(parsed.iter().map(|_| u16::try_from(index).unwrap()));
+        patterns.extend(parsed);
+        names.push(&*Box::leak(format!("t{index}").into_boxed_str()));
     }
-    let gap = compiled.slots[slot].gap_before;
-    let previous = &compiled.slots[slot - 1];
-    candidates(doc, at, gap, Direction::Back)
-        .filter(|&before| previous.matches(doc, before))
-        .find_map(|before| backward(doc, compiled, slot - 1, before))
+    let (anchors, prefixes) = table::index(&patterns);
+    Box::leak(Box::new(PhraseSet {
+        tables: Box::leak(names.into_boxed_slice()),
+        patterns: Box::leak(patterns.into_boxed_slice()),
+        table_of: Box::leak(table_of.into_boxed_slice()),
+        anchors: leak_list(anchors),
+        prefix_anchors: leak_list(prefixes),
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::EN;
 
-    fn set(table: &'static str) -> PhraseSet {
-        let set = PhraseSet::compile(&[("t", table)]);
-        assert!(set.errors.is_empty(), "{:?}", set.errors);
-        set
-    }
-
-    fn found(set: &PhraseSet, text: &str) -> Vec<String> {
-        let doc = set.analyse(text, Buffers::default());
-        let matches = set.find(&doc);
+    fn found(table: &str, text: &str) -> Vec<String> {
+        let set = compile_for_test(&[table]);
+        let doc = Document::new(text, &EN);
+        let matches = set.find(&doc, &EN.lexicon);
         matches
             .of(TableId(0))
             .iter()
@@ -670,73 +346,69 @@ mod tests {
 
     #[test]
     fn intensifiers_and_contractions_do_not_matter() {
-        let s = set("i am|feel ~1 anxi*|nervous");
+        let table = "i am|feel ~1 anxi*|nervous";
         assert_eq!(
-            found(&s, "I’m really so anxious."),
+            found(table, "I’m really so anxious."),
             ["I’m really so anxious"]
         );
-        assert_eq!(found(&s, "I am getting nervous"), ["I am getting nervous"]);
-        assert_eq!(found(&s, "I AM ANXIOUS"), ["I AM ANXIOUS"]);
+        assert_eq!(
+            found(table, "I am getting nervous"),
+            ["I am getting nervous"]
+        );
+        assert_eq!(found(table, "I AM ANXIOUS"), ["I AM ANXIOUS"]);
     }
 
     #[test]
     fn negators_gaps_and_sentences_break_matches() {
-        let s = set("i am|feel ~1 anxi*");
-        assert!(found(&s, "I am not anxious").is_empty());
-        assert!(found(&s, "I am building an app for anxious people").is_empty());
-        assert!(found(&s, "That is what I am. Anxious people").is_empty());
+        let table = "i am|feel ~1 anxi*";
+        assert!(found(table, "I am not anxious").is_empty());
+        assert!(found(table, "I am building an app for anxious people").is_empty());
+        assert!(found(table, "That is what I am. Anxious people").is_empty());
     }
 
     #[test]
     fn negative_neighbours_block() {
-        let s = set("!start|join as soon as possible");
+        let table = "!start|join as soon as possible";
         assert_eq!(
-            found(&s, "Reply as soon as possible"),
+            found(table, "Reply as soon as possible"),
             ["as soon as possible"]
         );
-        assert!(found(&s, "I can start as soon as possible").is_empty());
+        assert!(found(table, "I can start as soon as possible").is_empty());
     }
 
     #[test]
     fn classes_match() {
-        let s = set("@number days|weeks without");
-        assert_eq!(found(&s, "10 days without news"), ["10 days without"]);
-        assert_eq!(found(&s, "two weeks without news"), ["two weeks without"]);
+        let table = "@number days|weeks without";
+        assert_eq!(found(table, "10 days without news"), ["10 days without"]);
+        assert_eq!(
+            found(table, "two weeks without news"),
+            ["two weeks without"]
+        );
     }
 
     #[test]
     fn overlapping_matches_of_a_table_merge() {
-        let s = set("so anxious\nanxious and nervous");
         assert_eq!(
-            found(&s, "so anxious and nervous"),
+            found("so anxious\nanxious and nervous", "so anxious and nervous"),
             ["so anxious and nervous"]
         );
     }
 
     #[test]
-    fn documents_analysed_with_another_vocabulary_match_alike() {
-        let s = set("i am|feel ~1 anxi*|nervous\nnervous wreck");
-        let text = "I’m a nervous wreck. Really, I feel so nervous.";
-        let own = s.find(&s.analyse(text, Buffers::default()));
-        let other = s.find(&Document::new(text));
-        assert_eq!(own.of(TableId(0)), other.of(TableId(0)));
-        assert_eq!(own.of(TableId(0)).len(), 2);
-    }
-
-    #[test]
     fn prefix_anchors_match_longer_words() {
-        let s = set("interview*|engineer*");
+        let table = "interview*|engineer*";
         assert_eq!(
-            found(&s, "Our interviews with the Engineering team"),
+            found(table, "Our interviews with the Engineering team"),
             ["interviews", "Engineering"]
         );
-        assert!(found(&s, "An inter view").is_empty());
+        assert!(found(table, "An inter view").is_empty());
     }
 
     #[test]
-    fn anchors_avoid_common_words() {
-        let s = set("i am ~1 anxi*");
-        let anchor = &s.patterns[0];
-        assert_eq!(anchor.anchor, 2);
+    fn every_english_table_has_patterns_and_an_index() {
+        let set = &EN.phrases;
+        assert!(set.patterns.len() > 200, "{}", set.patterns.len());
+        assert_eq!(set.table_of.len(), set.patterns.len());
+        assert!(set.anchors.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

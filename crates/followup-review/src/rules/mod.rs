@@ -1,30 +1,29 @@
 //! The rules, one per file, grouped by category, and the registry that lists them by id.
 //!
 //! A rule sees the analysed message through a [`Check`] and pushes [`Finding`]s. Most rules
-//! are a [`PhraseRule`]: a phrase table (`phrases/<id>.txt`) plus the sentence that explains
-//! it. All tables are compiled once, on first use, into one index of anchor words
-//! ([`phrase_set`]); rules that need structure (questions, length, capitals, dates, the
-//! process) are code.
+//! are a [`PhraseRule`]: a phrase table (`rules/<language>/phrases/<id>.txt`, compiled in by
+//! the build) plus the sentence that explains it; rules that need structure (questions,
+//! length, capitals, dates, the process) are code.
 
-pub mod demanding;
-pub mod emotion;
-pub mod length;
-pub mod no_question;
-pub mod overjustification;
-pub mod pressure;
-pub mod self_promotion;
-pub mod timing;
-pub mod vague;
-pub mod volume;
+mod demanding;
+mod emotion;
+mod length;
+mod no_question;
+mod overjustification;
+mod pressure;
+mod self_promotion;
+mod timing;
+mod vague;
+mod volume;
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use followup_core::MessageKind;
 
 use crate::context::ProcessContext;
 use crate::finding::{Category, Finding, Severity};
-use crate::phrase::{Matches, PhraseMatch, PhraseSet, TableId};
+use crate::language::{Language, Lexicon};
+use crate::phrase::{Matches, PhraseMatch, TableId};
 use crate::text::Document;
 use crate::text::dates::DateExpr;
 
@@ -36,13 +35,10 @@ pub trait Rule: Sync {
     fn category(&self) -> Category;
     /// One line saying what the rule catches.
     fn description(&self) -> &'static str;
-    /// The rule's phrase table, if it has one (its name is the rule's id).
-    fn phrases(&self) -> Option<&'static str> {
-        None
-    }
-    /// Whether the rule can only report where its own phrase table matched: the reviewer
-    /// then skips it on the (many) messages where the table found nothing.
-    fn needs_own_matches(&self) -> bool {
+    /// Whether the rule is a phrase table (`phrases/<id>.txt` in each language's folder) and
+    /// reports only where it matched: the reviewer then skips it on the (many) messages
+    /// where the table found nothing.
+    fn phrase_table(&self) -> bool {
         false
     }
     /// Reports the rule's findings on one message.
@@ -60,10 +56,13 @@ pub struct Check<'a> {
     pub context: Option<&'a ProcessContext>,
     /// Date expressions found in the message.
     pub dates: &'a [DateExpr],
-    pub(crate) set: &'static PhraseSet,
+    /// The message's language.
+    pub language: &'static Language,
     pub(crate) matches: &'a Matches,
     /// The table of the rule being run.
     pub(crate) own: Option<TableId>,
+    /// The marker tables, in [`Marker::ALL`] order.
+    pub(crate) markers: &'a [Option<TableId>],
 }
 
 impl<'a> Check<'a> {
@@ -74,7 +73,13 @@ impl<'a> Check<'a> {
 
     /// Matches of a shared marker table.
     pub fn marker(&self, marker: Marker) -> &'a [PhraseMatch] {
-        markers().id(marker).map_or(&[], |t| self.matches.of(t))
+        let table = self.markers.get(marker as usize).copied().flatten();
+        table.map_or(&[], |t| self.matches.of(t))
+    }
+
+    /// The language's word lists.
+    pub fn lexicon(&self) -> &'static Lexicon {
+        &self.language.lexicon
     }
 
     /// The byte span of a match in the original text.
@@ -85,7 +90,12 @@ impl<'a> Check<'a> {
 
     /// The suggestion the table gives for a match, else `default`.
     pub fn suggestion(&self, m: &PhraseMatch, default: &'static str) -> Cow<'static, str> {
-        Cow::Borrowed(self.set.suggestion(m.pattern).unwrap_or(default))
+        Cow::Borrowed(
+            self.language
+                .phrases
+                .suggestion(m.pattern)
+                .unwrap_or(default),
+        )
     }
 
     /// The message length in bytes (the span of message-level findings).
@@ -115,35 +125,17 @@ pub enum Marker {
     Offer,
 }
 
-const MARKER_TABLES: &[(Marker, &str, &str)] = &[
-    (
-        Marker::Reference,
-        "marker.reference",
-        include_str!("phrases/marker.reference.txt"),
-    ),
-    (
-        Marker::Request,
-        "marker.request",
-        include_str!("phrases/marker.request.txt"),
-    ),
-    (
-        Marker::Offer,
-        "marker.offer",
-        include_str!("phrases/marker.offer.txt"),
-    ),
-];
+impl Marker {
+    /// Every marker, in the order [`Check`] keeps their tables.
+    pub const ALL: [Marker; 3] = [Marker::Reference, Marker::Request, Marker::Offer];
 
-/// Marker table ids, resolved once.
-pub struct Markers {
-    ids: Vec<(Marker, Option<TableId>)>,
-}
-
-impl Markers {
-    fn id(&self, marker: Marker) -> Option<TableId> {
-        self.ids
-            .iter()
-            .find(|(m, _)| *m == marker)
-            .and_then(|(_, id)| *id)
+    /// The name of its phrase table (`phrases/<name>.txt`).
+    pub fn table(self) -> &'static str {
+        match self {
+            Marker::Reference => "marker.reference",
+            Marker::Request => "marker.request",
+            Marker::Offer => "marker.offer",
+        }
     }
 }
 
@@ -189,35 +181,6 @@ static REGISTRY: &[&dyn Rule] = &[
     &volume::third_message::RULE,
 ];
 
-static PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
-    let mut tables: Vec<(&'static str, &'static str)> = Vec::new();
-    for rule in REGISTRY {
-        if let Some(text) = rule.phrases() {
-            tables.push((rule.id(), text));
-        }
-    }
-    for (_, name, text) in MARKER_TABLES {
-        tables.push((name, text));
-    }
-    PhraseSet::compile(&tables)
-});
-
-static MARKERS: LazyLock<Markers> = LazyLock::new(|| Markers {
-    ids: MARKER_TABLES
-        .iter()
-        .map(|(marker, name, _)| (*marker, PHRASES.table(name)))
-        .collect(),
-});
-
-/// The compiled phrase tables of every rule and marker (built on first use).
-pub fn phrase_set() -> &'static PhraseSet {
-    &PHRASES
-}
-
-fn markers() -> &'static Markers {
-    &MARKERS
-}
-
 /// A rule that is a phrase table: every match is one finding.
 pub struct PhraseRule {
     /// Stable id; also the table's name.
@@ -232,8 +195,6 @@ pub struct PhraseRule {
     pub message: &'static str,
     /// What to write instead when the table gives no suggestion for the pattern.
     pub suggestion: &'static str,
-    /// The table's text.
-    pub table: &'static str,
 }
 
 impl Rule for PhraseRule {
@@ -249,11 +210,7 @@ impl Rule for PhraseRule {
         self.description
     }
 
-    fn phrases(&self) -> Option<&'static str> {
-        Some(self.table)
-    }
-
-    fn needs_own_matches(&self) -> bool {
+    fn phrase_table(&self) -> bool {
         true
     }
 
@@ -331,10 +288,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_table_compiles_without_errors() {
-        let set = phrase_set();
-        assert!(set.errors.is_empty(), "{:#?}", set.errors);
-        assert!(set.pattern_count() > 200, "{}", set.pattern_count());
+    fn every_language_has_the_tables_of_every_rule_and_marker_and_no_other() {
+        for language in crate::language::LANGUAGES {
+            let phrases = &language.phrases;
+            let mut expected: Vec<&str> = registry()
+                .iter()
+                .filter(|r| r.phrase_table())
+                .map(|r| r.id())
+                .chain(Marker::ALL.iter().map(|m| m.table()))
+                .collect();
+            expected.sort_unstable();
+            let mut tables = phrases.tables.to_vec();
+            tables.sort_unstable();
+            assert_eq!(tables, expected, "{}", language.code);
+        }
     }
 
     #[test]
@@ -345,9 +312,6 @@ mod tests {
             let prefix = rule.id().split('.').next().unwrap_or("");
             assert_eq!(prefix, rule.category().as_str(), "{}", rule.id());
             assert!(!rule.description().is_empty());
-        }
-        for (marker, _, _) in MARKER_TABLES {
-            assert!(markers().id(*marker).is_some(), "{marker:?}");
         }
     }
 

@@ -7,8 +7,8 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::lexicon::{count_value, digits_value, month, ordinal_day, weekday};
 use super::{Document, Token};
+use crate::language::{Lexicon, digits_value};
 
 /// What a date expression means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,15 +108,8 @@ impl DateMeaning {
 }
 
 /// Finds the date expressions of a document, left to right, without overlaps.
-pub fn find_dates(doc: &Document<'_>) -> Vec<DateExpr> {
+pub fn find_dates(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<DateExpr> {
     let mut found = Vec::new();
-    find_dates_into(doc, &mut found);
-    found
-}
-
-/// [`find_dates`] into a reused vector (cleared first).
-pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
-    found.clear();
     let tokens = &doc.tokens;
     let word = |i: usize| doc.word_at(i);
     // The next token, when it is in the same sentence.
@@ -130,7 +123,7 @@ pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
         |a: usize, b: usize| -> &str { doc.text.get(tokens[a].end..tokens[b].start).unwrap_or("") };
     let day_number_at = |j: usize| -> Option<i8> {
         let w = word(j);
-        ordinal_day(w).map(|d| d as i8).or_else(|| {
+        lexicon.ordinal_day(w).map(|d| d as i8).or_else(|| {
             digits_value(w)
                 .filter(|d| (1..=31).contains(d))
                 .map(|d| d as i8)
@@ -145,11 +138,6 @@ pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        // Most words are no part of a date: one cheap test skips them.
-        if !t.may_start_date() {
-            i += 1;
-            continue;
-        }
         let w = word(i);
         let mut next = i + 1;
         let mut push = |end: usize, meaning: DateMeaning, next_ref: &mut usize| {
@@ -157,21 +145,18 @@ pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
             *next_ref = end + 1;
         };
 
-        if let Some(day) = weekday(w, t.is_capitalised()) {
+        if let Some(day) = lexicon.weekday(w, t.capitalised) {
             push(i, DateMeaning::Weekday(day), &mut next);
-        } else if let Some(m) = month(w).filter(|_| w.len() >= 3) {
+        } else if let Some(m) = lexicon.month(w).filter(|_| w.len() >= 3) {
             // "May 8", "May 8th".
             if same(i, i + 1) && day_number_at(i + 1).is_some() {
                 let day = day_number_at(i + 1).unwrap_or(1);
                 push(i + 1, DateMeaning::MonthDay { month: m, day }, &mut next);
-            } else if full_month_name(w)
-                || (w == "may"
+            } else if lexicon.is_unambiguous_month_name(w)
+                || (lexicon.ambiguous_months.contains(&w)
                     && i > 0
                     && same(i - 1, i)
-                    && matches!(
-                        word(i - 1),
-                        "in" | "of" | "early" | "mid" | "late" | "since"
-                    ))
+                    && lexicon.month_context.contains(&word(i - 1)))
             {
                 push(i, DateMeaning::Month(m), &mut next);
             }
@@ -179,9 +164,9 @@ pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
             // "8 May", "8th of May", "the 8th", "05/08", and counts like "10 days".
             let of = usize::from(word(i + 1) == "of" && same(i, i + 1));
             let month_at = i + 1 + of;
-            let is_ordinal = ordinal_day(w).is_some();
-            if same(i, month_at) && month(word(month_at)).is_some() {
-                let m = month(word(month_at)).unwrap_or(1);
+            let is_ordinal = lexicon.ordinal_day(w).is_some();
+            if same(i, month_at) && lexicon.month(word(month_at)).is_some() {
+                let m = lexicon.month(word(month_at)).unwrap_or(1);
                 push(month_at, DateMeaning::MonthDay { month: m, day }, &mut next);
             } else if is_ordinal && w.as_bytes()[0].is_ascii_digit() {
                 push(i, DateMeaning::DayOfMonth(day), &mut next);
@@ -206,30 +191,14 @@ pub fn find_dates_into(doc: &Document<'_>, found: &mut Vec<DateExpr>) {
             if let Some(meaning) = iso_date(doc, i) {
                 found.push(span(t, &tokens[i + 2], meaning));
                 next = i + 3;
-            } else if let Some((end, meaning)) = relative(doc, i) {
+            } else if let Some((end, meaning)) = relative(doc, lexicon, i) {
                 found.push(span(t, &tokens[end], meaning));
                 next = end + 1;
             }
         }
         i = next;
     }
-}
-
-fn full_month_name(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    found
 }
 
 /// "2026-05-08" as three tokens joined by hyphens.
@@ -237,7 +206,7 @@ fn iso_date(doc: &Document<'_>, i: usize) -> Option<DateMeaning> {
     let tokens = &doc.tokens;
     let (a, b, c) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
     let joined = |x: &Token, y: &Token| doc.text.get(x.end..y.start) == Some("-");
-    let (y, m, d) = (doc.word(a), doc.word(b), doc.word(c));
+    let (y, m, d) = (a.text.as_str(), b.text.as_str(), c.text.as_str());
     if y.len() == 4 && m.len() == 2 && d.len() == 2 && joined(a, b) && joined(b, c) {
         let date = Date::new(
             i16::try_from(digits_value(y)?).ok()?,
@@ -251,14 +220,14 @@ fn iso_date(doc: &Document<'_>, i: usize) -> Option<DateMeaning> {
 }
 
 /// Relative expressions starting at token `i`: the last token they use and their meaning.
-fn relative(doc: &Document<'_>, i: usize) -> Option<(usize, DateMeaning)> {
+fn relative(doc: &Document<'_>, lexicon: &Lexicon, i: usize) -> Option<(usize, DateMeaning)> {
     let tokens = &doc.tokens;
     let sentence = tokens.get(i)?.sentence;
     let word = |j: usize| {
         tokens
             .get(j)
             .filter(|t| t.sentence == sentence)
-            .map_or("", |t| doc.word(t))
+            .map_or("", |t| t.text.as_str())
     };
     let unit = |w: &str| -> Option<u32> {
         match w {
@@ -314,12 +283,12 @@ fn relative(doc: &Document<'_>, i: usize) -> Option<(usize, DateMeaning)> {
             _ => Some(1),
         }
     } else {
-        count_value(w)
+        lexicon.count(w)
     };
     let mut j = i + 1;
     let mut count = count;
     if matches!(w, "a" | "an") && matches!(word(j), "few" | "couple") {
-        count = count_value(word(j));
+        count = lexicon.count(word(j));
         j += 1;
     }
     let count = count?;
@@ -346,11 +315,15 @@ fn relative(doc: &Document<'_>, i: usize) -> Option<(usize, DateMeaning)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::EN;
     use jiff::civil::date;
 
     fn meanings(text: &str) -> Vec<DateMeaning> {
-        let doc = Document::new(text);
-        find_dates(&doc).into_iter().map(|d| d.meaning).collect()
+        let doc = Document::new(text, &EN);
+        find_dates(&doc, &EN.lexicon)
+            .into_iter()
+            .map(|d| d.meaning)
+            .collect()
     }
 
     #[test]

@@ -13,19 +13,6 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Resolves every offset in `offsets` (any order; each must be a char boundary of `text`,
-/// others are rounded down to one) to its line and column.
-pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut result = vec![Position { line: 1, column: 1 }; offsets.len()];
-    let mut cursor = Cursor::default();
-    for i in order {
-        result[i] = cursor.advance_to(text, offsets[i]);
-    }
-    result
-}
-
 /// A position moving forward through a text: ask for offsets in increasing order and each
 /// answer costs only the bytes between the previous offset and this one.
 #[derive(Clone, Copy, Debug)]
@@ -84,15 +71,19 @@ mod tests {
         let text = "Olá Ana,\nçà va?";
         let ana = text.find("Ana").unwrap();
         let va = text.find("va").unwrap();
-        let got = positions(text, &[va, 0, ana]);
-        assert_eq!(got[0], Position { line: 2, column: 4 });
-        assert_eq!(got[1], Position { line: 1, column: 1 });
-        assert_eq!(got[2], Position { line: 1, column: 5 });
+        let mut cursor = Cursor::default();
+        assert_eq!(cursor.advance_to(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(
+            cursor.advance_to(text, ana),
+            Position { line: 1, column: 5 }
+        );
+        assert_eq!(cursor.advance_to(text, va), Position { line: 2, column: 4 });
     }
 
     #[test]
     fn end_of_text_is_a_position() {
         let text = "ab\n";
-        assert_eq!(positions(text, &[3]), vec![Position { line: 2, column: 1 }]);
+        let position = Cursor::default().advance_to(text, 3);
+        assert_eq!(position, Position { line: 2, column: 1 });
     }
 }

@@ -6,7 +6,9 @@
 //! JSON arrays of strings; a field the event's type does not have is NULL. A new field is a new
 //! nullable column here and in a migration.
 
-use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Rapport};
+use followup_core::{
+    Asks, ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
+};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::Row;
@@ -86,13 +88,14 @@ impl<'a> EventColumns<'a> {
                 subject,
                 body,
                 to,
+                message_id: _,
             } => {
                 c.message_kind = Some(kind.as_str());
                 c.subject = subject.as_deref();
                 c.body = body.as_deref();
                 c.recipients = list(to);
             }
-            EventKind::Reply { body, from } => {
+            EventKind::Reply { body, from, .. } => {
                 c.body = body.as_deref();
                 c.sender = from.as_deref();
             }
@@ -112,6 +115,11 @@ impl<'a> EventColumns<'a> {
                 c.note = note.as_deref();
             }
             EventKind::Reopened { note } => c.note = note.as_deref(),
+            // Refused before anything is written (see `storable`): issue 11 stores them.
+            EventKind::Applied { .. }
+            | EventKind::Offer { .. }
+            | EventKind::Note { .. }
+            | EventKind::Away { .. } => {}
         }
         c
     }
@@ -190,10 +198,14 @@ pub(super) fn read_event(row: &Row<'_>, from: usize) -> Result<Event, Failure> {
             subject: text(11)?,
             body: text(12)?,
             to: read_list(str_at(13)?)?,
+            message_id: None,
         },
         "reply" => EventKind::Reply {
             body: text(12)?,
             from: text(14)?,
+            asks: Asks::Nothing,
+            respond_by: None,
+            message_id: None,
         },
         "context-change" => EventKind::ContextChange {
             reason: parse_enum(required(15, "reason")?, ChangeReason::parse)?,
@@ -227,4 +239,32 @@ fn read_list(json: Option<&str>) -> Result<Vec<String>, StoreError> {
             serde_json::from_str(json).map_err(|e| StoreError::Data(format!("list {json:?}: {e}")))
         }
     }
+}
+
+/// What a process or event holds that no column keeps yet (format-2-only events, a reply's
+/// `asks`, `respond_by` or `message_id`, a message's `message_id`, the process details), named
+/// for the error; `None` when everything can be kept. Refusing is better than losing it.
+pub(super) fn unstorable(process: Option<&Process>, events: &[Event]) -> Option<String> {
+    if process.is_some_and(|p| !p.details.is_empty()) {
+        return Some("a process's url, location, salary or notes".to_owned());
+    }
+    events.iter().find_map(|event| match &event.kind {
+        EventKind::Applied { .. }
+        | EventKind::Offer { .. }
+        | EventKind::Note { .. }
+        | EventKind::Away { .. } => Some(format!("{} events", event.kind.type_name())),
+        EventKind::Reply {
+            asks,
+            respond_by,
+            message_id,
+            ..
+        } if *asks != Asks::Nothing || respond_by.is_some() || message_id.is_some() => {
+            Some("a reply's asks, respond_by or message_id".to_owned())
+        }
+        EventKind::Sent {
+            message_id: Some(_),
+            ..
+        } => Some("a message's message_id".to_owned()),
+        _ => None,
+    })
 }

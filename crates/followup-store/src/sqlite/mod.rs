@@ -246,6 +246,7 @@ impl SqliteStore {
             timezone,
             contacts: decode_contacts(r.get_ref(6)?.as_str()?)?,
             holidays: decode_holidays(r.get_ref(7)?.as_str()?)?,
+            details: Default::default(),
             events: Vec::new(),
         })
     }

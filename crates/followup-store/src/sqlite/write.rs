@@ -64,6 +64,13 @@ impl<'a> Writer<'a> {
 
     /// Applies one op (see [`Op`]); on an error the whole change is to be dropped.
     pub fn apply(&mut self, op: &Op) -> Result<OpOutcome, StoreError> {
+        let unstorable = match op {
+            Op::AddProcess(p) | Op::MergeProcess(p) => event_row::unstorable(Some(p), &p.events),
+            Op::AddEvent { event, .. } => event_row::unstorable(None, std::slice::from_ref(event)),
+        };
+        if let Some(what) = unstorable {
+            return Err(StoreError::NotStorable(what));
+        }
         let outcome = match op {
             Op::AddProcess(process) => self.add_process(process, false),
             Op::MergeProcess(process) => self.add_process(process, true),

@@ -47,6 +47,7 @@ impl Run for AddArgs {
             timezone,
             contacts,
             holidays: Vec::new(),
+            details: Default::default(),
             events: Vec::new(),
         };
         let change = Change {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_core::{Action, Advice, Process, TimezoneSource};
+use followup_core::{Action, Advice, Process, Step, TimezoneSource};
 use owo_colors::OwoColorize;
 use serde_json::json;
 
@@ -68,7 +68,8 @@ impl Run for AdviseArgs {
     }
 }
 
-/// The human form of one advice: a title, the headline, and the command for the next step.
+/// The human form of one advice: a title, the advice opening with whose move it is, and the
+/// command for the next step.
 pub fn write_human(
     out: &mut impl Write,
     process: &Process,
@@ -80,13 +81,18 @@ pub fn write_human(
         "{}",
         format!("{} — {}", process.company, process.role).bold()
     )?;
-    let headline = advice.headline();
+    let summary = advice.summary();
     match advice.action {
-        Action::Act { .. } => writeln!(out, "{}", headline.green())?,
-        Action::MoveOn => writeln!(out, "{}", headline.yellow())?,
-        Action::Wait { .. } | Action::Nothing => writeln!(out, "{headline}")?,
+        Action::Act { .. } => writeln!(out, "{}", summary.green())?,
+        Action::MoveOn => writeln!(out, "{}", summary.yellow())?,
+        Action::Wait { .. } | Action::UpcomingInterview { .. } | Action::Nothing => {
+            writeln!(out, "{summary}")?
+        }
     }
-    if let Action::Act { .. } = advice.action {
+    // `draft` has no templates for answers and withdrawals yet.
+    if let Action::Act { step, .. } = advice.action
+        && !matches!(step, Step::Respond(_) | Step::RespondOffer | Step::Withdraw)
+    {
         writeln!(out, "Next: {}", draft_command.cyan())?;
     }
     if advice.timezone_source != TimezoneSource::Document {

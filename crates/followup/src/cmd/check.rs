@@ -149,9 +149,10 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-/// `line:col category severity message → suggestion`.
+/// `line:col category severity message → suggestion`, then `(N times)` for a finding the
+/// message repeats more than the reviewer lists one by one.
 fn write_finding(out: &mut impl Write, f: &Finding) -> std::io::Result<()> {
-    writeln!(
+    write!(
         out,
         "{}:{} {} {} {} → {}",
         f.line,
@@ -160,7 +161,11 @@ fn write_finding(out: &mut impl Write, f: &Finding) -> std::io::Result<()> {
         f.severity.as_str().style(severity_style(f.severity)),
         f.message,
         f.suggestion
-    )
+    )?;
+    if f.count > 1 {
+        write!(out, " ({} times)", f.count)?;
+    }
+    writeln!(out)
 }
 
 /// Each line of the message; flagged words are coloured on a terminal, underlined with carets

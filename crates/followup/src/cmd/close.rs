@@ -21,7 +21,12 @@ impl Run for CloseArgs {
         })?;
         let process = app.process(&self.handle)?;
         let now = app.now_for(&process)?;
-        let at = dates::resolve_at(self.at.at.as_deref(), now, &process)?;
+        let at = dates::resolve_at(
+            self.at.at.as_deref(),
+            now,
+            &process,
+            app.config.date_order(),
+        )?;
         let event = Event {
             id: None,
             at: at.timestamp(),

@@ -83,6 +83,7 @@ fn csv(processes: &[Process]) -> String {
                 }
                 EventKind::Closed { outcome, .. } => ("closed".to_owned(), outcome.to_string()),
                 EventKind::Reopened { .. } => ("reopened".to_owned(), String::new()),
+                other => (other.type_name().to_owned(), String::new()),
             };
             let fields = [
                 date.as_str(),

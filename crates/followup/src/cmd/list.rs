@@ -103,7 +103,7 @@ impl Row {
         let today = item.advice.today;
         let last_contact_date = last_contact(process, today);
         let advice = match item.advice.action {
-            Action::Act { step, due } => {
+            Action::Act { step, due, .. } => {
                 format!("{} (due {})", step.action_name(), short(due, today))
             }
             Action::Wait { until, then } => {
@@ -112,6 +112,9 @@ impl Row {
                     short(until, today),
                     then.action_name()
                 )
+            }
+            Action::UpcomingInterview { at } => {
+                format!("interview {}", short(at.date(), today))
             }
             Action::MoveOn => "move-on".to_owned(),
             Action::Nothing => format!("none ({})", item.advice.rule.id()),

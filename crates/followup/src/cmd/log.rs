@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::{Recorded, dates, input};
+use followup_core::time::phrase::{DateOrder, Field};
 use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Process, Rapport};
 use serde_json::json;
 
@@ -17,7 +18,7 @@ impl Run for LogArgs {
         let mut app = ctx.app(self.now.as_deref())?;
         let process = app.process(&self.handle)?;
         let now = app.now_for(&process)?;
-        let (type_name, events) = events_of(self.event, now, &process)?;
+        let (type_name, events) = events_of(self.event, now, &process, app.config.date_order())?;
         let summary = format!("log {} {type_name}", self.handle);
         let recorded = app.record(&self.handle, summary, events, now)?;
         print_recorded(&self.handle, &recorded, now, self.json)
@@ -61,8 +62,9 @@ fn events_of(
     event: LogEvent,
     now: jiff::Timestamp,
     process: &Process,
+    order: DateOrder,
 ) -> Result<(&'static str, Vec<Event>), UserError> {
-    let at = |text: Option<String>| dates::resolve_at(text.as_deref(), now, process);
+    let at = |text: Option<String>| dates::resolve_at(text.as_deref(), now, process, order);
     let make = |at: &jiff::ZonedDateTime, kind: EventKind| Event {
         id: None,
         at: at.timestamp(),
@@ -98,7 +100,7 @@ fn events_of(
         }
         LogEvent::Promise { by, at: when, note } => {
             let when = at(when.at)?;
-            let by = promise_date(&by, "promise", &when, process)?;
+            let by = promise_date(&by, "promise", &when, process, order)?;
             (
                 "promise",
                 vec![make(&when, EventKind::Promise { by, note })],
@@ -128,6 +130,7 @@ fn events_of(
                 subject,
                 body,
                 to,
+                message_id: None,
             };
             ("sent", vec![make(&when, kind)])
         }
@@ -138,9 +141,16 @@ fn events_of(
             from,
         } => {
             let when = at(when.at)?;
-            let mut events = vec![make(&when, EventKind::Reply { body, from })];
+            let reply = EventKind::Reply {
+                body,
+                from,
+                asks: Default::default(),
+                respond_by: None,
+                message_id: None,
+            };
+            let mut events = vec![make(&when, reply)];
             if let Some(text) = promise {
-                let by = promise_date(&text, "--promise", &when, process)?;
+                let by = promise_date(&text, "--promise", &when, process, order)?;
                 events.push(make(&when, EventKind::Promise { by, note: None }));
             }
             ("reply", events)
@@ -160,7 +170,7 @@ fn events_of(
             })?;
             let when = at(when.at)?;
             let deadline = deadline
-                .map(|text| dates::resolve_due(&text, "--deadline", &when))
+                .map(|text| dates::resolve_due(&text, Field::Deadline, "--deadline", &when, order))
                 .transpose()?;
             let kind = EventKind::ContextChange {
                 reason,
@@ -179,8 +189,9 @@ fn promise_date(
     field: &str,
     said: &jiff::ZonedDateTime,
     process: &Process,
+    order: DateOrder,
 ) -> Result<jiff::civil::Date, UserError> {
-    let by = dates::resolve_due(text, field, said)?;
+    let by = dates::resolve_due(text, Field::Promise, field, said, order)?;
     let made = said.date();
     if by < made {
         return Err(UserError::new(

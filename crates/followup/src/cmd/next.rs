@@ -88,7 +88,9 @@ fn command(item: &Advised) -> String {
     let handle = item.handle();
     match item.advice.action {
         Action::Act { .. } => format!("followup draft {handle}"),
-        Action::Wait { .. } | Action::Nothing => format!("followup show {handle}"),
+        Action::Wait { .. } | Action::UpcomingInterview { .. } | Action::Nothing => {
+            format!("followup show {handle}")
+        }
         Action::MoveOn => format!("followup close {handle} no-answer"),
     }
 }
@@ -111,15 +113,23 @@ fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Re
     let spell = |d| spell_date(d, advice.today);
     write!(out, "  {:<width$}  ", item.handle())?;
     match advice.action {
-        Action::Act { step, due } if due == advice.today => {
+        Action::Act { step, due, .. } if due == advice.today => {
             write!(out, "{}, due today", step_label(step))?
         }
-        Action::Act { step, due } => write!(out, "{}, due since {}", step_label(step), spell(due))?,
+        Action::Act { step, due, .. } => {
+            write!(out, "{}, due since {}", step_label(step), spell(due))?
+        }
         Action::Wait { until, then } => write!(
             out,
             "wait until {}, then {}",
             spell(until),
-            step_label(then).to_lowercase()
+            then.step().map_or("move on", step_label).to_lowercase()
+        )?,
+        Action::UpcomingInterview { at } => write!(
+            out,
+            "interview on {} at {}",
+            spell(at.date()),
+            at.strftime("%H:%M")
         )?,
         Action::MoveOn => write!(out, "move on: no more messages")?,
         Action::Nothing => write!(out, "nothing to do")?,
@@ -139,5 +149,8 @@ fn step_label(step: followup_core::Step) -> &'static str {
         followup_core::Step::FollowUp => "Follow up",
         followup_core::Step::FinalFollowUp => "Final follow-up",
         followup_core::Step::AlignDecision => "Align the decision",
+        followup_core::Step::Respond(_) => "Answer them",
+        followup_core::Step::RespondOffer => "Answer their offer",
+        followup_core::Step::Withdraw => "Withdraw",
     }
 }

@@ -71,10 +71,24 @@ fn scenario_table() {
                     file.display()
                 );
             }
+            if let Some(words) = check.get("says").and_then(Value::as_str) {
+                let human = followup()
+                    .args(["advise", "--now", now, "-"])
+                    .write_stdin(process.clone())
+                    .output()
+                    .unwrap();
+                let stdout = String::from_utf8_lossy(&human.stdout);
+                let advice = stdout.lines().nth(1).unwrap_or_default();
+                assert!(
+                    advice.starts_with(words),
+                    "{} at {now}: {advice:?} should start with {words:?}",
+                    file.display()
+                );
+            }
             checked += 1;
         }
     }
-    assert!(checked >= 30, "only {checked} checks ran");
+    assert!(checked >= 80, "only {checked} checks ran");
 }
 
 #[test]
@@ -87,7 +101,7 @@ fn human_output_spells_the_worked_example() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "Wait until Monday 11 May — they promised an answer by Friday 8 May. Then send one short follow-up.",
+            "Their move: wait until Monday 11 May — they promised an answer by Friday 8 May. Then send one short follow-up.",
         ));
 }
 

@@ -59,6 +59,15 @@ fn rules(value: &Value) -> Vec<String> {
         .collect()
 }
 
+fn findings_of<'v>(value: &'v Value, rule: &str) -> Vec<&'v Value> {
+    value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
 #[test]
 fn human_output_marks_the_words_and_exits_1_on_errors() {
     let run = check(BAD, &[]);
@@ -161,6 +170,34 @@ fn json_is_the_documented_object() {
         (anxious["line"].as_u64(), anxious["column"].as_u64()),
         (Some(1), Some(34))
     );
+}
+
+#[test]
+fn a_finding_repeated_more_than_twenty_times_is_reported_once_with_its_count() {
+    let message = format!(
+        "Hi Ana, is there any news on the Backend Engineer role since Friday? {}",
+        "I'm so anxious. ".repeat(25)
+    );
+    let value = json(&check(&message, &["--json"]));
+    let anxious = findings_of(&value, "emotion.anxiety");
+    assert_eq!(anxious.len(), 1, "{value:#}");
+    assert_eq!(anxious[0]["count"], 25);
+    let first = message.find("I'm so anxious").unwrap();
+    assert_eq!(anxious[0]["start"], first);
+    // It costs the score once.
+    assert_eq!(value["score"], 75, "{value:#}");
+    let plain = check(&message, &[]);
+    assert!(plain.stdout.contains("(25 times)"), "{}", plain.stdout);
+
+    // Twenty times are still listed one by one, without a count.
+    let twenty = message.replace(
+        &"I'm so anxious. ".repeat(25),
+        &"I'm so anxious. ".repeat(20),
+    );
+    let value = json(&check(&twenty, &["--json"]));
+    let listed = findings_of(&value, "emotion.anxiety");
+    assert_eq!(listed.len(), 20);
+    assert!(listed.iter().all(|f| f.get("count").is_none()));
 }
 
 #[test]

@@ -161,7 +161,9 @@ fn wait_is_exit_3_with_the_advice() {
     assert_nothing_to_draft(&process, "2026-05-06", "wait");
     let human = draft(&process, "2026-05-06", &[]);
     assert!(
-        human.stdout.contains("Wait until Monday 11 May"),
+        human
+            .stdout
+            .contains("Their move: wait until Monday 11 May"),
         "{}",
         human.stdout
     );

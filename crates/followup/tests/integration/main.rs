@@ -7,6 +7,7 @@ mod advise;
 mod check;
 mod completions;
 mod config;
+mod dates;
 mod draft;
 mod stored;
 mod support;

@@ -12,7 +12,10 @@ fn draft_and_check_take_a_tracked_handle() {
         .assert()
         .code(3);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(stdout.contains("Wait until Monday 11 May"), "{stdout}");
+    assert!(
+        stdout.contains("Their move: wait until Monday 11 May"),
+        "{stdout}"
+    );
 
     let draft = t.ok(&["draft", &handle, "--now", "2026-05-11", "--from", "Maria"]);
     assert!(

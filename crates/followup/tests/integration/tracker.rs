@@ -625,7 +625,7 @@ fn export_then_import_into_an_empty_database_is_lossless_and_idempotent() {
     let first = t.json(&["export"]);
     let docs = first.as_array().unwrap();
     assert_eq!(docs.len(), 2);
-    assert_eq!(docs[0]["format"], 1);
+    assert_eq!(docs[0]["format"], 2);
     assert_eq!(docs[0]["handle"], "acme-backend");
     assert!(docs[0]["id"].is_string());
     assert!(
@@ -699,6 +699,52 @@ fn import_merges_new_events_and_reports_bad_documents_by_path() {
     )
     .unwrap();
     assert_eq!(t.json(&["import", file.to_str().unwrap()])["created"], 1);
+}
+
+#[test]
+fn import_refuses_what_the_tracker_cannot_keep_yet_and_writes_nothing() {
+    let t = Tracker::new();
+    t.acme();
+    let before = t.json(&["export"]);
+    let file = t.dir().join("format2.json");
+    for (extra, what) in [
+        (
+            r#"{"type":"offer","at":"2026-05-07T10:00","deadline":"2026-05-08"}"#,
+            "offer events",
+        ),
+        (
+            r#"{"type":"reply","at":"2026-05-07T10:00","asks":"answer"}"#,
+            "a reply's asks",
+        ),
+    ] {
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"format":2,"company":"Initech","role":"Dev","timezone":"UTC","events":[{extra}]}}"#
+            ),
+        )
+        .unwrap();
+        let err = t.fails(&["import", file.to_str().unwrap()]);
+        assert!(
+            err.contains(what) && err.contains("cannot be kept in the tracker yet"),
+            "{err}"
+        );
+        assert!(err.contains("hint: followup advise FILE"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(t.json(&["export"]), before);
+    // A message of kind `withdraw` is kept, and the advice says so.
+    let out = t.ok(&[
+        "log",
+        "acme-backend",
+        "sent",
+        "withdraw",
+        "--at",
+        "2026-05-06 10:00",
+        "--now",
+        "2026-05-06T11:00",
+    ]);
+    assert!(out.contains("you withdrew from the process"), "{out}");
 }
 
 #[test]

@@ -166,9 +166,11 @@ impl Flag {
                 (Flag::Deadline, Flag::NoDeadline),
                 (Flag::Promise, Flag::NoPromise),
             ],
-            MessageKind::FollowUp | MessageKind::Final | MessageKind::Other => {
-                &[(Flag::Promise, Flag::NoPromise)]
-            }
+            MessageKind::FollowUp
+            | MessageKind::Final
+            | MessageKind::Other
+            | MessageKind::Reply
+            | MessageKind::Withdraw => &[(Flag::Promise, Flag::NoPromise)],
         }
     }
 

@@ -1,6 +1,6 @@
 //! `demanding.accusation`: accusation and contempt ("unacceptable", "waste of my time").
 //!
-//! A phrase table: `../phrases/demanding.accusation.txt`.
+//! A phrase table: `rules/<language>/phrases/demanding.accusation.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Accusation and contempt: \"unacceptable\", \"unprofessional\", \"a waste of my time\".",
     message: "Accusing the recruiter ends the conversation; nobody answers an indictment.",
     suggestion: "(delete it; ask one neutral question about the timeline)",
-    table: include_str!("../phrases/demanding.accusation.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `demanding.deadline`: deadlines imposed on the recruiter, urgency, "I expect".
 //!
-//! A phrase table: `../phrases/demanding.deadline.txt`.
+//! A phrase table: `rules/<language>/phrases/demanding.deadline.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Deadlines imposed on the recruiter, ASAP, urgency, \"I expect a reply\".",
     message: "Setting the recruiter a deadline or urgency turns a request into a demand.",
     suggestion: "Is there any news on the timeline?",
-    table: include_str!("../phrases/demanding.deadline.txt"),
 };
 
 #[cfg(test)]

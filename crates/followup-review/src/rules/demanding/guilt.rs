@@ -1,6 +1,6 @@
 //! `demanding.guilt`: guilt: the sender's sacrifices presented as a debt.
 //!
-//! A phrase table: `../phrases/demanding.guilt.txt`.
+//! A phrase table: `rules/<language>/phrases/demanding.guilt.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Guilt: \"I took a day off for you\", \"after all the time I spent\".",
     message: "Listing what you sacrificed makes the recruiter a debtor; it breeds avoidance, not answers.",
     suggestion: "(delete it)",
-    table: include_str!("../phrases/demanding.guilt.txt"),
 };
 
 #[cfg(test)]

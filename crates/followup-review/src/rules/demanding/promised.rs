@@ -1,6 +1,6 @@
 //! `demanding.promised`: holding the company to its word ("you promised").
 //!
-//! A phrase table: `../phrases/demanding.promised.txt`.
+//! A phrase table: `rules/<language>/phrases/demanding.promised.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "\"You promised\", \"you were supposed to\": holding the company to its word.",
     message: "\"You promised\" reads as an accusation; the recruiter may not control the timeline.",
     suggestion: "You mentioned you expected to have an update by then",
-    table: include_str!("../phrases/demanding.promised.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `demanding.silence`: counting the days of silence, "still nothing", feeling ignored.
 //!
-//! A phrase table: `../phrases/demanding.silence.txt`.
+//! A phrase table: `rules/<language>/phrases/demanding.silence.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Counting the days of silence, \"still no answer\", feeling ignored.",
     message: "Counting the days of silence sounds like a reproach, and reproaches get no replies.",
     suggestion: "Is there any news on the timeline?",
-    table: include_str!("../phrases/demanding.silence.txt"),
 };
 
 #[cfg(test)]

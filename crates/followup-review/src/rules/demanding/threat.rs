@@ -1,6 +1,6 @@
 //! `demanding.threat`: threats: public reviews, lawyers, going over someone's head.
 //!
-//! A phrase table: `../phrases/demanding.threat.txt`.
+//! A phrase table: `rules/<language>/phrases/demanding.threat.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Threats: a public review, a lawyer, going over the recruiter's head.",
     message: "A threat ends the process and your reputation with it.",
     suggestion: "(delete it; if you are done, withdraw politely)",
-    table: include_str!("../phrases/demanding.threat.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `emotion.anxiety`: the sender's own worry, nerves, stress or lost sleep.
 //!
-//! A phrase table: `../phrases/emotion.anxiety.txt`.
+//! A phrase table: `rules/<language>/phrases/emotion.anxiety.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "The sender's anxiety, nerves, stress or lost sleep.",
     message: "Your worry becomes something the recruiter has to manage, and it reads as pressure.",
     suggestion: "(leave your feelings out; state the facts and ask your question)",
-    table: include_str!("../phrases/emotion.anxiety.txt"),
 };
 
 #[cfg(test)]

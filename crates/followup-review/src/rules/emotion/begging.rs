@@ -1,6 +1,6 @@
 //! `emotion.begging`: neediness and begging: the recruiter is asked to rescue the sender.
 //!
-//! A phrase table: `../phrases/emotion.begging.txt`.
+//! A phrase table: `rules/<language>/phrases/emotion.begging.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Neediness: begging, \"I really need an answer\", \"it would mean everything\".",
     message: "Neediness puts the recruiter in the position of rescuing you, which weakens your candidacy.",
     suggestion: "Is there any news on the timeline?",
-    table: include_str!("../phrases/emotion.begging.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `emotion.dream-job`: "dream job", "dream company": longing instead of fit.
 //!
-//! A phrase table: `../phrases/emotion.dream-job.txt`.
+//! A phrase table: `rules/<language>/phrases/emotion.dream-job.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "\"Dream job\" and the like: the sender's longing instead of the company's need.",
     message: "\"Dream job\" centres your longing, not what you bring, and adds pressure.",
     suggestion: "I remain very interested in the role",
-    table: include_str!("../phrases/emotion.dream-job.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `emotion.gushing`: mild gushing ("I can't wait", "so excited"): a warning.
 //!
-//! A phrase table: `../phrases/emotion.gushing.txt`.
+//! A phrase table: `rules/<language>/phrases/emotion.gushing.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Mild gushing: \"I can't wait\", \"so excited\", \"fingers crossed\".",
     message: "Gushing reads as eager rather than professional; one calm sentence of interest is enough.",
     suggestion: "I look forward to it",
-    table: include_str!("../phrases/emotion.gushing.txt"),
 };
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! signatures in capitals ("MARIA SILVA") are not shouting.
 
 use crate::finding::{Category, Finding, Severity};
+use crate::language::Lexicon;
 use crate::rules::{Check, Rule};
-use crate::text::lexicon::{is_emphasis_word, is_function_word, is_known_acronym};
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: Shouting = Shouting;
@@ -47,10 +47,10 @@ impl Rule for Shouting {
                 continue;
             }
             last_start = token.start;
-            if !token.is_all_caps() || token.sentence != run_sentence {
-                self.flush(&mut run, out);
+            if !token.all_caps || token.sentence != run_sentence {
+                self.flush(cx.lexicon(), &mut run, out);
             }
-            if token.is_all_caps() {
+            if token.all_caps {
                 run_sentence = token.sentence;
                 let original = doc.original(token);
                 run.push(CapsWord {
@@ -63,23 +63,24 @@ impl Rule for Shouting {
                 run_sentence = usize::MAX;
             }
         }
-        self.flush(&mut run, out);
+        self.flush(cx.lexicon(), &mut run, out);
     }
 }
 
 impl Shouting {
-    fn flush(&self, run: &mut Vec<CapsWord>, out: &mut Vec<Finding>) {
+    fn flush(&self, lexicon: &Lexicon, run: &mut Vec<CapsWord>, out: &mut Vec<Finding>) {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return;
         };
         let span = (first.start, last.end);
         let shouted = run
             .iter()
-            .filter(|w| w.letters >= 2 && !is_known_acronym(&w.word))
+            .filter(|w| w.letters >= 2 && !lexicon.acronyms.contains(w.word.as_str()))
             .count();
-        let plain = run
-            .iter()
-            .any(|w| is_function_word(&w.word) || is_emphasis_word(&w.word));
+        let plain = run.iter().any(|w| {
+            lexicon.function_words.contains(w.word.as_str())
+                || lexicon.emphasis.contains(w.word.as_str())
+        });
         if run.len() >= 3 && shouted >= 2 && plain {
             out.push(Finding::at(
                 self.id(),
@@ -92,7 +93,7 @@ impl Shouting {
         } else if run.len() <= 2
             && run
                 .iter()
-                .any(|w| w.letters >= 2 && is_emphasis_word(&w.word))
+                .any(|w| w.letters >= 2 && lexicon.emphasis.contains(w.word.as_str()))
         {
             out.push(Finding::at(
                 self.id(),

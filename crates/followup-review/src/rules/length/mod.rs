@@ -11,7 +11,7 @@ pub fn aim(kind: MessageKind) -> usize {
     match kind {
         MessageKind::ThankYou => 70,
         MessageKind::FollowUp | MessageKind::Final => 90,
-        MessageKind::Align | MessageKind::Other => 110,
+        MessageKind::Align | MessageKind::Other | MessageKind::Reply | MessageKind::Withdraw => 110,
     }
 }
 

@@ -1,6 +1,6 @@
 //! `overjustification.apology`: apologising for writing.
 //!
-//! A phrase table: `../phrases/overjustification.apology.txt`.
+//! A phrase table: `rules/<language>/phrases/overjustification.apology.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Apologising for writing: \"sorry to bother you\", \"apologies for following up\".",
     message: "Apologising for a normal follow-up suggests it is an imposition; it is not.",
     suggestion: "(delete it)",
-    table: include_str!("../phrases/overjustification.apology.txt"),
 };
 
 #[cfg(test)]

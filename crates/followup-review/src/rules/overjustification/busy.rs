@@ -1,6 +1,6 @@
 //! `overjustification.busy`: "I know you're busy, but".
 //!
-//! A phrase table: `../phrases/overjustification.busy.txt`.
+//! A phrase table: `rules/<language>/phrases/overjustification.busy.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "\"I know you're busy\", \"you must be swamped\".",
     message: "Telling the recruiter they are busy delays your point and sounds apologetic.",
     suggestion: "(delete it)",
-    table: include_str!("../phrases/overjustification.busy.txt"),
 };
 
 #[cfg(test)]

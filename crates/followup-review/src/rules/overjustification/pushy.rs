@@ -1,6 +1,6 @@
 //! `overjustification.pushy`: "I don't want to be pushy": naming the worry plants it.
 //!
-//! A phrase table: `../phrases/overjustification.pushy.txt`.
+//! A phrase table: `rules/<language>/phrases/overjustification.pushy.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "\"I don't want to be pushy\", \"I hope I'm not bothering you\".",
     message: "Saying you do not want to be pushy makes the reader wonder whether you are.",
     suggestion: "(delete it)",
-    table: include_str!("../phrases/overjustification.pushy.txt"),
 };
 
 #[cfg(test)]

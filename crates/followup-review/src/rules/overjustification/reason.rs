@@ -1,6 +1,6 @@
 //! `overjustification.reason`: explaining at length why one is writing.
 //!
-//! A phrase table: `../phrases/overjustification.reason.txt`.
+//! A phrase table: `rules/<language>/phrases/overjustification.reason.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Explaining why one is writing (\"I'm writing because...\").",
     message: "Explaining why you are writing delays the point; the role and the question say it.",
     suggestion: "(delete the reason; name the role and ask your question)",
-    table: include_str!("../phrases/overjustification.reason.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `overjustification.spam`: worrying about spam folders and lost emails.
 //!
-//! A phrase table: `../phrases/overjustification.spam.txt`.
+//! A phrase table: `rules/<language>/phrases/overjustification.spam.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Worrying about spam folders and lost emails.",
     message: "Worrying that your email got lost sounds anxious; assume it arrived.",
     suggestion: "(delete it; assume your message arrived)",
-    table: include_str!("../phrases/overjustification.spam.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `pressure.leverage`: outside offers or ultimatums used as leverage.
 //!
-//! A phrase table: `../phrases/pressure.leverage.txt`.
+//! A phrase table: `rules/<language>/phrases/pressure.leverage.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Outside offers or ultimatums used as leverage.",
     message: "Using other offers as leverage or setting an ultimatum reads as a bluff and pushes the recruiter away.",
     suggestion: "If you really have a deadline: \"I have received an offer from another company with a deadline of <date>.\"",
-    table: include_str!("../phrases/pressure.leverage.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `self-promotion.attachment`: re-sending the CV.
 //!
-//! A phrase table: `../phrases/self-promotion.attachment.txt`.
+//! A phrase table: `rules/<language>/phrases/self-promotion.attachment.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Re-attaching or re-sending the resume.",
     message: "They already have your resume; sending it again looks like you doubt they read it.",
     suggestion: "(delete it; they have your resume)",
-    table: include_str!("../phrases/self-promotion.attachment.txt"),
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `self-promotion.best-candidate`: claims of being the best hire ("perfect fit", "great asset").
 //!
-//! A phrase table: `../phrases/self-promotion.best-candidate.txt`.
+//! A phrase table: `rules/<language>/phrases/self-promotion.best-candidate.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "\"Best candidate\", \"perfect fit\", \"great hire\", \"you won't regret it\".",
     message: "Claiming to be the best hire sounds like a sales pitch; the recruiter decides that.",
     suggestion: "I remain very interested in the role",
-    table: include_str!("../phrases/self-promotion.best-candidate.txt"),
 };
 
 #[cfg(test)]

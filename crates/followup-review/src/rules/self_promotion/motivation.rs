@@ -1,6 +1,6 @@
 //! `self-promotion.motivation`: motivation-letter passages (passion, "team player").
 //!
-//! A phrase table: `../phrases/self-promotion.motivation.txt`.
+//! A phrase table: `rules/<language>/phrases/self-promotion.motivation.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Motivation-letter passages: \"I am passionate about\", \"team player\", \"hit the ground running\".",
     message: "Motivation-letter phrases repeat the application and say nothing specific.",
     suggestion: "(delete it; mention one specific thing from your conversation instead)",
-    table: include_str!("../phrases/self-promotion.motivation.txt"),
 };
 
 #[cfg(test)]

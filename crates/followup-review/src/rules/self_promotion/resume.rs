@@ -1,6 +1,6 @@
 //! `self-promotion.resume`: repeating the resume: experience, achievements, degrees.
 //!
-//! A phrase table: `../phrases/self-promotion.resume.txt`.
+//! A phrase table: `rules/<language>/phrases/self-promotion.resume.txt`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::PhraseRule;
@@ -13,7 +13,6 @@ pub static RULE: PhraseRule = PhraseRule {
     description: "Repeating the resume: years of experience, achievements, degrees.",
     message: "They have your resume; repeating it reads as a second application instead of a follow-up.",
     suggestion: "(delete it; they have your resume)",
-    table: include_str!("../phrases/self-promotion.resume.txt"),
 };
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ impl Rule for NoReference {
             let named = doc
                 .tokens
                 .iter()
-                .any(|t| context.process_words.iter().any(|w| w == doc.word(t)));
+                .any(|t| context.process_words.contains(&t.text));
             if named {
                 return;
             }

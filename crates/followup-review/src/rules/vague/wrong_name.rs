@@ -6,8 +6,8 @@
 
 use crate::context::ProcessContext;
 use crate::finding::{Category, Finding, Severity};
+use crate::language::Lexicon;
 use crate::rules::{Check, Rule};
-use crate::text::lexicon::is_honorific;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: WrongName = WrongName;
@@ -15,50 +15,9 @@ pub static RULE: WrongName = WrongName;
 /// See the module documentation.
 pub struct WrongName;
 
-fn is_greeting(word: &str) -> bool {
-    matches!(
-        word,
-        "hi" | "hello"
-            | "dear"
-            | "hey"
-            | "greetings"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "good"
-    )
-}
-
 /// A title before the name: a common honorific, or one the process records for a contact.
-fn is_title(word: &str, context: &ProcessContext) -> bool {
-    is_honorific(word) || context.honorifics.iter().any(|h| h == word)
-}
-
-fn is_generic(word: &str) -> bool {
-    matches!(
-        word,
-        "team"
-            | "there"
-            | "all"
-            | "everyone"
-            | "everybody"
-            | "hiring"
-            | "recruiter"
-            | "recruiting"
-            | "recruitment"
-            | "talent"
-            | "sir"
-            | "madam"
-            | "folks"
-            | "again"
-            | "friends"
-            | "colleagues"
-            | "people"
-            | "hr"
-            | "human"
-            | "whom"
-            | "to"
-    )
+fn is_title(lexicon: &Lexicon, word: &str, context: &ProcessContext) -> bool {
+    lexicon.honorifics.contains(word) || context.honorifics.iter().any(|h| h == word)
 }
 
 impl Rule for WrongName {
@@ -85,7 +44,8 @@ impl Rule for WrongName {
         let Some(first) = doc.tokens.first() else {
             return;
         };
-        if !is_greeting(doc.word(first)) {
+        let lexicon = cx.lexicon();
+        if !lexicon.greetings.contains(first.text.as_str()) {
             return;
         }
         // The first word after the greeting words and titles, in the greeting's sentence.
@@ -106,13 +66,13 @@ impl Rule for WrongName {
                 }
                 sentence = token.sentence;
             }
-            let word = doc.word(token);
-            if is_title(word, context) {
+            let word = token.text.as_str();
+            if is_title(lexicon, word, context) {
                 after_title_end = Some(token.end);
                 continue;
             }
             after_title_end = None;
-            if !is_greeting(word) {
+            if !lexicon.greetings.contains(word) {
                 name = Some(token);
                 break;
             }
@@ -120,8 +80,11 @@ impl Rule for WrongName {
         let Some(name) = name else {
             return;
         };
-        let word = doc.word(name);
-        if !name.is_capitalised() || is_generic(word) || context.names.iter().any(|n| n == word) {
+        let word = name.text.as_str();
+        if !name.capitalised
+            || lexicon.generic_addressees.contains(word)
+            || context.names.iter().any(|n| n == word)
+        {
             return;
         }
         let first_name = context
@@ -195,7 +158,6 @@ mod tests {
             .collect()
     }
 
-    /// Reported by the drafting engineer: the process's own honorific was taken for a name.
     #[test]
     fn honorifics_are_never_names() {
         let ines = [("Inés Ålvarez-Núñez", Some("Sra."))];

@@ -53,7 +53,8 @@ pub const ERROR_PENALTY: u32 = 25;
 /// Points a warning takes off the score.
 pub const WARNING_PENALTY: u32 = 10;
 
-/// The score: `100 − 25 × errors − 10 × warnings`, never below 0; info costs nothing.
+/// The score: `100 − 25 × errors − 10 × warnings`, never below 0; info costs nothing. A
+/// finding folded from many repeats costs once.
 pub fn score(findings: &[Finding]) -> u8 {
     let errors = u32::try_from(count(findings, Severity::Error)).unwrap_or(u32::MAX);
     let warnings = u32::try_from(count(findings, Severity::Warning)).unwrap_or(u32::MAX);
@@ -101,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn verdict_follows_the_issue() {
+    fn errors_and_warnings_decide_the_verdict() {
         use Severity::*;
         assert_eq!(Verdict::of(&[]), Verdict::Strong);
         assert_eq!(Verdict::of(&[finding(Info)]), Verdict::Strong);
@@ -114,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn score_formula() {
+    fn errors_cost_25_and_warnings_10_down_to_zero() {
         use Severity::*;
         assert_eq!(score(&[]), 100);
         assert_eq!(score(&[finding(Info)]), 100);
