@@ -26,7 +26,7 @@ pub mod input;
 
 use std::path::{Path, PathBuf};
 
-use followup_core::{Advice, Event, Process};
+use followup_core::{Advice, Event, EventKind, Process};
 use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -180,6 +180,27 @@ impl App {
     /// Today's agenda: what needs attention across the tracked processes, in order.
     pub fn agenda(&mut self) -> Result<Agenda, UserError> {
         Ok(Agenda::of(self.advise_all()?))
+    }
+
+    /// Records one event of `kind` in the process `handle` at `at` (a date phrase people type,
+    /// read in the process's zone; `None`: now), as one change named `summary`; returns what
+    /// was recorded and the "now" it was advised at.
+    pub fn record_at(
+        &mut self,
+        handle: &str,
+        at: Option<&str>,
+        summary: String,
+        kind: EventKind,
+    ) -> Result<(Recorded, Timestamp), UserError> {
+        let process = self.process(handle)?;
+        let now = self.now_for(&process)?;
+        let at = dates::resolve_at(at, now, &process, self.config.date_order())?;
+        let event = Event {
+            id: None,
+            at: at.timestamp(),
+            kind,
+        };
+        Ok((self.record(handle, summary, vec![event], now)?, now))
     }
 
     /// Records `events` in the process `handle` as one change named `summary` (one

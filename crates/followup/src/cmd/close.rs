@@ -2,8 +2,7 @@
 
 use std::process::ExitCode;
 
-use followup_app::dates;
-use followup_core::{Event, EventKind, Outcome};
+use followup_core::{EventKind, Outcome};
 
 use super::log::print_recorded;
 use super::{Context, Run};
@@ -19,28 +18,12 @@ impl Run for CloseArgs {
                 format!("use one of {}", Outcome::expected()),
             )
         })?;
-        let process = app.process(&self.handle)?;
-        let now = app.now_for(&process)?;
-        let at = dates::resolve_at(
-            self.at.at.as_deref(),
-            now,
-            &process,
-            app.config.date_order(),
-        )?;
-        let event = Event {
-            id: None,
-            at: at.timestamp(),
-            kind: EventKind::Closed {
-                outcome,
-                note: self.note,
-            },
+        let kind = EventKind::Closed {
+            outcome,
+            note: self.note,
         };
-        let recorded = app.record(
-            &self.handle,
-            format!("close {} {outcome}", self.handle),
-            vec![event],
-            now,
-        )?;
+        let summary = format!("close {} {outcome}", self.handle);
+        let (recorded, now) = app.record_at(&self.handle, self.at.at.as_deref(), summary, kind)?;
         print_recorded(&self.handle, &recorded, now, self.json)
     }
 }

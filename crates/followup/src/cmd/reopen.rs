@@ -2,8 +2,7 @@
 
 use std::process::ExitCode;
 
-use followup_app::dates;
-use followup_core::{Event, EventKind};
+use followup_core::EventKind;
 
 use super::log::print_recorded;
 use super::{Context, Run};
@@ -12,25 +11,9 @@ use crate::cli::ReopenArgs;
 impl Run for ReopenArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut app = ctx.app(self.now.now.as_deref())?;
-        let process = app.process(&self.handle)?;
-        let now = app.now_for(&process)?;
-        let at = dates::resolve_at(
-            self.at.at.as_deref(),
-            now,
-            &process,
-            app.config.date_order(),
-        )?;
-        let event = Event {
-            id: None,
-            at: at.timestamp(),
-            kind: EventKind::Reopened { note: self.note },
-        };
-        let recorded = app.record(
-            &self.handle,
-            format!("reopen {}", self.handle),
-            vec![event],
-            now,
-        )?;
+        let kind = EventKind::Reopened { note: self.note };
+        let summary = format!("reopen {}", self.handle);
+        let (recorded, now) = app.record_at(&self.handle, self.at.at.as_deref(), summary, kind)?;
         print_recorded(&self.handle, &recorded, now, self.json)
     }
 }
