@@ -49,6 +49,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Reverse the last change; the history keeps that it happened.
     Undo(UndoArgs),
+    /// Serve the tracker as a web app on this machine; prints the URL to open.
+    Serve(ServeArgs),
 }
 
 /// `--now`, shared by every time-dependent command.
@@ -434,4 +436,23 @@ pub enum DraftTone {
     Neutral,
     /// "Hi Ana," and a friendlier touch.
     Warm,
+}
+
+/// Arguments of `followup serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on; port 0 picks a free one (the printed URL names it).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub listen: String,
+    /// Open the default browser at the URL.
+    #[arg(long)]
+    pub open: bool,
+    /// Serve built-in sample processes from memory: changes work and are lost at exit.
+    #[arg(long)]
+    pub demo: bool,
+    /// Allow a --listen address that other machines can reach (the token is still required).
+    #[arg(long)]
+    pub allow_remote: bool,
+    #[command(flatten)]
+    pub now: NowArg,
 }

@@ -13,6 +13,7 @@ mod log;
 mod man;
 mod next;
 mod reopen;
+mod serve;
 mod show;
 mod undo;
 
@@ -70,5 +71,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => args.run(&ctx),
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
+        Command::Serve(args) => args.run(&ctx),
     }
 }

@@ -4,11 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod advise;
+mod browser;
 mod check;
 mod completions;
 mod config;
 mod dates;
 mod draft;
+mod serve;
 mod stored;
 mod support;
 mod tracker;

@@ -8,7 +8,12 @@ use assert_cmd::Command;
 /// `followup` with `home` as its whole world: config and data directories live under it and
 /// are empty unless a test writes there.
 pub fn followup(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("followup").unwrap();
+    Command::from_std(isolated(home))
+}
+
+/// [`followup`] as a standard command, for a test that talks to it while it runs.
+pub fn isolated(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("followup"));
     cmd.env_remove("FOLLOWUP_CONFIG")
         .env_remove("FOLLOWUP_DB")
         .env("XDG_CONFIG_HOME", home.join("xdg"))

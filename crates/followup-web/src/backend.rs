@@ -1,0 +1,136 @@
+//! What the pages read, as one trait: the seam between the web app and the application layer.
+//!
+//! Handlers call a [`Backend`] and render what it returns; they hold no SQL and no rules. The
+//! binary implements it over the tracker (the same store, configuration and agenda as `followup
+//! next`), tests implement it over hand-made processes. Every method is synchronous and may do
+//! I/O: handlers call it on tokio's blocking pool.
+
+use followup_core::{Action, Advice, Process, Step};
+use followup_store::TimelineEntry;
+use jiff::Timestamp;
+
+/// The application layer as the pages see it.
+pub trait Backend: Send + Sync + 'static {
+    /// Today's agenda across the tracked processes, in sections, as `followup next` orders it.
+    fn agenda(&self) -> Result<Agenda, BackendError>;
+
+    /// One tracked process, its whole timeline (undone entries included) and its advice now.
+    fn process(&self, handle: &str) -> Result<ProcessView, BackendError>;
+}
+
+/// The agenda page's data.
+#[derive(Clone, Debug)]
+pub struct Agenda {
+    /// How many processes are tracked (open or closed): tells "nothing tracked yet" from
+    /// "nothing to do today".
+    pub tracked: usize,
+    /// The sections that have something in them, in display order.
+    pub sections: Vec<Section>,
+}
+
+/// One section of the agenda.
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// Which section.
+    pub kind: SectionKind,
+    /// Its processes, in order.
+    pub items: Vec<AgendaItem>,
+}
+
+/// The agenda's sections, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    /// The ball is in the user's court: answer them.
+    YourMove,
+    /// A message is due.
+    ActNow,
+    /// Something is scheduled soon.
+    ComingUp,
+    /// Nothing to send before a date.
+    Waiting,
+    /// Stop writing and close it.
+    MoveOn,
+}
+
+impl SectionKind {
+    /// Every section, in display order.
+    pub const ALL: &'static [SectionKind] = &[
+        SectionKind::YourMove,
+        SectionKind::ActNow,
+        SectionKind::ComingUp,
+        SectionKind::Waiting,
+        SectionKind::MoveOn,
+    ];
+
+    /// The section an advice belongs in; `None` for nothing to do. (The agenda's grouping
+    /// belongs to the application layer; it lives here until that layer exists.)
+    pub fn of(action: &Action) -> Option<SectionKind> {
+        Some(match action {
+            Action::Act {
+                step: Step::Respond(_) | Step::RespondOffer,
+                ..
+            } => SectionKind::YourMove,
+            Action::Act { .. } => SectionKind::ActNow,
+            Action::UpcomingInterview { .. } => SectionKind::ComingUp,
+            Action::Wait { .. } => SectionKind::Waiting,
+            Action::MoveOn => SectionKind::MoveOn,
+            Action::Nothing => return None,
+        })
+    }
+
+    /// The section's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            SectionKind::YourMove => "Your move",
+            SectionKind::ActNow => "Act now",
+            SectionKind::ComingUp => "Coming up",
+            SectionKind::Waiting => "Waiting",
+            SectionKind::MoveOn => "Move on",
+        }
+    }
+}
+
+/// One process on the agenda.
+#[derive(Clone, Debug)]
+pub struct AgendaItem {
+    /// Its handle (`acme-backend`).
+    pub handle: String,
+    /// The company.
+    pub company: String,
+    /// The role.
+    pub role: String,
+    /// What to do now, and why.
+    pub advice: Advice,
+}
+
+/// The process page's data.
+#[derive(Clone, Debug)]
+pub struct ProcessView {
+    /// The process, its live events in order (configured holidays applied).
+    pub process: Process,
+    /// Every event ever written, undone ones included, in timeline order.
+    pub timeline: Vec<TimelineEntry>,
+    /// What to do now.
+    pub advice: Advice,
+    /// The instant the advice was given for: events after it are planned.
+    pub now: Timestamp,
+}
+
+/// Why a backend call gave no page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackendError {
+    /// No process has this handle.
+    NotFound {
+        /// What was asked for.
+        handle: String,
+        /// The closest handle that exists, if any.
+        closest: Option<String>,
+    },
+    /// Anything else: the store or the configuration failed. Shown to the user as is.
+    Failed {
+        /// One line naming the problem.
+        message: String,
+        /// What to do about it.
+        hint: String,
+    },
+}

@@ -1,0 +1,46 @@
+//! The local web app: `followup serve`'s pages over the same store and advisor as the CLI,
+//! for one person on their own machine.
+//!
+//! - [`app`] builds the router from a [`Web`] state; [`serve`] runs it on a bound listener.
+//! - [`backend`]: what the pages read, as one trait ([`Backend`]) — the seam between the pages
+//!   and the application layer. Handlers hold no SQL and no rules.
+//! - [`security`]: the `Host` check, the start-up token and session cookie, CSRF and
+//!   same-origin checks, and the headers every response carries.
+//! - `pages`: the maud templates and their handlers; `assets`: CSS, script and icon, compiled in.
+
+mod assets;
+pub mod backend;
+mod pages;
+pub mod security;
+mod state;
+
+use std::future::Future;
+
+use axum::Router;
+use axum::middleware;
+use axum::routing::get;
+use tokio::net::TcpListener;
+
+pub use backend::{Agenda, AgendaItem, Backend, BackendError, ProcessView, Section, SectionKind};
+pub use state::{Options, StartError, Web, check_listen};
+
+/// The whole app: the pages and assets behind the security guard, every response stamped with
+/// the security headers.
+pub fn app(web: Web) -> Router {
+    pages::routes()
+        .route("/static/{name}", get(assets::asset))
+        .layer(middleware::from_fn_with_state(web.clone(), security::guard))
+        .layer(middleware::from_fn(security::secure))
+        .with_state(web)
+}
+
+/// Serves [`app`] on `listener` until `shutdown` completes, then lets requests in flight finish.
+pub async fn serve(
+    listener: TcpListener,
+    web: Web,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(web))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

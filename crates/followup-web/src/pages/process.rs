@@ -1,0 +1,222 @@
+//! The process page (`/p/{handle}`): the advice with its reason, the contacts, and the timeline
+//! with each message's text (folded when long) and notes. Read-only for now.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use followup_core::time::spell_date;
+use followup_core::{Asks, Event, EventKind, Process, TimezoneSource};
+use followup_store::TimelineEntry;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use maud::{Markup, html};
+
+use super::agenda::summary;
+use super::layout::{Chrome, Nav, page as layout};
+use super::{backend_error, user};
+use crate::Web;
+use crate::backend::ProcessView;
+
+/// A message longer than this many characters, or lines, is folded behind a summary.
+const FOLD_CHARS: usize = 600;
+const FOLD_LINES: usize = 8;
+
+/// `GET /p/{handle}`.
+pub async fn page(chrome: Chrome, State(web): State<Web>, Path(handle): Path<String>) -> Response {
+    match web.backend(move |b| b.process(&handle)).await {
+        Ok(view) => {
+            let title = format!("{} — {}", view.process.company, view.process.role);
+            layout(&title, Nav::None, &chrome, body(&view)).into_response()
+        }
+        Err(err) => backend_error(&chrome, err),
+    }
+}
+
+fn body(view: &ProcessView) -> Markup {
+    let process = &view.process;
+    let advice = &view.advice;
+    let today = advice.today;
+    html! {
+        h1 { (user(&process.company)) " — " (user(&process.role)) }
+        p.meta {
+            @if let Some(handle) = &process.handle { "Handle " code { (user(handle)) } " · " }
+            "Zone " (process.timezone_name)
+            @if process.timezone_source != TimezoneSource::Document { " (default)" }
+        }
+        @let details = &process.details;
+        @if !details.is_empty() {
+            ul.facts {
+                @if let Some(location) = &details.location { li { "Location: " (user(location)) } }
+                @if let Some(salary) = &details.salary { li { "Salary: " (user(salary)) } }
+                @if let Some(url) = &details.url { li { "Posting: " (user(url)) } }
+                @if let Some(notes) = &details.notes { li.note { (user(notes)) } }
+            }
+        }
+        section #advice .advice aria-labelledby="advice-title" {
+            h2 #advice-title { "What to do now" }
+            p.advice-action { (summary(advice)) }
+            p { (advice.reason()) }
+            p.rule { "Rule: " code { (advice.rule.id()) } }
+        }
+        @if !process.contacts.is_empty() {
+            section aria-labelledby="contacts-title" {
+                h2 #contacts-title { "Contacts" }
+                ul.contacts {
+                    @for contact in &process.contacts {
+                        li {
+                            (user(&contact.name))
+                            @if let Some(title) = &contact.title { ", " (user(title)) }
+                            @if let Some(email) = &contact.email { " " span.email { "<" (user(email)) ">" } }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="timeline-title" {
+            h2 #timeline-title { "Timeline" }
+            @if view.timeline.is_empty() {
+                p.empty { "No events yet." }
+            } @else {
+                ol.timeline {
+                    @for entry in &view.timeline { (event(entry, process, view.now, today)) }
+                }
+            }
+        }
+    }
+}
+
+fn event(entry: &TimelineEntry, process: &Process, now: Timestamp, today: Date) -> Markup {
+    let event = &entry.event;
+    let spell = |date| spell_date(date, today);
+    let state = if entry.undone {
+        Some("undone")
+    } else if event.at > now {
+        Some("planned")
+    } else {
+        None
+    };
+    html! {
+        li.event.undone[entry.undone] {
+            p.event-head {
+                strong { (heading(event, &spell)) }
+                " · " (instant(event.at, process, today))
+                @if let Some(state) = state { " " span.tag { (state) } }
+            }
+            @match &event.kind {
+                EventKind::Interview(interview) => {
+                    p.details {
+                        "Rapport: " (interview.rapport)
+                        @if interview.reinforce_interest { " · reinforce interest" }
+                        @if let Some(stage) = &interview.stage { " · stage: " (user(stage)) }
+                    }
+                    @if !interview.topics.is_empty() {
+                        p.details { "Topics: " (list(&interview.topics)) }
+                    }
+                    @if !interview.with.is_empty() {
+                        p.details { "With: " (list(&interview.with)) }
+                    }
+                }
+                EventKind::Promise { note, .. } => { (note_text(note.as_deref())) }
+                EventKind::Sent { subject, body, to, .. } => {
+                    @if !to.is_empty() { p.details { "To: " (list(to)) } }
+                    @if let Some(subject) = subject { p.details { "Subject: " (user(subject)) } }
+                    @if let Some(body) = body { (message(body)) }
+                }
+                EventKind::Reply { body, from, asks, respond_by, .. } => {
+                    @if let Some(from) = from { p.details { "From: " (user(from)) } }
+                    @if *asks != Asks::Nothing || respond_by.is_some() {
+                        p.details {
+                            "They ask: " (asks)
+                            @if let Some(by) = respond_by { " · answer by " (spell(*by)) }
+                        }
+                    }
+                    @if let Some(body) = body { (message(body)) }
+                }
+                EventKind::Applied { url, source, note } => {
+                    @if let Some(url) = url { p.details { "Posting: " (user(url)) } }
+                    @if let Some(source) = source { p.details { "Found via " (user(source)) } }
+                    (note_text(note.as_deref()))
+                }
+                EventKind::Offer { deadline, note, .. } => {
+                    @if let Some(deadline) = deadline {
+                        p.details { "Answer by " (spell(*deadline)) }
+                    }
+                    (note_text(note.as_deref()))
+                }
+                EventKind::Note { text } => { p.note { (user(text)) } }
+                EventKind::Away { until, .. } => {
+                    p.details { "Away until " (spell(*until)) }
+                }
+                EventKind::ContextChange { real, deadline, note, .. } => {
+                    p.details {
+                        @if *real { "Real" } @else { "Not marked real: it justifies no message" }
+                        @if let Some(deadline) = deadline { " · deadline " (spell(*deadline)) }
+                    }
+                    (note_text(note.as_deref()))
+                }
+                EventKind::Closed { note, .. } | EventKind::Reopened { note } => {
+                    (note_text(note.as_deref()))
+                }
+            }
+        }
+    }
+}
+
+/// "Promise: by Friday 8 May", "Sent follow-up", "Closed: rejected".
+fn heading(event: &Event, spell: &dyn Fn(Date) -> String) -> String {
+    match &event.kind {
+        EventKind::Interview(_) => "Interview".to_owned(),
+        EventKind::Promise { by, .. } => format!("Promise: an answer by {}", spell(*by)),
+        EventKind::Sent { kind, .. } => format!("Sent: {kind}"),
+        EventKind::Reply { .. } => "Reply".to_owned(),
+        EventKind::ContextChange { reason, .. } => {
+            format!("Outside change: {}", reason.as_str().replace('-', " "))
+        }
+        EventKind::Closed { outcome, .. } => format!("Closed: {outcome}"),
+        EventKind::Reopened { .. } => "Reopened".to_owned(),
+        EventKind::Applied { .. } => "Applied".to_owned(),
+        EventKind::Offer { .. } => "Offer".to_owned(),
+        EventKind::Note { .. } => "Note".to_owned(),
+        EventKind::Away { .. } => "Out of office".to_owned(),
+    }
+}
+
+/// "Tuesday 5 May at 14:00" in the process's zone, with the exact instant for machines.
+fn instant(at: Timestamp, process: &Process, today: Date) -> Markup {
+    let local = at.to_zoned_datetime(process.timezone.clone());
+    html! {
+        time datetime=(at.to_string()) {
+            (spell_date(local.date(), today)) " at " (local.strftime("%H:%M"))
+        }
+    }
+}
+
+fn list(items: &[String]) -> Markup {
+    html! {
+        @for (i, item) in items.iter().enumerate() {
+            @if i > 0 { ", " }
+            (user(item))
+        }
+    }
+}
+
+fn note_text(note: Option<&str>) -> Markup {
+    html! {
+        @if let Some(note) = note { p.note { "Note: " (user(note)) } }
+    }
+}
+
+/// A message's text, as written (line breaks kept), folded when long.
+fn message(body: &str) -> Markup {
+    let long = body.chars().count() > FOLD_CHARS || body.lines().count() > FOLD_LINES;
+    let words = body.split_whitespace().count();
+    html! {
+        @if long {
+            details.message {
+                summary { "The message (" (words) " words)" }
+                div.text dir="auto" { (body) }
+            }
+        } @else {
+            div.message.text dir="auto" { (body) }
+        }
+    }
+}

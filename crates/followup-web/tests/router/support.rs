@@ -1,0 +1,281 @@
+//! A server over a fixture backend, signed in like a browser, and the HTML checks tests share.
+
+use std::sync::Mutex;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use followup_core::{Process, ZoneDefault, advise, parse_document};
+use followup_store::{Change, Op, SqliteStore, Store, StoreError};
+use followup_web::{
+    Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web, app,
+};
+use http_body_util::BodyExt;
+use jiff::Timestamp;
+use jiff::tz::{TimeZone, TimeZoneDatabase};
+use scraper::{Html, Selector};
+use tower::ServiceExt;
+
+/// The fixed "now" of every test: Wednesday 13 May 2026, 12:00 UTC.
+pub const NOW: &str = "2026-05-13T12:00:00Z";
+/// The address the test server pretends to be bound to.
+pub const HOST: &str = "127.0.0.1:7878";
+
+pub fn now() -> Timestamp {
+    NOW.parse().unwrap()
+}
+
+/// A process from a document (the public format), in UTC unless it names a zone.
+pub fn process(doc: serde_json::Value) -> Process {
+    let default = ZoneDefault {
+        name: "UTC".to_owned(),
+        zone: TimeZone::UTC,
+        source: followup_core::TimezoneSource::Config,
+    };
+    parse_document(&doc.to_string(), &TimeZoneDatabase::bundled(), &default).unwrap()
+}
+
+/// The README's worked example, a follow-up due on 13 May: interview, promise, nothing since.
+pub fn acme() -> Process {
+    process(serde_json::json!({
+        "company": "Acme", "role": "Backend Engineer", "handle": "acme-backend",
+        "contacts": [{"name": "Ana Souza", "email": "ana@acme.example", "title": "Recruiter"}],
+        "events": [
+            {"type": "interview", "at": "2026-05-05T14:00:00Z", "topics": ["event sourcing"]},
+            {"type": "promise", "at": "2026-05-05T15:00:00Z", "by": "2026-05-08", "note": "said Friday"}
+        ]
+    }))
+}
+
+/// A process waiting on a promise for next week.
+pub fn globex() -> Process {
+    process(serde_json::json!({
+        "company": "Globex", "role": "Designer", "handle": "globex-design",
+        "events": [
+            {"type": "interview", "at": "2026-05-12T10:00:00Z"},
+            {"type": "promise", "at": "2026-05-12T11:00:00Z", "by": "2026-05-20"}
+        ]
+    }))
+}
+
+/// The backend of the tests: processes in a real in-memory store, advised at [`NOW`].
+pub struct Fixture {
+    store: Mutex<SqliteStore>,
+}
+
+impl Fixture {
+    pub fn new(processes: Vec<Process>) -> Fixture {
+        let mut store = SqliteStore::in_memory(TimeZoneDatabase::bundled()).unwrap();
+        store
+            .apply(&Change {
+                at: now(),
+                summary: "fixture".to_owned(),
+                ops: processes.into_iter().map(Op::AddProcess).collect(),
+            })
+            .unwrap();
+        Fixture {
+            store: Mutex::new(store),
+        }
+    }
+}
+
+impl Backend for Fixture {
+    fn agenda(&self) -> Result<Agenda, BackendError> {
+        Ok(agenda_of(&self.store.lock().unwrap().processes().unwrap()))
+    }
+
+    fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
+        let store = self.store.lock().unwrap();
+        let found = store
+            .process(handle)
+            .and_then(|p| Ok((p, store.timeline(handle)?)));
+        match found {
+            Ok((process, timeline)) => Ok(ProcessView {
+                advice: advise(&process, &Default::default(), now()),
+                process,
+                timeline,
+                now: now(),
+            }),
+            Err(StoreError::UnknownHandle { handle, closest }) => {
+                Err(BackendError::NotFound { handle, closest })
+            }
+            Err(other) => Err(BackendError::Failed {
+                message: other.to_string(),
+                hint: "a test".to_owned(),
+            }),
+        }
+    }
+}
+
+/// A backend holding one process as a document, for what the store cannot keep yet (format 2).
+pub struct Document(pub Process);
+
+impl Backend for Document {
+    fn agenda(&self) -> Result<Agenda, BackendError> {
+        Ok(agenda_of(std::slice::from_ref(&self.0)))
+    }
+
+    fn process(&self, _handle: &str) -> Result<ProcessView, BackendError> {
+        let timeline = self
+            .0
+            .events
+            .iter()
+            .map(|event| followup_store::TimelineEntry {
+                event: event.clone(),
+                change_id: 1,
+                undone: false,
+            });
+        Ok(ProcessView {
+            advice: advise(&self.0, &Default::default(), now()),
+            timeline: timeline.collect(),
+            process: self.0.clone(),
+            now: now(),
+        })
+    }
+}
+
+/// The agenda of `processes` at [`NOW`]: each advised, in the sections of the binary's backend.
+fn agenda_of(processes: &[Process]) -> Agenda {
+    let tracked = processes.len();
+    let mut sections: Vec<Section> = Vec::new();
+    for &kind in SectionKind::ALL {
+        let items: Vec<AgendaItem> = processes
+            .iter()
+            .map(|p| (p, advise(p, &Default::default(), now())))
+            .filter(|(_, advice)| SectionKind::of(&advice.action) == Some(kind))
+            .map(|(p, advice)| AgendaItem {
+                handle: p.handle.clone().unwrap(),
+                company: p.company.clone(),
+                role: p.role.clone(),
+                advice,
+            })
+            .collect();
+        if !items.is_empty() {
+            sections.push(Section { kind, items });
+        }
+    }
+    Agenda { tracked, sections }
+}
+
+/// A response, its body read.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|v| v.to_str().unwrap())
+    }
+}
+
+/// A server as a signed-in browser sees it.
+pub struct Client {
+    pub web: Web,
+    /// `name=value` of the session cookie.
+    pub cookie: String,
+    /// The session's CSRF token, read from a page.
+    pub csrf: String,
+}
+
+impl Client {
+    pub async fn new(processes: Vec<Process>) -> Client {
+        Client::with(Fixture::new(processes), false).await
+    }
+
+    pub async fn with(backend: impl Backend, demo: bool) -> Client {
+        let bound = HOST.parse().unwrap();
+        let web = Web::new(backend, Options { bound, demo }).unwrap();
+        let cookie = sign_in(&web).await;
+        let mut client = Client {
+            web,
+            cookie,
+            csrf: String::new(),
+        };
+        let page = client.get("/").await;
+        client.csrf = select_attr(&page.html(), r#"meta[name="csrf-token"]"#, "content")
+            .pop()
+            .unwrap();
+        client
+    }
+
+    /// A request from the browser: right host, session cookie.
+    pub fn request(&self, method: Method, path: &str) -> axum::http::request::Builder {
+        Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, HOST)
+            .header(header::COOKIE, &self.cookie)
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(self.request(Method::GET, path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        send(&self.web, request).await
+    }
+}
+
+/// Any request, through the whole app.
+pub async fn send(web: &Web, request: Request<Body>) -> Reply {
+    let response = app(web.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+/// The start-up URL's path and query.
+pub fn start_up_path(web: &Web) -> String {
+    web.url().replacen(&format!("http://{HOST}"), "", 1)
+}
+
+/// Opens the start-up URL and returns the session cookie's `name=value`.
+pub async fn sign_in(web: &Web) -> String {
+    let request = Request::get(start_up_path(web))
+        .header(header::HOST, HOST)
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(web, request).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let cookie = reply.header("set-cookie").unwrap();
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+/// The values of `attr` on the elements matching `selector`.
+pub fn select_attr(html: &Html, selector: &str, attr: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    html.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+/// The text of the elements matching `selector`, whitespace as written.
+pub fn select_text(html: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    html.select(&selector)
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+/// Every page a signed-in user can reach with the fixture of [`acme`] and [`globex`].
+pub const PAGES: &[&str] = &[
+    "/",
+    "/p/acme-backend",
+    "/p/globex-design",
+    "/processes",
+    "/board",
+    "/new",
+    "/p/nobody",
+    "/no/such/page",
+];

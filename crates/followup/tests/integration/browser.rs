@@ -1,0 +1,337 @@
+//! Browser tests: the real `followup serve` driven in headless Chromium through WebDriver
+//! (chromedriver on a free port, a fresh profile per browser). Each test saves a PNG of every
+//! page it visits under `target/screenshots/`.
+//!
+//! Without Chromium and chromedriver (Debian `chromium` and `chromium-driver`) the tests say
+//! so and pass, except under `CI=true`, where a missing browser is a failure.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::serve::Server;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "chromedriver";
+
+/// A headless Chromium session, and the chromedriver serving it.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver and a browser, or `None` (with a note) when they are not installed
+    /// and `CI` is not `true`.
+    pub async fn start() -> Option<Browser> {
+        let driver_path = find_driver();
+        if !Path::new(CHROMIUM).exists() || driver_path.is_none() {
+            let why = format!(
+                "browser tests need {CHROMIUM} and chromedriver: \
+                 apt-get install -y chromium chromium-driver"
+            );
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "{why} (CI=true)"
+            );
+            eprintln!("skipped: {why}");
+            return None;
+        }
+        let port = free_port();
+        let driver = Command::new(driver_path?)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            &format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let capabilities = json!({
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args }
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap();
+        client.set_window_size(1280, 900).await.unwrap();
+        Some(Browser {
+            client,
+            driver,
+            _profile: profile,
+        })
+    }
+
+    /// Saves the whole page as `target/screenshots/NAME.png`: the window grows to the page's
+    /// height for the picture, then shrinks back.
+    pub async fn screenshot(&self, name: &str) {
+        let (width, height) = self.client.get_window_size().await.unwrap();
+        let (width, height) = (width as u32, height as u32);
+        // The window's height includes what is not the page, even headless.
+        let needed = self
+            .eval("document.documentElement.scrollHeight + window.outerHeight - window.innerHeight")
+            .await;
+        let page = (needed.as_u64().unwrap_or(0) as u32).clamp(height, 4000);
+        if page > height {
+            self.client.set_window_size(width, page).await.unwrap();
+        }
+        let png = self.client.screenshot().await.unwrap();
+        if page > height {
+            self.client.set_window_size(width, height).await.unwrap();
+        }
+        let dir = screenshots_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Presses and releases `key` on the keyboard, wherever the focus is.
+    pub async fn press(&self, key: Key) {
+        let key = char::from(key);
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
+    /// An expression's value in the page, as JSON.
+    pub async fn eval(&self, expression: &str) -> serde_json::Value {
+        let script = format!("return ({expression});");
+        self.client.execute(&script, vec![]).await.unwrap()
+    }
+
+    /// The text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        let element = self
+            .client
+            .wait()
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap();
+        element.text().await.unwrap()
+    }
+
+    /// Runs `script`, which submits a form, waits for the answer at `url`, and goes back: the
+    /// answer's text.
+    pub async fn submit(&self, script: &str, url: &str) -> String {
+        self.client.execute(script, vec![]).await.unwrap();
+        self.client
+            .wait()
+            .for_url(&url.parse().unwrap())
+            .await
+            .unwrap();
+        let text = self.eval("document.body.textContent").await;
+        self.client.back().await.unwrap();
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Ends the session and chromedriver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn find_driver() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(CHROMEDRIVER))
+        .find(|candidate| candidate.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `target/screenshots`, beside the `debug` folder this test binary runs from.
+fn screenshots_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(dir).join("screenshots");
+    }
+    let exe = std::env::current_exe().unwrap();
+    // target/debug/deps/integration-HASH
+    exe.ancestors().nth(3).unwrap().join("screenshots")
+}
+
+/// Opens the token URL, reads the agenda, goes to a process with the keyboard only, and looks
+/// at both pages at 360 px wide.
+#[tokio::test]
+async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let server = Server::start(home.path(), &["--demo", "--now", "2026-05-13T10:00"]);
+
+    // Without the token: the page that says where to find it.
+    browser
+        .client
+        .goto(&format!("{}/", server.origin))
+        .await
+        .unwrap();
+    assert_eq!(
+        browser.text("h1").await,
+        "Open the link printed by followup serve"
+    );
+    browser.screenshot("unauthorized").await;
+
+    browser.client.goto(&server.url).await.unwrap();
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(
+        url.as_str(),
+        format!("{}/", server.origin),
+        "the token left the address"
+    );
+    assert_eq!(browser.text("h1").await, "Agenda");
+    assert_eq!(
+        browser.text(".demo").await,
+        "Demo: changes are lost when the server stops"
+    );
+    let sections = browser
+        .eval("[...document.querySelectorAll('h2')].map(h => h.textContent)")
+        .await;
+    assert_eq!(
+        sections,
+        json!(["Act now (3)", "Waiting (2)", "Move on (1)"])
+    );
+    // The style and the script loaded under the CSP.
+    assert_eq!(
+        browser.eval("typeof window.followup.post").await,
+        json!("function")
+    );
+    let current = browser
+        .eval("getComputedStyle(document.querySelector('nav [aria-current]')).backgroundColor")
+        .await;
+    assert_eq!(current, json!("rgb(31, 95, 139)"));
+    browser.screenshot("agenda").await;
+
+    // Keyboard only: the skip link first, into the content, onto the first process, open it.
+    browser.press(Key::Tab).await;
+    assert_eq!(
+        browser.eval("document.activeElement.textContent").await,
+        json!("Skip to content")
+    );
+    browser.screenshot("agenda-skip-link").await;
+    browser.press(Key::Enter).await;
+    assert_eq!(
+        browser.eval("document.activeElement.id").await,
+        json!("main")
+    );
+    browser.press(Key::Tab).await;
+    let first = browser
+        .eval("document.activeElement.getAttribute('href')")
+        .await;
+    let first = first.as_str().unwrap().to_owned();
+    assert!(first.starts_with("/p/"), "{first}");
+    browser.screenshot("agenda-focus").await;
+    browser.press(Key::Enter).await;
+    browser
+        .client
+        .wait()
+        .for_url(&format!("{}{first}", server.origin).parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(browser.text("#advice-title").await, "What to do now");
+    browser.screenshot("process").await;
+
+    // What the browser sends with a form or a script is what the guard accepts: a form post
+    // with the page's token passes (to the 405 of `/`, which takes no post), one without it,
+    // or a script's post without the header, is refused.
+    let post_form = |csrf: &str| {
+        format!(
+            "const f = document.createElement('form'); f.method = 'post'; f.action = '/'; \
+             const i = document.createElement('input'); i.type = 'hidden'; i.name = 'csrf'; \
+             i.value = {csrf}; f.appendChild(i); document.body.appendChild(f); f.submit();"
+        )
+    };
+    let token = "document.querySelector('meta[name=csrf-token]').content";
+    let home = format!("{}/", server.origin);
+    let passed = browser.submit(&post_form(token), &home).await;
+    assert!(!passed.contains("Forbidden"), "{passed}");
+    let refused = browser.submit(&post_form("'forged'"), &home).await;
+    assert!(
+        refused.starts_with("Forbidden: the page's security token"),
+        "{refused}"
+    );
+    let status = |script: &str| {
+        format!("const done = arguments[arguments.length - 1]; {script}.then(r => done(r.status));")
+    };
+    let with_header = status("window.followup.post('/', 'x')");
+    let without = status("fetch('/', { method: 'POST', body: 'x' })");
+    assert_eq!(
+        browser
+            .client
+            .execute_async(&with_header, vec![])
+            .await
+            .unwrap(),
+        json!(405)
+    );
+    assert_eq!(
+        browser
+            .client
+            .execute_async(&without, vec![])
+            .await
+            .unwrap(),
+        json!(403)
+    );
+
+    // 360 px wide: nothing wider than the screen.
+    browser.client.set_window_size(360, 800).await.unwrap();
+    for (path, name) in [("/", "agenda-360"), (first.as_str(), "process-360")] {
+        browser
+            .client
+            .goto(&format!("{}{path}", server.origin))
+            .await
+            .unwrap();
+        let width = browser.eval("window.innerWidth").await;
+        let overflow = browser
+            .eval("document.documentElement.scrollWidth - window.innerWidth")
+            .await;
+        assert_eq!(overflow, json!(0), "{path} at {width} px");
+        browser.screenshot(name).await;
+    }
+
+    // Ctrl-C with the browser still connected stops at once.
+    let started = Instant::now();
+    let (status, stderr) = server.interrupt();
+    assert!(status.success(), "{stderr}");
+    assert!(!stderr.contains("stopping anyway"), "{stderr}");
+    eprintln!(
+        "stopped in {:?} with a browser connected",
+        started.elapsed()
+    );
+    browser.close().await;
+}
