@@ -1,11 +1,11 @@
 //! What the reviewer knows about the process a message belongs to (`check --process`).
 //!
-//! Built once from `(process, policy, now, kind)` with the core's advisor and timeline, so the
+//! Built once from `(process, policy, now, kind)` with the core's advisor and its `Facts`, so the
 //! context rules only read facts: who the contacts are, the role and company, the promise in
 //! force, whether now is the wrong moment for this kind of message, whether it would be one
 //! message too many, and whether a real outside change is recorded.
 
-use followup_core::advisor::{self, Action, Step, Then};
+use followup_core::advisor::{self, Action, Facts, Step, Then};
 use followup_core::time::spell_date;
 use followup_core::{Advice, EventKind, MessageKind, Policy, Process, advise};
 use jiff::Timestamp;
@@ -128,27 +128,10 @@ impl ProcessContext {
             }
         }
 
-        // The anchor, the promise in force and the unanswered messages, as the advisor
-        // defines them.
-        let anchor = events
-            .iter()
-            .rposition(|e| matches!(e.kind, EventKind::Interview(_) | EventKind::Reply { .. }));
-        let anchor_at = anchor.map(|a| events[a].at);
-        let promise = events
-            .iter()
-            .rev()
-            .filter(|e| anchor_at.is_none_or(|a| e.at >= a))
-            .find_map(|e| match e.kind {
-                EventKind::Promise { by, .. } => Some(by),
-                _ => None,
-            });
-        let unanswered = events[anchor.map_or(0, |a| a + 1)..]
-            .iter()
-            .filter(
-                |e| matches!(e.kind, EventKind::Sent { kind, .. } if kind.counts_as_unanswered()),
-            )
-            .count();
-        let unanswered = u32::try_from(unanswered).unwrap_or(u32::MAX);
+        // The promise in force and the unanswered messages, as the advisor reads them.
+        let facts = Facts::of(process, now);
+        let promise = facts.promise.map(|(_, by)| by);
+        let unanswered = u32::try_from(facts.unanswered.len()).unwrap_or(u32::MAX);
         let real_change = events
             .iter()
             .any(|e| matches!(e.kind, EventKind::ContextChange { real: true, .. }));
@@ -161,7 +144,7 @@ impl ProcessContext {
         let timing = if too_many.is_some() {
             None
         } else {
-            timing_problem(process, policy, now, kind, &advice)
+            timing_problem(process, policy, now, kind, &advice, &facts)
         };
 
         ProcessContext {
@@ -192,13 +175,11 @@ fn timing_problem(
     now: Timestamp,
     kind: MessageKind,
     advice: &Advice,
+    facts: &Facts<'_>,
 ) -> Option<TimingProblem> {
     match kind {
         MessageKind::ThankYou => {
-            let interview = process
-                .events_until(now)
-                .filter(|e| matches!(e.kind, EventKind::Interview(_)))
-                .last()?;
+            let (interview, _) = facts.latest_interview?;
             let elapsed = now.as_second() - interview.at.as_second();
             let window = i64::from(policy.thank_you_window_hours) * 3600;
             (elapsed >= window).then(|| TimingProblem::ThankYouLate {

@@ -1,6 +1,6 @@
 //! Store benchmarks on a database of 10,000 processes × 10 events: loading every process with
-//! its events (what `export` does), the light load for advising (what `next` and `list` do,
-//! whole or one process at a time), and appending one event (what `log` does).
+//! its events (what `export` does), the light load for advising (what `next` and `list` do),
+//! and appending one event (what `log` does).
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -69,15 +69,6 @@ fn store(c: &mut Criterion) {
     });
     group.bench_function("processes_for_advice (10k × 10 events)", |b| {
         b.iter(|| store.processes_for_advice().unwrap().len())
-    });
-    group.bench_function("each_for_advice (10k × 10 events)", |b| {
-        b.iter(|| {
-            let mut events = 0;
-            store
-                .each_for_advice(&mut |p| events += p.events.len())
-                .unwrap();
-            events
-        })
     });
     group.bench_function("process by handle", |b| {
         b.iter(|| store.process("company-5000-backend").unwrap().events.len())

@@ -1,4 +1,5 @@
-//! Property: export → import into an empty database → export gives the same document.
+//! Properties: export → import into an empty database → export gives the same document; and
+//! a process loaded for the agenda is advised exactly as its full document.
 //!
 //! "Export" is what `followup export` does (each stored process through
 //! `followup_core::to_document`); "import" is what `followup import` does (`parse_value`, then a
@@ -11,6 +12,7 @@ use followup_core::{
     ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
     TimezoneSource, ZoneDefault, to_document,
 };
+use followup_core::{Policy, advise};
 use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -164,12 +166,27 @@ fn export(store: &impl Store) -> Value {
     Value::Array(store.processes().unwrap().iter().map(to_document).collect())
 }
 
-fn import(store: &mut impl Store, exported: &Value) {
-    let zone = ZoneDefault {
+/// The default zone for documents that name none (every stored one does).
+fn utc() -> ZoneDefault {
+    ZoneDefault {
         name: "UTC".to_owned(),
         zone: TimeZone::UTC,
         source: TimezoneSource::System,
-    };
+    }
+}
+
+fn add_all(store: &mut impl Store, processes: Vec<Process>) {
+    store
+        .apply(&Change {
+            at: "2026-05-06T12:00:00Z".parse().unwrap(),
+            summary: "add".to_owned(),
+            ops: processes.into_iter().map(Op::AddProcess).collect(),
+        })
+        .unwrap();
+}
+
+fn import(store: &mut impl Store, exported: &Value) {
+    let zone = utc();
     let ops = exported
         .as_array()
         .unwrap()
@@ -195,13 +212,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let zones = TimeZoneDatabase::bundled();
         let mut first = SqliteStore::open(&dir.path().join("a.db"), zones.clone()).unwrap();
-        first
-            .apply(&Change {
-                at: "2026-05-06T12:00:00Z".parse().unwrap(),
-                summary: "add".to_owned(),
-                ops: processes.into_iter().map(Op::AddProcess).collect(),
-            })
-            .unwrap();
+        add_all(&mut first, processes);
         let exported = export(&first);
 
         let mut second = SqliteStore::open(&dir.path().join("b.db"), zones).unwrap();
@@ -212,5 +223,30 @@ proptest! {
         import(&mut second, &exported);
         prop_assert_eq!(&export(&second), &exported);
         prop_assert_eq!(second.history().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn advising_the_agenda_load_equals_advising_the_full_document(
+        processes in prop::collection::vec(process(), 1..4),
+        nows in prop::collection::vec(instant(), 1..6),
+    ) {
+        let zones = TimeZoneDatabase::bundled();
+        let mut store = SqliteStore::in_memory(zones.clone()).unwrap();
+        add_all(&mut store, processes);
+        let zone = utc();
+        let full: Vec<Process> = store
+            .processes()
+            .unwrap()
+            .iter()
+            .map(|p| parse_value(to_document(p), &zones, &zone).unwrap())
+            .collect();
+        let agenda = store.processes_for_advice().unwrap();
+        prop_assert_eq!(agenda.len(), full.len());
+        let policy = Policy::default();
+        for (light, full) in agenda.iter().zip(&full) {
+            for now in &nows {
+                prop_assert_eq!(advise(light, &policy, *now), advise(full, &policy, *now));
+            }
+        }
     }
 }

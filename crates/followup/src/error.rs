@@ -1,30 +1,9 @@
-//! User-facing errors: one line naming the problem, one line with a hint, exit code 2.
+//! Reporting errors: [`UserError`]s (from `followup-app`) as one line and a hint, exit code 2.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Bad usage or input: the message names the field or line, the hint says what to do.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct UserError {
-    message: String,
-    hint: String,
-}
-
-impl UserError {
-    /// A user error with a hint.
-    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        UserError {
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-
-    /// What to do about it.
-    pub fn hint(&self) -> &str {
-        &self.hint
-    }
-}
+pub use followup_app::UserError;
 
 /// Exit code for bad usage or input.
 pub const EXIT_USAGE: u8 = 2;
@@ -37,8 +16,8 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     match err.downcast_ref::<UserError>() {
         Some(user) => {
-            let _ = writeln!(stderr, "error: {}", user.message);
-            let _ = writeln!(stderr, "hint: {}", user.hint);
+            let _ = writeln!(stderr, "error: {}", user.message());
+            let _ = writeln!(stderr, "hint: {}", user.hint());
         }
         None => {
             let causes: Vec<String> = err.chain().map(ToString::to_string).collect();

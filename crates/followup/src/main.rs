@@ -1,16 +1,14 @@
 //! The `followup` command: coaches a job seeker through the weeks after an interview.
 //!
-//! Parsing and dispatch live in [`cli`] and [`cmd`]; this file only maps the outcome to an
-//! exit code.
+//! Parsing and dispatch live in [`cli`] and [`cmd`]; each command builds a `followup_app::App`,
+//! calls it and prints. This file only maps the outcome to an exit code.
 
 mod cli;
-mod clock;
 mod cmd;
-mod config;
+mod describe;
 mod error;
-mod input;
 mod logs;
-mod tracker;
+mod output;
 
 use std::process::ExitCode;
 

@@ -21,9 +21,10 @@ use crate::process::{
     Asks, ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Process,
 };
 
-/// The facts of one process at one instant.
+/// The facts of one process at one instant. The advisor decides on them, and the reviewer's
+/// process rules read the same ones.
 #[derive(Debug)]
-pub(crate) struct Facts<'a> {
+pub struct Facts<'a> {
     /// The outcome when the latest of closed/reopened is closed.
     pub closed: Option<Outcome>,
     /// The withdraw message sent with no reopening after it.
@@ -62,24 +63,32 @@ pub(crate) struct Facts<'a> {
 
 /// A real outside change waiting for an align message.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct RealChange<'a> {
+pub struct RealChange<'a> {
+    /// The `context-change` event.
     pub event: &'a Event,
+    /// What changed.
     pub reason: ChangeReason,
+    /// The outside deadline, if any.
     pub deadline: Option<Date>,
 }
 
 /// An offer waiting for the user's answer.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct OpenOffer<'a> {
+pub struct OpenOffer<'a> {
+    /// The offer.
     pub event: &'a Event,
+    /// When they want the answer, if they said.
     pub deadline: Option<Date>,
 }
 
 /// A reply that asks something of the user, not answered yet.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct OpenRequest<'a> {
+pub struct OpenRequest<'a> {
+    /// The reply.
     pub event: &'a Event,
+    /// What it asks.
     pub asks: Asks,
+    /// When they want the answer, if they said.
     pub respond_by: Option<Date>,
 }
 

@@ -19,6 +19,7 @@
 
 mod explain;
 mod facts;
+mod reads;
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
@@ -26,9 +27,9 @@ use jiff::civil::{Date, DateTime};
 use crate::policy::Policy;
 use crate::process::{Asks, MessageKind, Process, Rapport, TimezoneSource};
 use crate::time::{BusinessCalendar, spell_date};
-use facts::Facts;
-
 pub use explain::step_instruction;
+pub use facts::{Facts, OpenOffer, OpenRequest, RealChange};
+pub use reads::for_advice;
 
 /// A message-sending step the advisor can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

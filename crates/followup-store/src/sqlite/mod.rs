@@ -1,40 +1,37 @@
-//! [`SqliteStore`]: the store in one SQLite file (WAL, busy timeout, foreign keys).
+//! [`SqliteStore`]: the store in one SQLite database, a file (WAL, busy timeout, foreign keys)
+//! or memory (demos and tests).
 //!
-//! Opening checks the file before writing anything: a file that is not SQLite, is damaged, or
+//! Opening a file checks it before writing anything: a file that is not SQLite, is damaged, or
 //! belongs to another program is refused untouched; a database from a newer followup is
 //! refused; an older one is copied to `<db>.bak-v<N>` and then migrated. Every write is one
-//! `BEGIN IMMEDIATE` transaction, so concurrent commands queue instead of losing updates.
+//! `BEGIN IMMEDIATE` transaction ([`Writer`]), so concurrent commands queue instead of losing
+//! updates.
 //!
-//! The events table is the record; each process row also caches its live timeline as the
-//! advisor reads it (module `advice_timeline`), which `next` and `list` load instead of every
-//! event row (module `for_advice`). Triggers mark the cache stale and every write rebuilds it.
+//! Events are rows with a typed column per field (module `event_row`); loading every process is one
+//! query that walks the processes and their events in timeline order.
 
-mod advice_timeline;
-mod for_advice;
+mod event_row;
 mod open;
 pub mod schema;
+mod write;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use followup_core::{Event, Process, TimezoneSource};
+use followup_core::{Contact, Process, TimezoneSource};
 use jiff::Timestamp;
 use jiff::tz::{TimeZone, TimeZoneDatabase};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
 
-use crate::change::{Applied, Change, ChangeInfo, Op, ProcessOutcome, TimelineEntry};
-use crate::codec::{
-    check_storable, decode_contacts, decode_event, decode_holidays, encode_contacts, encode_event,
-    encode_holidays, join_instant, split_instant,
-};
+use crate::change::{Applied, Change, ChangeInfo, TimelineEntry};
 use crate::error::StoreError;
-use crate::handle::{base_handle, closest, unique_handle};
-use crate::ids::fresh_id;
+use crate::handle::closest;
 use crate::store::Store;
 
 pub use open::backup_path;
+pub use write::{OpOutcome, Writer};
 
-/// A store in an SQLite file.
+/// A store in an SQLite database.
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
@@ -49,24 +46,60 @@ impl std::fmt::Debug for SqliteStore {
     }
 }
 
-/// Columns of `processes` read by the loaders, in this order.
-const PROCESS_COLUMNS: &str = "key, id, handle, company, role, timezone, contacts, holidays";
-/// Columns of `events` read by the loaders, in this order.
-const EVENT_COLUMNS: &str = "process, id, at_s, at_ns, type, data, change, undone_by";
+/// What a load reads: every field, or what advising reads.
+#[derive(Clone, Copy)]
+enum Load {
+    All,
+    ForAdvice,
+}
+
+impl Load {
+    /// The columns of `processes p` read, in [`SqliteStore::process_row`]'s order.
+    fn process_columns(self) -> &'static str {
+        match self {
+            Load::All => {
+                "p.key, p.id, p.handle, p.company, p.role, p.timezone, p.contacts, p.holidays"
+            }
+            // No contacts: advising never reads them.
+            Load::ForAdvice => {
+                "p.key, p.id, p.handle, p.company, p.role, p.timezone, '[]', p.holidays"
+            }
+        }
+    }
+
+    /// The columns of `events e` read, in [`event_row::read_event`]'s order.
+    fn event_columns(self) -> &'static str {
+        match self {
+            Load::All => event_row::ALL,
+            Load::ForAdvice => event_row::FOR_ADVICE,
+        }
+    }
+}
+
+/// How many columns [`Load::process_columns`] names.
+const PROCESS_COUNT: usize = 8;
 
 impl SqliteStore {
     /// Opens (creating if needed, with its folder) the database at `path`, migrating an older
     /// schema after backing it up. `zones` resolves the stored zone names.
     pub fn open(path: &Path, zones: TimeZoneDatabase) -> Result<SqliteStore, StoreError> {
-        let conn = open::open(path)?;
         Ok(SqliteStore {
-            conn,
+            conn: open::open(path)?,
             path: path.to_owned(),
             zones,
         })
     }
 
-    /// The file this store lives in.
+    /// An empty store in memory, gone when dropped: the same schema and code as a file.
+    pub fn in_memory(zones: TimeZoneDatabase) -> Result<SqliteStore, StoreError> {
+        Ok(SqliteStore {
+            conn: open::open_in_memory()?,
+            path: PathBuf::from(open::MEMORY),
+            zones,
+        })
+    }
+
+    /// The file this store lives in (`:memory:` for one in memory).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -76,335 +109,15 @@ impl SqliteStore {
         open::user_version(&self.conn).map_err(|e| self.err(e))
     }
 
-    fn err(&self, err: rusqlite::Error) -> StoreError {
-        StoreError::from_sqlite(err, &self.path)
+    /// Starts one change (a history entry at `at` named `summary`) in one transaction: apply
+    /// its ops one at a time with [`Writer::apply`], then [`Writer::finish`]. Dropping the
+    /// writer unfinished writes nothing. For changes too large to hold as one [`Change`].
+    pub fn begin(&mut self, at: Timestamp, summary: &str) -> Result<Writer<'_>, StoreError> {
+        Writer::begin(&mut self.conn, &self.path, &self.zones, at, summary)
     }
 
-    fn zone(
-        &self,
-        name: &str,
-        cache: &mut HashMap<String, TimeZone>,
-    ) -> Result<TimeZone, StoreError> {
-        if let Some(zone) = cache.get(name) {
-            return Ok(zone.clone());
-        }
-        let zone = self
-            .zones
-            .get(name)
-            .map_err(|_| StoreError::UnknownZone(name.to_owned()))?;
-        cache.insert(name.to_owned(), zone.clone());
-        Ok(zone)
-    }
-
-    /// Reads process rows (without events) matching `filter` (an SQL condition).
-    fn process_rows(
-        &self,
-        filter: &str,
-        args: impl rusqlite::Params,
-    ) -> Result<Vec<(i64, Process)>, StoreError> {
-        let sql = format!("SELECT {PROCESS_COLUMNS} FROM processes WHERE {filter} ORDER BY key");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(args, |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut zones = HashMap::new();
-        let mut out = Vec::new();
-        for row in rows {
-            let (key, id, handle, company, role, tz, contacts, holidays) =
-                row.map_err(|e| self.err(e))?;
-            let timezone = self.zone(&tz, &mut zones)?;
-            out.push((
-                key,
-                Process {
-                    id: Some(id),
-                    handle: Some(handle),
-                    company,
-                    role,
-                    timezone_name: tz,
-                    timezone_source: TimezoneSource::Document,
-                    timezone,
-                    contacts: decode_contacts(&contacts)?,
-                    holidays: decode_holidays(&holidays)?,
-                    details: Default::default(),
-                    events: Vec::new(),
-                },
-            ));
-        }
-        Ok(out)
-    }
-
-    /// Reads event rows matching `filter`, in timeline order, calling `each` with the process
-    /// key, the event, its change and whether it was undone.
-    fn event_rows(
-        &self,
-        filter: &str,
-        args: impl rusqlite::Params,
-        mut each: impl FnMut(i64, Event, i64, bool),
-    ) -> Result<(), StoreError> {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE {filter} ORDER BY process, at_s, at_ns, seq"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let mut rows = stmt.query(args).map_err(|e| self.err(e))?;
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            // Type and payload are decoded straight from SQLite's buffers: no copy per row.
-            let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<_> {
-                let kind = decode_event(r.get_ref(4)?.as_str()?, r.get_ref(5)?.as_str()?);
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i32>(3)?,
-                    kind,
-                    r.get::<_, i64>(6)?,
-                    r.get::<_, Option<i64>>(7)?,
-                ))
-            };
-            let (key, id, at_s, at_ns, kind, change, undone_by) =
-                read(r).map_err(|e| self.err(e))?;
-            let event = Event {
-                id: Some(id),
-                at: join_instant(at_s, at_ns)?,
-                kind: kind?,
-            };
-            each(key, event, change, undone_by.is_some());
-        }
-        Ok(())
-    }
-
-    fn unknown(&self, handle: &str) -> Result<StoreError, StoreError> {
-        let handles = self.handles()?;
-        Ok(StoreError::UnknownHandle {
-            handle: handle.to_owned(),
-            closest: closest(handle, handles.iter().map(String::as_str)),
-        })
-    }
-
-    fn visible_row(&self, handle: &str) -> Result<(i64, Process), StoreError> {
-        let mut rows = self.process_rows("handle = ?1 AND hidden_by IS NULL", [handle])?;
-        match rows.pop() {
-            Some(row) => Ok(row),
-            None => Err(self.unknown(handle)?),
-        }
-    }
-}
-
-impl Store for SqliteStore {
-    fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
-        let path = self.path.clone();
-        let err = |e: rusqlite::Error| StoreError::from_sqlite(e, &path);
-        check_storable(&change.ops)?;
-        for op in &change.ops {
-            if let Op::AddProcess(p) | Op::MergeProcess(p) = op {
-                self.zones
-                    .get(&p.timezone_name)
-                    .map_err(|_| StoreError::UnknownZone(p.timezone_name.clone()))?;
-            }
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        tx.execute(
-            "INSERT INTO changes (at, summary) VALUES (?1, ?2)",
-            params![change.at.to_string(), change.summary],
-        )
-        .map_err(err)?;
-        let change_id = tx.last_insert_rowid();
-        let mut applied = Applied::default();
-        for op in &change.ops {
-            match op {
-                Op::AddProcess(process) | Op::MergeProcess(process) => {
-                    let merge = matches!(op, Op::MergeProcess(_));
-                    let existing = match (&process.id, merge) {
-                        (Some(id), true) => tx
-                            .prepare_cached(
-                                "SELECT key, handle FROM processes WHERE id = ?1 AND hidden_by IS NULL",
-                            )
-                            .and_then(|mut s| {
-                                s.query_row([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-                                    .optional()
-                            })
-                            .map_err(err)?
-                            .map(|(key, handle)| (key, id.clone(), handle)),
-                        _ => None,
-                    };
-                    let (key, mut outcome) = match existing {
-                        Some((key, id, handle)) => (
-                            key,
-                            ProcessOutcome {
-                                id,
-                                handle,
-                                created: false,
-                                events_added: 0,
-                            },
-                        ),
-                        None => create(&tx, process, change_id, !merge).map_err(|e| e.at(&path))?,
-                    };
-                    let ids = add_missing(&tx, key, &process.events, change_id).map_err(err)?;
-                    outcome.events_added = ids.len();
-                    applied.event_ids.extend(ids);
-                    applied.processes.push(outcome);
-                }
-                Op::AddEvent { handle, event } => {
-                    let found = tx
-                        .prepare_cached(
-                            "SELECT key, id FROM processes WHERE handle = ?1 AND hidden_by IS NULL",
-                        )
-                        .and_then(|mut s| {
-                            s.query_row([handle], |r| {
-                                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-                            })
-                            .optional()
-                        })
-                        .map_err(err)?;
-                    let Some((key, id)) = found else {
-                        drop(tx);
-                        return Err(self.unknown(handle)?);
-                    };
-                    let event_id = event.id.clone().unwrap_or_else(fresh_id);
-                    insert_event(&tx, key, &event_id, event, change_id).map_err(err)?;
-                    applied.processes.push(ProcessOutcome {
-                        id,
-                        handle: handle.clone(),
-                        created: false,
-                        events_added: 1,
-                    });
-                    applied.event_ids.push(event_id);
-                }
-            }
-        }
-        let wrote = !applied.event_ids.is_empty() || applied.processes.iter().any(|p| p.created);
-        if wrote {
-            advice_timeline::refresh_stale(&tx).map_err(err)?;
-            tx.commit().map_err(err)?;
-            applied.change_id = Some(change_id);
-        } else {
-            // Nothing new: leave no empty entry in the history for `undo` to trip on.
-            tx.rollback().map_err(err)?;
-        }
-        Ok(applied)
-    }
-
-    fn undo(&mut self, at: Timestamp) -> Result<Option<ChangeInfo>, StoreError> {
-        let path = self.path.clone();
-        let err = |e: rusqlite::Error| StoreError::from_sqlite(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let target = tx
-            .query_row(
-                "SELECT id, at, summary FROM changes
-                 WHERE undoes IS NULL AND undone_by IS NULL ORDER BY id DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                },
-            )
-            .optional()
-            .map_err(err)?;
-        let Some((target, target_at, summary)) = target else {
-            return Ok(None);
-        };
-        tx.execute(
-            "INSERT INTO changes (at, summary, undoes) VALUES (?1, ?2, ?3)",
-            params![at.to_string(), format!("undo: {summary}"), target],
-        )
-        .map_err(err)?;
-        let undo_id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE changes SET undone_by = ?1 WHERE id = ?2",
-            params![undo_id, target],
-        )
-        .map_err(err)?;
-        tx.execute(
-            "UPDATE events SET undone_by = ?1 WHERE change = ?2 AND undone_by IS NULL",
-            params![undo_id, target],
-        )
-        .map_err(err)?;
-        tx.execute(
-            "UPDATE processes SET hidden_by = ?1 WHERE created_by = ?2 AND hidden_by IS NULL",
-            params![undo_id, target],
-        )
-        .map_err(err)?;
-        advice_timeline::refresh_stale(&tx).map_err(err)?;
-        tx.commit().map_err(err)?;
-        Ok(Some(ChangeInfo {
-            id: target,
-            at: parse_instant(&target_at)?,
-            summary,
-            undoes: None,
-            undone_by: Some(undo_id),
-        }))
-    }
-
-    fn processes(&self) -> Result<Vec<Process>, StoreError> {
-        // Two queries whatever the number of processes: the rows, then every live event in
-        // timeline order (the `events_timeline` index), dealt out by process key.
-        let rows = self.process_rows("hidden_by IS NULL", [])?;
-        let index: HashMap<i64, usize> =
-            rows.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect();
-        let mut processes: Vec<Process> = rows.into_iter().map(|(_, p)| p).collect();
-        self.event_rows("undone_by IS NULL", [], |key, event, _, _| {
-            if let Some(&i) = index.get(&key) {
-                processes[i].events.push(event);
-            }
-        })?;
-        Ok(processes)
-    }
-
-    fn processes_for_advice(&self) -> Result<Vec<Process>, StoreError> {
-        let mut processes = Vec::new();
-        self.load_for_advice(&mut |p| processes.push(p))?;
-        Ok(processes)
-    }
-
-    fn each_for_advice(&self, each: &mut dyn FnMut(Process)) -> Result<(), StoreError> {
-        self.load_for_advice(each)
-    }
-
-    fn process(&self, handle: &str) -> Result<Process, StoreError> {
-        let (key, mut process) = self.visible_row(handle)?;
-        self.event_rows(
-            "process = ?1 AND undone_by IS NULL",
-            [key],
-            |_, event, _, _| {
-                process.events.push(event);
-            },
-        )?;
-        Ok(process)
-    }
-
-    fn timeline(&self, handle: &str) -> Result<Vec<TimelineEntry>, StoreError> {
-        let (key, _) = self.visible_row(handle)?;
-        let mut entries = Vec::new();
-        self.event_rows("process = ?1", [key], |_, event, change_id, undone| {
-            entries.push(TimelineEntry {
-                event,
-                change_id,
-                undone,
-            });
-        })?;
-        Ok(entries)
-    }
-
-    fn handles(&self) -> Result<Vec<String>, StoreError> {
+    /// The handles of the visible processes, in the order they were added.
+    pub fn handles(&self) -> Result<Vec<String>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT handle FROM processes WHERE hidden_by IS NULL ORDER BY key")
@@ -415,34 +128,235 @@ impl Store for SqliteStore {
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
-    fn history(&self) -> Result<Vec<ChangeInfo>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, at, summary, undoes, undone_by FROM changes ORDER BY id")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                    r.get::<_, Option<i64>>(4)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, at, summary, undoes, undone_by) = row.map_err(|e| self.err(e))?;
-            out.push(ChangeInfo {
-                id,
-                at: parse_instant(&at)?,
-                summary,
-                undoes,
-                undone_by,
-            });
+    /// The whole history of changes, oldest first.
+    pub fn history(&self) -> Result<Vec<ChangeInfo>, StoreError> {
+        let read = || -> Result<Vec<ChangeInfo>, Failure> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, at, summary, undoes, undone_by FROM changes ORDER BY id",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                out.push(ChangeInfo {
+                    id: r.get(0)?,
+                    at: parse_instant(&r.get::<_, String>(1)?)?,
+                    summary: r.get(2)?,
+                    undoes: r.get(3)?,
+                    undone_by: r.get(4)?,
+                });
+            }
+            Ok(out)
+        };
+        read().map_err(|e| e.at(&self.path))
+    }
+
+    fn err(&self, err: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(err, &self.path)
+    }
+
+    /// Visible processes matching `filter` (on `p`, the process row), in the order they were
+    /// added, each with its events matching `events` (on `e`) in timeline order, and, with
+    /// `with_written`, for each event the change that wrote it and whether it was undone. One
+    /// query: the process rows joined to their events through the timeline index.
+    fn load(
+        &self,
+        load: Load,
+        filter: &str,
+        events: &str,
+        with_written: bool,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<(Process, Vec<Written>)>, StoreError> {
+        let (process_columns, event_columns) = (load.process_columns(), load.event_columns());
+        let sql = format!(
+            "SELECT {process_columns}, e.seq, e.change, e.undone_by, {event_columns}
+             FROM processes p LEFT JOIN events e ON e.process = p.key AND {events}
+             WHERE p.hidden_by IS NULL AND {filter}
+             ORDER BY p.key, e.at_s, e.at_ns, e.seq"
+        );
+        let read = || -> Result<Vec<(Process, Vec<Written>)>, Failure> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(args)?;
+            let mut out: Vec<(Process, Vec<Written>)> = Vec::new();
+            let mut current_key = None;
+            // Thousands of processes share a handful of zones: each is looked up once.
+            let mut zones: Vec<TimeZone> = Vec::new();
+            // A process's events gather here, then move out in one allocation of their size.
+            let mut events = Vec::new();
+            while let Some(r) = rows.next()? {
+                let key: i64 = r.get(0)?;
+                if current_key != Some(key) {
+                    current_key = Some(key);
+                    if let Some((process, _)) = out.last_mut() {
+                        #[expect(
+                            clippy::drain_collect,
+                            reason = "an exact-size copy; the buffer is kept for the next process"
+                        )]
+                        let exact = events.drain(..).collect();
+                        process.events = exact;
+                    }
+                    out.push((self.process_row(r, &mut zones)?, Vec::new()));
+                }
+                let seq: Option<i64> = r.get(PROCESS_COUNT)?;
+                let Some((_, written)) = out.last_mut().filter(|_| seq.is_some()) else {
+                    continue; // A process without events.
+                };
+                events.push(event_row::read_event(r, PROCESS_COUNT + 3)?);
+                if with_written {
+                    written.push(Written {
+                        change: r.get(PROCESS_COUNT + 1)?,
+                        undone: r.get::<_, Option<i64>>(PROCESS_COUNT + 2)?.is_some(),
+                    });
+                }
+            }
+            if let Some((process, _)) = out.last_mut() {
+                process.events = events;
+            }
+            Ok(out)
+        };
+        read().map_err(|e| e.at(&self.path))
+    }
+
+    fn process_row(
+        &self,
+        r: &rusqlite::Row<'_>,
+        zones: &mut Vec<TimeZone>,
+    ) -> Result<Process, Failure> {
+        let zone_name: String = r.get(5)?;
+        let known = zones
+            .iter()
+            .find(|z| z.iana_name() == Some(zone_name.as_str()));
+        let timezone = match known {
+            Some(zone) => zone.clone(),
+            None => {
+                let zone = self
+                    .zones
+                    .get(&zone_name)
+                    .map_err(|_| StoreError::UnknownZone(zone_name.clone()))?;
+                zones.push(zone.clone());
+                zone
+            }
+        };
+        Ok(Process {
+            id: Some(r.get(1)?),
+            handle: Some(r.get(2)?),
+            company: r.get(3)?,
+            role: r.get(4)?,
+            timezone_name: zone_name,
+            timezone_source: TimezoneSource::Document,
+            timezone,
+            contacts: decode_contacts(r.get_ref(6)?.as_str()?)?,
+            holidays: decode_holidays(r.get_ref(7)?.as_str()?)?,
+            details: Default::default(),
+            events: Vec::new(),
+        })
+    }
+
+    fn all(&self, load: Load) -> Result<Vec<Process>, StoreError> {
+        let loaded = self.load(load, "1", "e.undone_by IS NULL", false, [])?;
+        Ok(loaded.into_iter().map(|(p, _)| p).collect())
+    }
+
+    fn unknown(&self, handle: &str) -> Result<StoreError, StoreError> {
+        let handles = self.handles()?;
+        Ok(StoreError::UnknownHandle {
+            handle: handle.to_owned(),
+            closest: closest(handle, handles.iter().map(String::as_str)),
+        })
+    }
+
+    /// The visible process `handle` with its events matching `events`.
+    fn one(&self, handle: &str, events: &str) -> Result<(Process, Vec<Written>), StoreError> {
+        match self
+            .load(Load::All, "p.handle = ?1", events, true, [handle])?
+            .pop()
+        {
+            Some(found) => Ok(found),
+            None => Err(self.unknown(handle)?),
         }
-        Ok(out)
+    }
+}
+
+/// Who wrote an event and whether it was undone, for [`Store::timeline`].
+struct Written {
+    change: i64,
+    undone: bool,
+}
+
+impl Store for SqliteStore {
+    fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
+        let mut writer = self.begin(change.at, &change.summary)?;
+        let mut applied = Applied::default();
+        for op in &change.ops {
+            let outcome = writer.apply(op)?;
+            applied.event_ids.extend(outcome.event_ids);
+            applied.processes.push(outcome.process);
+        }
+        applied.change_id = writer.finish()?;
+        Ok(applied)
+    }
+
+    fn undo(&mut self, at: Timestamp) -> Result<Option<ChangeInfo>, StoreError> {
+        write::undo(&mut self.conn, &self.path, at)
+    }
+
+    fn processes(&self) -> Result<Vec<Process>, StoreError> {
+        self.all(Load::All)
+    }
+
+    fn processes_for_advice(&self) -> Result<Vec<Process>, StoreError> {
+        self.all(Load::ForAdvice)
+    }
+
+    fn process(&self, handle: &str) -> Result<Process, StoreError> {
+        Ok(self.one(handle, "e.undone_by IS NULL")?.0)
+    }
+
+    fn timeline(&self, handle: &str) -> Result<Vec<TimelineEntry>, StoreError> {
+        let (process, written) = self.one(handle, "1")?;
+        Ok(process
+            .events
+            .into_iter()
+            .zip(written)
+            .map(|(event, w)| TimelineEntry {
+                event,
+                change_id: w.change,
+                undone: w.undone,
+            })
+            .collect())
+    }
+}
+
+/// A failure while reading or writing rows: from SQLite, or a value the store refuses. The
+/// path is added at the end, where it is known.
+pub(crate) enum Failure {
+    Sqlite(rusqlite::Error),
+    Store(StoreError),
+}
+
+impl Failure {
+    pub(crate) fn at(self, path: &Path) -> StoreError {
+        match self {
+            Failure::Sqlite(e) => StoreError::from_sqlite(e, path),
+            Failure::Store(e) => e,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        Failure::Sqlite(e)
+    }
+}
+
+impl From<rusqlite::types::FromSqlError> for Failure {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        Failure::Sqlite(e.into())
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
     }
 }
 
@@ -451,149 +365,59 @@ fn parse_instant(text: &str) -> Result<Timestamp, StoreError> {
         .map_err(|e| StoreError::Data(format!("change time {text:?}: {e}")))
 }
 
-/// An error inside a write transaction before the path is known to the caller.
-enum TxError {
-    Sqlite(rusqlite::Error),
-    Store(StoreError),
+/// A contact as stored in the `contacts` JSON array.
+#[derive(Serialize, Deserialize)]
+struct StoredContact {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    honorific: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
 }
 
-impl TxError {
-    fn at(self, path: &Path) -> StoreError {
-        match self {
-            TxError::Sqlite(e) => StoreError::from_sqlite(e, path),
-            TxError::Store(e) => e,
-        }
-    }
+/// Contacts as a JSON array.
+fn encode_contacts(contacts: &[Contact]) -> String {
+    let stored: Vec<StoredContact> = contacts
+        .iter()
+        .map(|c| StoredContact {
+            name: c.name.clone(),
+            honorific: c.honorific.clone(),
+            email: c.email.clone(),
+            title: c.title.clone(),
+        })
+        .collect();
+    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned())
 }
 
-impl From<rusqlite::Error> for TxError {
-    fn from(e: rusqlite::Error) -> Self {
-        TxError::Sqlite(e)
-    }
-}
-
-fn handle_taken(tx: &Transaction<'_>, handle: &str) -> rusqlite::Result<bool> {
-    tx.prepare_cached("SELECT 1 FROM processes WHERE handle = ?1 AND hidden_by IS NULL")?
-        .exists([handle])
-}
-
-/// Inserts a process row (no events); `exact_handle` makes a taken handle an error instead of
-/// a reason to number it.
-fn create(
-    tx: &Transaction<'_>,
-    process: &Process,
-    change: i64,
-    exact_handle: bool,
-) -> Result<(i64, ProcessOutcome), TxError> {
-    let id = process.id.clone().unwrap_or_else(fresh_id);
-    let id_taken = tx
-        .prepare_cached("SELECT 1 FROM processes WHERE id = ?1 AND hidden_by IS NULL")?
-        .exists([&id])?;
-    if id_taken {
-        return Err(TxError::Store(StoreError::DuplicateId { id }));
-    }
-    let handle = match &process.handle {
-        Some(h) if exact_handle => {
-            if handle_taken(tx, h)? {
-                return Err(TxError::Store(StoreError::HandleTaken {
-                    handle: h.clone(),
-                }));
-            }
-            h.clone()
-        }
-        Some(h) => unique_handle(h, |c| handle_taken(tx, c))?,
-        None => unique_handle(&base_handle(&process.company, &process.role), |c| {
-            handle_taken(tx, c)
-        })?,
-    };
-    tx.prepare_cached(
-        "INSERT INTO processes (id, handle, company, role, timezone, contacts, holidays, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        id,
-        handle,
-        process.company,
-        process.role,
-        process.timezone_name,
-        encode_contacts(&process.contacts),
-        encode_holidays(&process.holidays),
-        change
-    ])?;
-    Ok((
-        tx.last_insert_rowid(),
-        ProcessOutcome {
-            id,
-            handle,
-            created: true,
-            events_added: 0,
-        },
-    ))
-}
-
-fn insert_event(
-    tx: &Transaction<'_>,
-    key: i64,
-    id: &str,
-    event: &Event,
-    change: i64,
-) -> rusqlite::Result<()> {
-    let (type_name, data) = encode_event(&event.kind);
-    let (at_s, at_ns) = split_instant(event.at);
-    tx.prepare_cached(
-        "INSERT INTO events (process, id, at_s, at_ns, type, data, change)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![key, id, at_s, at_ns, type_name, data, change])?;
-    Ok(())
-}
-
-/// Inserts the events the process lacks (by id, or by content for events without one).
-fn add_missing(
-    tx: &Transaction<'_>,
-    key: i64,
-    events: &[Event],
-    change: i64,
-) -> rusqlite::Result<Vec<String>> {
-    if events.is_empty() {
+fn decode_contacts(json: &str) -> Result<Vec<Contact>, StoreError> {
+    if json == "[]" {
         return Ok(Vec::new());
     }
-    let mut ids = HashSet::new();
-    let mut contents = HashSet::new();
-    {
-        let mut stmt = tx.prepare_cached(
-            "SELECT id, at_s, at_ns, type, data FROM events WHERE process = ?1 AND undone_by IS NULL",
-        )?;
-        let mut rows = stmt.query([key])?;
-        while let Some(r) = rows.next()? {
-            ids.insert(r.get::<_, String>(0)?);
-            contents.insert((
-                r.get::<_, i64>(1)?,
-                r.get::<_, i32>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-            ));
-        }
+    let stored: Vec<StoredContact> = serde_json::from_str(json)
+        .map_err(|e| StoreError::Data(format!("contacts {json:?}: {e}")))?;
+    Ok(stored
+        .into_iter()
+        .map(|c| Contact {
+            name: c.name,
+            honorific: c.honorific,
+            email: c.email,
+            title: c.title,
+        })
+        .collect())
+}
+
+/// Holidays as a JSON array of `YYYY-MM-DD`.
+fn encode_holidays(holidays: &[jiff::civil::Date]) -> String {
+    serde_json::to_string(holidays).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn decode_holidays(json: &str) -> Result<Vec<jiff::civil::Date>, StoreError> {
+    if json == "[]" {
+        return Ok(Vec::new());
     }
-    let mut added = Vec::new();
-    for event in events {
-        let (type_name, data) = encode_event(&event.kind);
-        let (at_s, at_ns) = split_instant(event.at);
-        let content = (at_s, at_ns, type_name.to_owned(), data);
-        let new = match &event.id {
-            Some(id) => !ids.contains(id),
-            None => !contents.contains(&content),
-        };
-        if !new {
-            continue;
-        }
-        let id = event.id.clone().unwrap_or_else(fresh_id);
-        insert_event(tx, key, &id, event, change)?;
-        ids.insert(id.clone());
-        contents.insert(content);
-        added.push(id);
-    }
-    Ok(added)
+    serde_json::from_str(json).map_err(|e| StoreError::Data(format!("holidays {json:?}: {e}")))
 }
 
 #[cfg(test)]

@@ -69,10 +69,6 @@ pub(super) fn open(path: &Path) -> Result<Connection, StoreError> {
     // Safe with WAL: a power cut may lose the last commit, never corrupt the file.
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(|e| sqlite_err(e, path))?;
-    // Statement journals in memory: the triggers that keep `advice_timeline` honest make
-    // every event insert a two-table statement, and on disk its journal doubles an import.
-    conn.pragma_update(None, "temp_store", "MEMORY")
-        .map_err(|e| sqlite_err(e, path))?;
 
     if version < LATEST {
         if version > 0 {
@@ -82,6 +78,19 @@ pub(super) fn open(path: &Path) -> Result<Connection, StoreError> {
     }
     Ok(conn)
 }
+
+/// A fresh database in memory, at the latest schema: gone when the connection closes.
+pub(super) fn open_in_memory() -> Result<Connection, StoreError> {
+    let path = Path::new(MEMORY);
+    let conn = Connection::open_in_memory().map_err(|e| sqlite_err(e, path))?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(|e| sqlite_err(e, path))?;
+    migrate(&conn, path)?;
+    Ok(conn)
+}
+
+/// The name an in-memory database goes by in messages.
+pub(super) const MEMORY: &str = ":memory:";
 
 fn sqlite_err(err: rusqlite::Error, path: &Path) -> StoreError {
     StoreError::from_sqlite(err, path)
@@ -182,7 +191,6 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             continue;
         }
         tx.execute_batch(sql).map_err(fail)?;
-        super::schema::after(target, &tx).map_err(fail)?;
         tx.pragma_update(None, "user_version", target)
             .map_err(fail)?;
         tx.commit().map_err(fail)?;

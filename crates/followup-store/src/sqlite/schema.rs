@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -55,11 +55,8 @@ CREATE INDEX events_by_change ON events(change);
 CREATE INDEX processes_by_change ON processes(created_by);
 ";
 
-/// Version 3: each process carries its live timeline as the advisor reads it (see
-/// [`super::advice_timeline`]), so `next` and `list` read one row per process instead of ten
-/// event rows. The triggers mark it stale (NULL) on any change to the process's events, by
-/// any writer; the store rebuilds stale ones before each write commits, and [`after`] builds
-/// them all for a migrated database.
+/// Version 3 (superseded by version 4): each process cached its live timeline in a packed
+/// column kept stale by triggers. Kept as released so version-2 files migrate step by step.
 const V3: &str = "
 ALTER TABLE processes ADD COLUMN advice_timeline BLOB;
 CREATE INDEX processes_stale_timeline ON processes(key) WHERE advice_timeline IS NULL;
@@ -77,10 +74,74 @@ CREATE TRIGGER events_delete_stales_timeline AFTER DELETE ON events BEGIN
 END;
 ";
 
-/// What migrating to `version` needs beyond its SQL, run in the same transaction.
-pub(crate) fn after(version: u32, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    if version == 3 {
-        super::advice_timeline::refresh_stale(conn)?;
-    }
-    Ok(())
-}
+/// Version 4: one encoding of an event. Every field is a typed column (NULL where the event's
+/// type has no such field), read by name instead of from a JSON payload; the cached timeline of
+/// version 3 and its triggers are dropped. A new field of the format is a new nullable column.
+///
+/// Values: enums as the document spells them, dates as `YYYY-MM-DD`, flags as 0/1, lists
+/// (topics, interviewers, recipients) as JSON arrays of strings. The old payloads are read with
+/// SQLite's JSON functions, inside the migration's transaction.
+const V4: &str = "
+DROP TRIGGER events_insert_stales_timeline;
+DROP TRIGGER events_update_stales_timeline;
+DROP TRIGGER events_delete_stales_timeline;
+DROP INDEX processes_stale_timeline;
+ALTER TABLE processes DROP COLUMN advice_timeline;
+CREATE TABLE events_v4 (
+    seq                INTEGER PRIMARY KEY,
+    process            INTEGER NOT NULL REFERENCES processes(key),
+    id                 TEXT NOT NULL,
+    at_s               INTEGER NOT NULL,
+    at_ns              INTEGER NOT NULL,
+    type               TEXT NOT NULL,
+    change             INTEGER NOT NULL REFERENCES changes(id),
+    undone_by          INTEGER REFERENCES changes(id),
+    -- interview
+    rapport            TEXT,
+    reinforce_interest INTEGER,
+    stage              TEXT,
+    topics             TEXT,
+    interviewers       TEXT,
+    -- promise
+    promised_by        TEXT,
+    -- sent
+    message_kind       TEXT,
+    subject            TEXT,
+    body               TEXT,
+    recipients         TEXT,
+    -- reply (and body)
+    sender             TEXT,
+    -- context-change
+    reason             TEXT,
+    is_real            INTEGER,
+    deadline           TEXT,
+    -- closed
+    outcome            TEXT,
+    -- promise, context-change, closed, reopened
+    note               TEXT
+);
+INSERT INTO events_v4
+SELECT seq, process, id, at_s, at_ns, type, change, undone_by,
+    CASE type WHEN 'interview' THEN coalesce(data ->> '$.rapport', 'formal') END,
+    CASE type WHEN 'interview' THEN coalesce(data ->> '$.reinforce_interest', 0) END,
+    data ->> '$.stage',
+    data -> '$.topics',
+    data -> '$.with',
+    data ->> '$.by',
+    data ->> '$.kind',
+    data ->> '$.subject',
+    data ->> '$.body',
+    data -> '$.to',
+    data ->> '$.from',
+    data ->> '$.reason',
+    CASE type WHEN 'context-change' THEN coalesce(data ->> '$.real', 0) END,
+    data ->> '$.deadline',
+    data ->> '$.outcome',
+    data ->> '$.note'
+FROM events;
+DROP TABLE events;
+ALTER TABLE events_v4 RENAME TO events;
+CREATE INDEX events_timeline ON events(process, at_s, at_ns, seq);
+CREATE UNIQUE INDEX events_visible_id ON events(process, id) WHERE undone_by IS NULL;
+CREATE INDEX events_by_change ON events(change);
+";

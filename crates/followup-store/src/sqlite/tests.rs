@@ -1,5 +1,4 @@
-//! SQLite-only behaviour: opening foreign, damaged, newer and older files, migrations, and the
-//! advice timeline cache.
+//! SQLite-only behaviour: opening foreign, damaged, newer and older files, and migrations.
 
 #![allow(clippy::unwrap_used)]
 
@@ -216,131 +215,113 @@ fn a_new_database_uses_wal_and_the_latest_schema() {
     assert!(!dir.path().join("deep/er/followup.db.bak-v0").exists());
 }
 
-/// The processes as `processes_for_advice` must return them: the full load, lightened.
-fn expected_for_advice(store: &SqliteStore) -> Vec<followup_core::Process> {
-    let mut processes = store.processes().unwrap();
-    processes.iter_mut().for_each(crate::for_advice);
-    processes
+/// The committed database written by the version-3 schema (followup at commit 1e137eb): three
+/// processes with every event type and field, an undone message and a hidden process, each
+/// with its cached `advice_timeline`.
+fn v3_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3.db")
 }
 
-fn assert_same_for_advice(got: &[followup_core::Process], want: &[followup_core::Process]) {
-    assert_eq!(got.len(), want.len());
-    for (got, want) in got.iter().zip(want) {
-        assert_eq!(got.handle, want.handle);
-        assert_eq!(got.holidays, want.holidays);
-        assert_eq!(got.events, want.events, "{:?}", got.handle);
-    }
-}
+#[test]
+fn the_v3_fixture_migrates_losslessly_to_typed_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("followup.db");
+    std::fs::copy(v3_fixture(), &path).unwrap();
+    let store = SqliteStore::open(&path, zones()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
 
-fn stale_timelines(store: &SqliteStore) -> i64 {
-    store
+    // What followup at schema version 3 exported from this database.
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3.export.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    // Read back through today's document reader, so a newer format version writes the same.
+    let zone = followup_core::ZoneDefault {
+        name: "UTC".to_owned(),
+        zone: jiff::tz::TimeZone::UTC,
+        source: followup_core::TimezoneSource::System,
+    };
+    let expected: Vec<_> = expected
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|doc| {
+            let process = followup_core::document::parse_value(doc.clone(), &zones(), &zone);
+            followup_core::to_document(&process.unwrap())
+        })
+        .collect();
+    let exported: Vec<_> = store
+        .processes()
+        .unwrap()
+        .iter()
+        .map(followup_core::to_document)
+        .collect();
+    assert_eq!(exported, expected);
+    let timeline = store.timeline("acme-backend").unwrap();
+    assert_eq!(timeline.iter().filter(|e| e.undone).count(), 1);
+    assert!(store.process("hidden-dev").is_err());
+
+    // The cache, its triggers and the JSON payloads are gone.
+    let leftovers: i64 = store
         .conn
         .query_row(
-            "SELECT count(*) FROM processes WHERE advice_timeline IS NULL",
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' OR name = 'processes_stale_timeline'
+             OR sql LIKE '%advice_timeline%' OR (name = 'events' AND sql LIKE '% data %')",
             [],
             |r| r.get(0),
         )
-        .unwrap()
+        .unwrap();
+    assert_eq!(leftovers, 0);
+
+    let backup = Connection::open(dir.path().join("followup.db.bak-v3")).unwrap();
+    assert_eq!(open::user_version(&backup).unwrap(), 3);
 }
 
 #[test]
-fn the_v1_fixture_migration_builds_every_advice_timeline() {
+fn the_v1_fixture_reaches_typed_columns_too() {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&temp_copy(dir.path()), zones()).unwrap();
-    assert_eq!(stale_timelines(&store), 0);
+    let process = store.process("acme-backend").unwrap();
+    assert_eq!(
+        process.events[0].kind,
+        followup_core::EventKind::Interview(followup_core::Interview {
+            topics: vec!["event sourcing".to_owned()],
+            ..followup_core::Interview::default()
+        })
+    );
     let light = store.processes_for_advice().unwrap();
     assert_eq!(light[0].events.len(), 1, "the undone promise stays undone");
-    assert_same_for_advice(&light, &expected_for_advice(&store));
 }
 
 #[test]
-fn advice_timelines_are_fresh_after_every_write_and_undo() {
-    use crate::tests::{add, interview, log, process, promise, ts};
-    use jiff::civil::date;
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("followup.db"), zones()).unwrap();
-    let h = add(&mut store, process("Acme", "Backend"));
-    assert_eq!(stale_timelines(&store), 0);
-    log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
-    log(
-        &mut store,
-        &h,
-        promise("2026-05-04T17:00:00Z", date(2026, 5, 8)),
-    );
-    assert_eq!(stale_timelines(&store), 0);
-    assert_same_for_advice(
-        &store.processes_for_advice().unwrap(),
-        &expected_for_advice(&store),
-    );
-    store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
-    assert_eq!(stale_timelines(&store), 0);
-    let light = store.processes_for_advice().unwrap();
-    assert_eq!(light[0].events.len(), 1);
-    assert_same_for_advice(&light, &expected_for_advice(&store));
-}
-
-#[test]
-fn a_stale_or_damaged_advice_timeline_is_read_from_the_events() {
-    use crate::tests::{add, interview, log, process};
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("followup.db"), zones()).unwrap();
-    let acme = add(&mut store, process("Acme", "Backend"));
-    let globex = add(&mut store, process("Globex", "Design"));
-    log(&mut store, &acme, interview("2026-05-05T17:00:00Z"));
-    log(&mut store, &globex, interview("2026-05-04T17:00:00Z"));
-
-    // Another writer, bypassing the store: the trigger marks the timeline stale.
-    store
-        .conn
-        .execute_batch(
-            "INSERT INTO events (process, id, at_s, at_ns, type, data, change)
-             SELECT key, 'raw', 1777000000, 0, 'reply', '{}', created_by FROM processes
-             WHERE handle = 'acme-backend'",
-        )
-        .unwrap();
-    assert_eq!(stale_timelines(&store), 1);
-    // A damaged value is not trusted either.
-    store
-        .conn
-        .execute(
-            "UPDATE processes SET advice_timeline = x'ff01' WHERE handle = 'globex-design'",
-            [],
-        )
-        .unwrap();
-    let light = store.processes_for_advice().unwrap();
-    assert_eq!(light[0].events.len(), 2);
-    assert_eq!(light[0].events[0].kind.type_name(), "reply");
-    assert_eq!(light[1].events.len(), 1);
-    assert_same_for_advice(&light, &expected_for_advice(&store));
-
-    // The next write rebuilds what is stale.
-    log(&mut store, &globex, interview("2026-05-06T17:00:00Z"));
-    assert_eq!(stale_timelines(&store), 0);
-    assert_same_for_advice(
-        &store.processes_for_advice().unwrap(),
-        &expected_for_advice(&store),
-    );
-}
-
-#[test]
-fn an_event_that_does_not_decode_fails_the_load_as_before() {
+fn an_event_that_does_not_decode_fails_the_load() {
     use crate::tests::{add, process};
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("followup.db"), zones()).unwrap();
+    let mut store = SqliteStore::in_memory(zones()).unwrap();
     add(&mut store, process("Acme", "Backend"));
     store
         .conn
         .execute_batch(
-            "INSERT INTO events (process, id, at_s, at_ns, type, data, change)
-             VALUES (1, 'bad', 1777000000, 0, 'promise', '{}', 1)",
+            "INSERT INTO events (process, id, at_s, at_ns, type, change)
+             VALUES (1, 'bad', 1777000000, 0, 'promise', 1)",
         )
         .unwrap();
-    assert!(matches!(store.processes(), Err(StoreError::Data(_))));
+    let err = store.processes().unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Data(m) if m == "promise event without promised_by"),
+        "{err}"
+    );
     assert!(matches!(
         store.processes_for_advice(),
         Err(StoreError::Data(_))
     ));
-    // A write elsewhere leaves the undecodable timeline stale instead of failing.
-    add(&mut store, process("Globex", "Design"));
-    assert_eq!(stale_timelines(&store), 1);
+}
+
+#[test]
+fn an_in_memory_store_writes_no_file() {
+    let store = SqliteStore::in_memory(zones()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
+    assert_eq!(store.path(), Path::new(":memory:"));
 }

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use followup_core::{Process, ZoneDefault, advise, parse_document};
-use followup_store::{Change, MemoryStore, Op, Store, StoreError};
+use followup_store::{Change, Op, SqliteStore, Store, StoreError};
 use followup_web::{
     Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web, app,
 };
@@ -59,12 +59,12 @@ pub fn globex() -> Process {
 
 /// The backend of the tests: processes in a real in-memory store, advised at [`NOW`].
 pub struct Fixture {
-    store: Mutex<MemoryStore>,
+    store: Mutex<SqliteStore>,
 }
 
 impl Fixture {
     pub fn new(processes: Vec<Process>) -> Fixture {
-        let mut store = MemoryStore::new(TimeZoneDatabase::bundled());
+        let mut store = SqliteStore::in_memory(TimeZoneDatabase::bundled()).unwrap();
         store
             .apply(&Change {
                 at: now(),

@@ -3,21 +3,18 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::{db, input};
 use followup_core::{Contact, Process, TimezoneSource};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::AddArgs;
-use crate::clock::Clock;
-use crate::config::Config;
 use crate::error::UserError;
-use crate::{input, tracker};
 
 impl Run for AddArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let config = Config::load_from_env()?;
-        let clock = Clock::new(self.now.now.as_deref());
+        let mut app = ctx.app(self.now.now.as_deref())?;
         let company = non_empty("COMPANY", &self.company)?;
         let role = non_empty("--role", &self.role)?;
         let (timezone_name, timezone) = match &self.timezone {
@@ -31,7 +28,7 @@ impl Run for AddArgs {
                 (name.clone(), zone)
             }
             None => {
-                let default = config.zone_default();
+                let default = app.config.zone_default();
                 (default.name, default.zone)
             }
         };
@@ -53,13 +50,12 @@ impl Run for AddArgs {
             details: Default::default(),
             events: Vec::new(),
         };
-        let mut store = tracker::open(&ctx.db)?;
         let change = Change {
-            at: tracker::change_time(&clock)?,
+            at: app.change_time()?,
             summary: format!("add {company} — {role}"),
             ops: vec![Op::AddProcess(process)],
         };
-        let applied = store.apply(&change).map_err(tracker::store_error)?;
+        let applied = app.store()?.apply(&change).map_err(db::store_error)?;
         let Some(outcome) = applied.processes.first() else {
             anyhow::bail!("the store reported no process added");
         };

@@ -7,27 +7,25 @@ use followup_core::{Action, Advice, Process, Step, TimezoneSource};
 use owo_colors::OwoColorize;
 use serde_json::json;
 
+use followup_app::input;
+
 use super::{Context, Run};
 use crate::cli::AdviseArgs;
-use crate::clock::Clock;
-use crate::config::Config;
-use crate::input;
 
 impl Run for AdviseArgs {
-    fn run(self, _ctx: &Context) -> anyhow::Result<ExitCode> {
-        let clock = Clock::new(self.now.now.as_deref());
-        let config = Config::load_from_env()?;
-        let default_zone = config.zone_default();
+    fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        let app = ctx.app(self.now.now.as_deref())?;
+        let default_zone = app.config.zone_default();
         let mut out = anstream::stdout().lock();
 
         if self.demo {
-            let now = clock.at(&default_zone.zone, &default_zone.name)?;
+            let now = app.clock.at(&default_zone.zone, &default_zone.name)?;
             let processes =
                 followup_core::sample::demo_processes(now, &default_zone.zone, &default_zone.name);
             let advised: Vec<(Process, Advice)> = processes
                 .into_iter()
                 .map(|mut p| {
-                    let advice = config.advise(&mut p, now);
+                    let advice = app.advise(&mut p, now);
                     (p, advice)
                 })
                 .collect();
@@ -54,8 +52,8 @@ impl Run for AdviseArgs {
 
         let source = self.file.as_deref().unwrap_or("-");
         let mut process = input::load_process(source, &default_zone)?;
-        let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let advice = config.advise(&mut process, now);
+        let now = app.now_for(&process)?;
+        let advice = app.advise(&mut process, now);
         if self.json {
             writeln!(out, "{}", serde_json::to_string_pretty(&advice)?)?;
         } else {

@@ -11,12 +11,11 @@ use followup_core::MessageKind;
 use followup_review::{Finding, ProcessContext, Review, Reviewer, Severity, Verdict};
 use owo_colors::{OwoColorize, Style};
 
+use followup_app::{App, input};
+
 use super::{Context, Run};
-use crate::cli::{CheckArgs, DbArg};
-use crate::clock::Clock;
-use crate::config::Config;
+use crate::cli::CheckArgs;
 use crate::error::UserError;
-use crate::{input, tracker};
 
 /// Exit code when the review has an error finding (like a linter).
 pub const EXIT_FINDINGS: u8 = 1;
@@ -54,9 +53,12 @@ impl Run for CheckArgs {
             )
             .into());
         }
-        let clock = Clock::new(self.now.now.as_deref());
         let context = match &self.process {
-            Some(source) => Some(load_context(source, &ctx.db, &clock, kind)?),
+            Some(source) => Some(load_context(
+                &mut ctx.app(self.now.now.as_deref())?,
+                source,
+                kind,
+            )?),
             None => None,
         };
 
@@ -82,16 +84,19 @@ impl Run for CheckArgs {
 /// The process context behind `--process`: read the document or the tracked process, apply the
 /// configured holidays and policy, resolve `--now` in the process's zone.
 fn load_context(
+    app: &mut App,
     source: &str,
-    db: &DbArg,
-    clock: &Clock,
     kind: MessageKind,
 ) -> Result<ProcessContext, UserError> {
-    let config = Config::load_from_env()?;
-    let mut process = tracker::load_process_arg(source, db, &config)?;
-    config.apply_holidays(&mut process);
-    let now = clock.at(&process.timezone, &process.timezone_name)?;
-    Ok(ProcessContext::new(&process, config.policy(), now, kind))
+    let mut process = app.load_process(source)?;
+    app.config.apply_holidays(&mut process);
+    let now = app.now_for(&process)?;
+    Ok(ProcessContext::new(
+        &process,
+        app.config.policy(),
+        now,
+        kind,
+    ))
 }
 
 fn severity_style(severity: Severity) -> Style {

@@ -14,22 +14,20 @@ use followup_core::draft::{Draft, DraftError, DraftRequest, Templates, Tone, com
 use followup_core::{Advice, MessageKind, Process, TimezoneSource};
 
 use super::advise::write_human;
+use followup_app::Config;
+
 use super::{Context, Run};
 use crate::cli::{DraftArgs, DraftTone};
-use crate::clock::Clock;
-use crate::config::Config;
 use crate::error::UserError;
-use crate::tracker;
 
 /// Exit code when there is nothing to draft: the advice is printed instead.
 pub const EXIT_NOTHING_TO_DRAFT: u8 = 3;
 
 impl Run for DraftArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let clock = Clock::new(self.now.now.as_deref());
-        let config = Config::load_from_env()?;
+        let mut app = ctx.app(self.now.now.as_deref())?;
         let own_templates;
-        let templates: &Templates = match user_template_files(&config)? {
+        let templates: &Templates = match user_template_files(&app.config)? {
             None => Templates::english().map_err(|err| {
                 UserError::new(
                     format!("the built-in templates do not load: {err}"),
@@ -50,9 +48,9 @@ impl Run for DraftArgs {
                 &own_templates
             }
         };
-        let mut process = tracker::load_process_arg(&self.file, &ctx.db, &config)?;
-        let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let advice = config.advise(&mut process, now);
+        let mut process = app.load_process(&self.file)?;
+        let now = app.now_for(&process)?;
+        let advice = app.advise(&mut process, now);
 
         let request = DraftRequest {
             kind: self.kind.map(MessageKind::from),
@@ -63,7 +61,7 @@ impl Run for DraftArgs {
             from: self
                 .from
                 .clone()
-                .or_else(|| config.name().map(str::to_owned)),
+                .or_else(|| app.config.name().map(str::to_owned)),
         };
         match compose(&process, &advice, &request, templates, now) {
             Ok(draft) => {

@@ -5,19 +5,21 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::db;
 use followup_core::{EventKind, Process};
 use followup_store::Store;
 
 use super::{Context, Run};
 use crate::cli::ExportArgs;
 use crate::error::UserError;
-use crate::tracker;
 
 impl Run for ExportArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let processes = tracker::open(&ctx.db)?
+        let processes = ctx
+            .app(None)?
+            .store()?
             .processes()
-            .map_err(tracker::store_error)?;
+            .map_err(db::store_error)?;
         let text = if self.csv {
             csv(&processes)
         } else {

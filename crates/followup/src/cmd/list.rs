@@ -4,34 +4,25 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::Advised;
 use followup_core::{Action, EventKind, Process};
 use jiff::civil::Date;
 use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::ListArgs;
-use crate::clock::Clock;
-use crate::config::Config;
-
-use crate::tracker;
-use crate::tracker::agenda::{Advised, Page, advise_stored};
 
 impl Run for ListArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let config = Config::load_from_env()?;
-        let clock = Clock::new(self.now.now.as_deref());
-        // Each shown process's row is worked out while its timeline is loaded, then the
-        // timeline is freed.
-        let include_closed = self.all;
-        let shown = advise_stored(&tracker::open(&ctx.db)?, &config, &clock, |item| {
-            (include_closed || !item.is_closed()).then(|| (Row::of(&item), item.without_events()))
-        })?;
-        // Never freed: the program ends right after printing, and freeing thousands of
-        // processes one by one would only delay the exit.
-        let shown = std::mem::ManuallyDrop::new(shown);
+        let mut app = ctx.app(self.now.now.as_deref())?;
+        let shown: Vec<(Row, Advised)> = app
+            .advise_all()?
+            .into_iter()
+            .filter(|item| self.all || !item.is_closed())
+            .map(|item| (Row::of(&item), item))
+            .collect();
         let rows: Vec<&Row> = shown.iter().map(|(row, _)| row).collect();
-        // The whole output is built in memory and written at once.
-        let mut out = Page::for_stdout();
+        let mut out = crate::output::stdout();
         if self.json {
             let value: Vec<_> = rows
                 .iter()
@@ -49,7 +40,7 @@ impl Run for ListArgs {
                 .collect();
             serde_json::to_writer_pretty(&mut out, &value)?;
             writeln!(out)?;
-            out.print()?;
+            out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
         if rows.is_empty() {
@@ -59,7 +50,7 @@ impl Run for ListArgs {
                 "No open processes (followup list --all includes closed ones)."
             };
             writeln!(out, "{hint}")?;
-            out.print()?;
+            out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
         let header = Row {
@@ -91,7 +82,7 @@ impl Run for ListArgs {
                 row.advice
             )?;
         }
-        out.print()?;
+        out.flush()?;
         Ok(ExitCode::SUCCESS)
     }
 }

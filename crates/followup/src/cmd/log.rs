@@ -3,112 +3,57 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::{Recorded, dates, input};
 use followup_core::time::phrase::{DateOrder, Field};
 use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Process, Rapport};
-use followup_store::{Change, Op, Store};
 use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::{LogArgs, LogEvent};
-use crate::clock::Clock;
-use crate::config::Config;
+use crate::describe;
 use crate::error::UserError;
-use crate::input;
-use crate::tracker::{self, dates, describe};
 
 impl Run for LogArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let config = Config::load_from_env()?;
-        let clock = Clock::new(self.now.as_deref());
-        let mut store = tracker::open(&ctx.db)?;
-        let process = store.process(&self.handle).map_err(tracker::store_error)?;
-        let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let (type_name, events) = events_of(self.event, now, &process, config.date_order())?;
+        let mut app = ctx.app(self.now.as_deref())?;
+        let process = app.process(&self.handle)?;
+        let now = app.now_for(&process)?;
+        let (type_name, events) = events_of(self.event, now, &process, app.config.date_order())?;
         let summary = format!("log {} {type_name}", self.handle);
-        let written = Written {
-            handle: &self.handle,
-            config: &config,
-            now,
-            json: self.json,
-        };
-        record(&mut store, &clock, summary, events, &written)?;
-        Ok(ExitCode::SUCCESS)
+        let recorded = app.record(&self.handle, summary, events, now)?;
+        print_recorded(&self.handle, &recorded, now, self.json)
     }
 }
 
-/// What a recording command reports on: the process, the configuration, now, the format.
-pub struct Written<'a> {
-    /// The process's handle.
-    pub handle: &'a str,
-    /// The configuration (holidays and policy for the advice).
-    pub config: &'a Config,
-    /// The command's "now".
-    pub now: jiff::Timestamp,
-    /// Print JSON instead of text.
-    pub json: bool,
-}
-
-/// Records `events` as one change (one transaction) and reports them with the new advice.
-/// Shared by `log`, `close` and `reopen`.
-pub fn record(
-    store: &mut impl Store,
-    clock: &Clock,
-    summary: String,
-    mut events: Vec<Event>,
-    written: &Written<'_>,
-) -> anyhow::Result<()> {
-    let change = Change {
-        at: tracker::change_time(clock)?,
-        summary,
-        ops: events
-            .iter()
-            .map(|event| Op::AddEvent {
-                handle: written.handle.to_owned(),
-                event: event.clone(),
-            })
-            .collect(),
-    };
-    let applied = store.apply(&change).map_err(tracker::store_error)?;
-    for (event, id) in events.iter_mut().zip(&applied.event_ids) {
-        event.id = Some(id.clone());
-    }
-    report(
-        store,
-        written.handle,
-        &events,
-        written.config,
-        written.now,
-        written.json,
-    )
-}
-
-/// Prints the events as understood, then the advice they lead to.
-pub fn report(
-    store: &impl Store,
+/// Prints the events as understood, then the advice they lead to. Shared by `log`, `close`
+/// and `reopen`.
+pub fn print_recorded(
     handle: &str,
-    events: &[Event],
-    config: &Config,
+    recorded: &Recorded,
     now: jiff::Timestamp,
     json: bool,
-) -> anyhow::Result<()> {
-    let mut process = store.process(handle).map_err(tracker::store_error)?;
-    let advice = config.advise(&mut process, now);
+) -> anyhow::Result<ExitCode> {
+    let Recorded {
+        process,
+        events,
+        advice,
+    } = recorded;
     let today = process.local_date(now);
     let mut out = anstream::stdout().lock();
     if json {
         let value = json!({
             "handle": handle,
-            "events": events.iter().map(|e| describe::event_json(e, &process)).collect::<Vec<_>>(),
+            "events": events.iter().map(|e| describe::event_json(e, process)).collect::<Vec<_>>(),
             "advice": advice,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
     } else {
         for event in events {
-            writeln!(out, "{}", describe::event_line(event, &process, today))?;
+            writeln!(out, "{}", describe::event_line(event, process, today))?;
         }
         writeln!(out, "Now: {}", advice.headline())?;
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The events a `log` subcommand records (a reply with `--promise` records two), and the name

@@ -19,6 +19,8 @@ mod undo;
 
 use std::process::ExitCode;
 
+use followup_app::{App, Options, UserError};
+
 use crate::cli::{Cli, Command, DbArg};
 
 /// What every command may need besides its own arguments: the global options.
@@ -26,6 +28,22 @@ use crate::cli::{Cli, Command, DbArg};
 pub struct Context {
     /// `--db` / `FOLLOWUP_DB`: the tracker database.
     pub db: DbArg,
+}
+
+impl Context {
+    /// The command's [`App`]: the configuration, the clock (`--now`, given as `now`) and the
+    /// database named by `--db`.
+    pub fn app(&self, now: Option<&str>) -> Result<App, UserError> {
+        App::new(self.options(now))
+    }
+
+    /// The options an [`App`] is built from.
+    pub fn options(&self, now: Option<&str>) -> Options {
+        Options {
+            now: now.map(str::to_owned),
+            db: self.db.db.clone(),
+        }
+    }
 }
 
 /// A subcommand: consumes its arguments and reports an exit code.

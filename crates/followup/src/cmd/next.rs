@@ -1,63 +1,36 @@
 //! `followup next`: today's agenda across open processes, each line ending with the command
-//! to act. `--demo` runs on the built-in sample processes in a throwaway in-memory store.
+//! to act. `--demo` runs on the built-in sample processes in a throwaway store in memory.
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::{Advised, App};
 use followup_core::Action;
 use followup_core::time::spell_date;
-use followup_store::{Change, MemoryStore, Op, Store};
 use owo_colors::OwoColorize;
 use serde::Serialize;
 
 use super::{Context, Run};
 use crate::cli::NextArgs;
-use crate::clock::Clock;
-use crate::config::Config;
-use crate::tracker::agenda::{Advised, Page, advise_stored, agenda};
-use crate::{input, tracker};
 
 impl Run for NextArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let config = Config::load_from_env()?;
-        let clock = Clock::new(self.now.now.as_deref());
-        // Everything is advised; only what needs attention is kept, without its timeline.
-        let mut tracked = 0usize;
-        let keep = |item: Advised| {
-            tracked += 1;
-            let due = !matches!(item.advice.action, Action::Nothing);
-            due.then(|| item.without_events())
-        };
-        let advised = if self.demo {
-            let zone = config.zone_default();
-            let now = clock.at(&zone.zone, &zone.name)?;
-            let samples = followup_core::sample::demo_processes(now, &zone.zone, &zone.name);
-            let mut store = MemoryStore::new(input::zones().clone());
-            store
-                .apply(&Change {
-                    at: now,
-                    summary: "demo".to_owned(),
-                    ops: samples.into_iter().map(Op::AddProcess).collect(),
-                })
-                .map_err(tracker::store_error)?;
-            advise_stored(&store, &config, &clock, keep)?
+        let now = self.now.now.as_deref();
+        let mut app = if self.demo {
+            App::demo(ctx.options(now))?
         } else {
-            advise_stored(&tracker::open(&ctx.db)?, &config, &clock, keep)?
+            ctx.app(now)?
         };
-        // Never freed: the program ends right after printing, and freeing thousands of
-        // processes one by one would only delay the exit.
-        let advised = std::mem::ManuallyDrop::new(advised);
-        let items = agenda(&advised);
-
-        // The whole output is built in memory and written at once.
-        let mut out = Page::for_stdout();
+        let agenda = app.agenda()?;
+        let mut out = crate::output::stdout();
         if self.json {
-            let value: Vec<JsonItem<'_>> = items
+            let value: Vec<JsonItem<'_>> = agenda
+                .items
                 .iter()
                 .map(|item| {
                     Ok(JsonItem {
                         advice: serde_json::to_value(&item.advice)?,
-                        command: item.command(),
+                        command: command(item),
                         company: &item.process.company,
                         handle: item.handle(),
                         role: &item.process.role,
@@ -66,55 +39,59 @@ impl Run for NextArgs {
                 .collect::<Result<_, serde_json::Error>>()?;
             serde_json::to_writer_pretty(&mut out, &value)?;
             writeln!(out)?;
-            out.print()?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        if tracked == 0 {
+        } else if agenda.tracked == 0 {
             writeln!(
                 out,
                 "Nothing tracked yet. Start with: followup add ACME --role \"Backend Engineer\""
             )?;
-            out.print()?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        if items.is_empty() {
+        } else if agenda.items.is_empty() {
             writeln!(
                 out,
-                "Nothing to do today across {tracked} tracked processes (followup list --all shows them)."
+                "Nothing to do today across {} tracked processes (followup list --all shows them).",
+                agenda.tracked
             )?;
-            out.print()?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        let width = items.iter().map(|i| i.handle().len()).max().unwrap_or(0);
-        let mut section = None;
-        for item in &items {
-            let title = match item.advice.action {
-                Action::Act { .. } => "Act now",
-                Action::Wait { .. } => "Waiting",
-                _ => "Move on",
-            };
-            if section != Some(title) {
-                if section.is_some() {
+        } else {
+            let width = agenda
+                .items
+                .iter()
+                .map(|i| i.handle().len())
+                .max()
+                .unwrap_or(0);
+            for (i, (section, items)) in agenda.sections().enumerate() {
+                if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(out, "{}", title.bold())?;
-                section = Some(title);
+                writeln!(out, "{}", section.title().bold())?;
+                for item in items {
+                    write_line(&mut out, item, width)?;
+                }
             }
-            write_line(&mut out, item, width)?;
+            if self.demo {
+                // The demo's commands name processes that exist only in the throwaway store.
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "{}",
+                    "These are sample processes, dated from today and never saved. Track your own \
+                     with: followup add COMPANY --role ROLE"
+                        .dimmed()
+                )?;
+            }
         }
-        if self.demo {
-            // The demo's commands name processes that exist only in the throwaway store.
-            writeln!(out)?;
-            writeln!(
-                out,
-                "{}",
-                "These are sample processes, dated from today and never saved. Track your own \
-                 with: followup add COMPANY --role ROLE"
-                    .dimmed()
-            )?;
-        }
-        out.print()?;
+        out.flush()?;
         Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The command that acts on the advice: `followup draft acme-backend`.
+fn command(item: &Advised) -> String {
+    let handle = item.handle();
+    match item.advice.action {
+        Action::Act { .. } => format!("followup draft {handle}"),
+        Action::Wait { .. } | Action::UpcomingInterview { .. } | Action::Nothing => {
+            format!("followup show {handle}")
+        }
+        Action::MoveOn => format!("followup close {handle} no-answer"),
     }
 }
 
@@ -162,17 +139,8 @@ fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Re
         " — {}, {}  {}",
         item.process.company,
         item.process.role,
-        Arrow(item).cyan(),
+        format!("→ {}", command(item)).cyan(),
     )
-}
-
-/// `→ followup draft acme-backend`, written without intermediate strings.
-struct Arrow<'a>(&'a Advised);
-
-impl std::fmt::Display for Arrow<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "→ {}", self.0.command_display())
-    }
 }
 
 fn step_label(step: followup_core::Step) -> &'static str {

@@ -2,15 +2,16 @@
 //! URL to open, with a token made fresh at each start; Ctrl-C stops the server.
 //!
 //! The pages live in `followup-web`; this file starts them and implements their
-//! [`Backend`] over the tracker: the same store, configuration and agenda as `followup next`.
+//! [`Backend`] over `followup_app::App`: the same store, configuration and agenda as
+//! `followup next`.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use followup_core::Action;
-use followup_store::{Change, MemoryStore, Op, Store, StoreError};
+use followup_app::{App, Clock, db};
+use followup_store::{Store, StoreError};
 use followup_web::{
     Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web,
 };
@@ -19,11 +20,8 @@ use tokio::sync::Notify;
 
 use super::{Context, Run};
 use crate::cli::ServeArgs;
-use crate::clock::Clock;
-use crate::config::Config;
 use crate::error::UserError;
-use crate::tracker::agenda::{Advised, advise_stored, agenda};
-use crate::{input, logs, tracker};
+use crate::logs;
 
 /// How long requests in flight may take to finish after Ctrl-C.
 const GRACE: Duration = Duration::from_secs(5);
@@ -31,7 +29,13 @@ const GRACE: Duration = Duration::from_secs(5);
 impl Run for ServeArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         logs::init_default("warn,followup=info,followup_web=info");
-        let config = Config::load_from_env()?;
+        let now = self.now.now;
+        let options = ctx.options(now.as_deref());
+        let mut app = if self.demo {
+            App::demo(options)?
+        } else {
+            App::new(options)?
+        };
         let listen = parse_listen(&self.listen)?;
         followup_web::check_listen(listen, self.allow_remote).map_err(|err| {
             UserError::new(
@@ -39,7 +43,6 @@ impl Run for ServeArgs {
                 "keep the default 127.0.0.1, or add --allow-remote if other machines should reach it",
             )
         })?;
-        let now = self.now.now;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -49,13 +52,9 @@ impl Run for ServeArgs {
             demo: self.demo,
             open: self.open,
         };
-        if self.demo {
-            let store = demo_store(&config, &Clock::new(now.as_deref()))?;
-            runtime.block_on(start.serve(Tracker::new(store, config, now)))?;
-        } else {
-            let store = tracker::open(&ctx.db)?;
-            runtime.block_on(start.serve(Tracker::new(store, config, now)))?;
-        }
+        // Open the database now, so a bad file is reported before the server starts.
+        app.store()?;
+        runtime.block_on(start.serve(Tracker::new(app, now)))?;
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -73,21 +72,6 @@ fn parse_listen(text: &str) -> Result<SocketAddr, UserError> {
             "use 127.0.0.1:7878, [::1]:7878, or port 0 for any free port (127.0.0.1:0)",
         )
     })
-}
-
-/// The demo's processes, dated relative to now, in a store that lives in memory.
-fn demo_store(config: &Config, clock: &Clock) -> Result<MemoryStore, UserError> {
-    let zone = config.zone_default();
-    let now = clock.at(&zone.zone, &zone.name)?;
-    let mut store = MemoryStore::new(input::zones().clone());
-    let samples = followup_core::sample::demo_processes(now, &zone.zone, &zone.name);
-    let change = Change {
-        at: now,
-        summary: "demo".to_owned(),
-        ops: samples.into_iter().map(Op::AddProcess).collect(),
-    };
-    store.apply(&change).map_err(tracker::store_error)?;
-    Ok(store)
 }
 
 /// How the server starts.
@@ -181,36 +165,30 @@ async fn stop_signal() {
 
 /// The pages' backend over the tracker. Each request reads the clock (or `--now`) afresh, so a
 /// server left running overnight advises for the new day.
-struct Tracker<S> {
-    store: Mutex<S>,
-    config: Config,
+struct Tracker {
+    app: Mutex<App>,
     now: Option<String>,
 }
 
-impl<S: Store + Send + 'static> Tracker<S> {
-    fn new(store: S, config: Config, now: Option<String>) -> Self {
+impl Tracker {
+    fn new(app: App, now: Option<String>) -> Self {
         Tracker {
-            store: Mutex::new(store),
-            config,
+            app: Mutex::new(app),
             now,
         }
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, S> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The app, its clock read for this request.
+    fn app(&self) -> std::sync::MutexGuard<'_, App> {
+        let mut app = self.app.lock().unwrap_or_else(PoisonError::into_inner);
+        app.clock = Clock::new(self.now.as_deref());
+        app
     }
 }
 
-impl<S: Store + Send + 'static> Backend for Tracker<S> {
+impl Backend for Tracker {
     fn agenda(&self) -> Result<Agenda, BackendError> {
-        let clock = Clock::new(self.now.as_deref());
-        let mut tracked = 0usize;
-        let keep = |item: Advised| {
-            tracked += 1;
-            let due = !matches!(item.advice.action, Action::Nothing);
-            due.then(|| item.without_events())
-        };
-        let advised = advise_stored(&*self.store(), &self.config, &clock, keep).map_err(failed)?;
+        let agenda = self.app().agenda().map_err(failed)?;
         // The agenda's order within each section, the sections in display order.
         let mut sections: Vec<Section> = SectionKind::ALL
             .iter()
@@ -219,27 +197,30 @@ impl<S: Store + Send + 'static> Backend for Tracker<S> {
                 items: Vec::new(),
             })
             .collect();
-        for item in agenda(&advised) {
+        for item in agenda.items {
             let Some(kind) = SectionKind::of(&item.advice.action) else {
                 continue;
             };
             let entry = AgendaItem {
                 handle: item.handle().to_owned(),
-                company: item.process.company.clone(),
-                role: item.process.role.clone(),
-                advice: item.advice.clone(),
+                company: item.process.company,
+                role: item.process.role,
+                advice: item.advice,
             };
             if let Some(section) = sections.iter_mut().find(|s| s.kind == kind) {
                 section.items.push(entry);
             }
         }
         sections.retain(|section| !section.items.is_empty());
-        Ok(Agenda { tracked, sections })
+        Ok(Agenda {
+            tracked: agenda.tracked,
+            sections,
+        })
     }
 
     fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
-        let clock = Clock::new(self.now.as_deref());
-        let store = self.store();
+        let mut app = self.app();
+        let store = app.store().map_err(failed)?;
         let (mut process, timeline) = store
             .process(handle)
             .and_then(|process| Ok((process, store.timeline(handle)?)))
@@ -247,13 +228,10 @@ impl<S: Store + Send + 'static> Backend for Tracker<S> {
                 StoreError::UnknownHandle { handle, closest } => {
                     BackendError::NotFound { handle, closest }
                 }
-                other => failed(tracker::store_error(other)),
+                other => failed(db::store_error(other)),
             })?;
-        drop(store);
-        let now = clock
-            .at(&process.timezone, &process.timezone_name)
-            .map_err(failed)?;
-        let advice = self.config.advise(&mut process, now);
+        let now = app.now_for(&process).map_err(failed)?;
+        let advice = app.advise(&mut process, now);
         Ok(ProcessView {
             process,
             timeline,

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::db;
 use followup_core::TimezoneSource;
 use followup_store::Store;
 use owo_colors::OwoColorize;
@@ -10,19 +11,18 @@ use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::ShowArgs;
-use crate::clock::Clock;
-use crate::config::Config;
-use crate::tracker::{self, describe};
+use crate::describe;
 
 impl Run for ShowArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let config = Config::load_from_env()?;
-        let clock = Clock::new(self.now.now.as_deref());
-        let store = tracker::open(&ctx.db)?;
-        let mut process = store.process(&self.handle).map_err(tracker::store_error)?;
-        let timeline = store.timeline(&self.handle).map_err(tracker::store_error)?;
-        let now = clock.at(&process.timezone, &process.timezone_name)?;
-        let advice = config.advise(&mut process, now);
+        let mut app = ctx.app(self.now.now.as_deref())?;
+        let mut process = app.process(&self.handle)?;
+        let timeline = app
+            .store()?
+            .timeline(&self.handle)
+            .map_err(db::store_error)?;
+        let now = app.now_for(&process)?;
+        let advice = app.advise(&mut process, now);
         let today = advice.today;
 
         let mut out = anstream::stdout().lock();

@@ -3,20 +3,18 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_app::db;
 use followup_store::Store;
 use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::UndoArgs;
-use crate::clock::Clock;
-use crate::tracker;
 
 impl Run for UndoArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let clock = Clock::new(self.now.now.as_deref());
-        let at = tracker::change_time(&clock)?;
-        let mut store = tracker::open(&ctx.db)?;
-        let undone = store.undo(at).map_err(tracker::store_error)?;
+        let mut app = ctx.app(self.now.now.as_deref())?;
+        let at = app.change_time()?;
+        let undone = app.store()?.undo(at).map_err(db::store_error)?;
         let mut out = anstream::stdout().lock();
         if self.json {
             let value = json!({

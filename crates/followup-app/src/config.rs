@@ -1,4 +1,4 @@
-//! The user's configuration file, and the one place the binary asks for the system time zone.
+//! The user's configuration file, and the one place followup asks for the system time zone.
 //!
 //! The file is `$XDG_CONFIG_HOME/followup/config.toml` (else `~/.config/followup/config.toml`);
 //! `FOLLOWUP_CONFIG` names another file. A missing default file means the defaults; a missing

@@ -1,39 +1,32 @@
-//! What the tracker commands share: where the database lives, opening it with errors people
-//! can act on, resolving a handle-or-file argument, and reading date phrases for events.
-
-pub mod agenda;
-pub mod dates;
-pub mod describe;
+//! The tracker database: where it lives, opening it, and its failures as errors people can
+//! act on.
 
 use std::path::{Path, PathBuf};
 
-use followup_core::Process;
-use followup_store::{SqliteStore, Store, StoreError};
+use followup_store::{SqliteStore, StoreError};
 
-use crate::cli::DbArg;
-use crate::config::Config;
 use crate::error::UserError;
 use crate::input;
 
 /// The database path: `--db` / `FOLLOWUP_DB`, else `$XDG_DATA_HOME/followup/followup.db`, else
 /// `~/.local/share/followup/followup.db`.
-pub fn db_path(db: &DbArg) -> Result<PathBuf, UserError> {
+pub fn db_path(db: Option<&Path>) -> Result<PathBuf, UserError> {
     db_path_from(db, |key| std::env::var_os(key))
 }
 
 /// [`db_path`] with the environment passed in, for tests.
 fn db_path_from(
-    db: &DbArg,
+    db: Option<&Path>,
     env: impl Fn(&str) -> Option<std::ffi::OsString>,
 ) -> Result<PathBuf, UserError> {
-    if let Some(path) = &db.db {
+    if let Some(path) = db {
         if path.as_os_str().is_empty() {
             return Err(UserError::new(
                 "--db: the path is empty",
                 "name a file, like --db ~/followup.db",
             ));
         }
-        return Ok(path.clone());
+        return Ok(path.to_owned());
     }
     let set = |key: &str| env(key).filter(|v| !v.is_empty()).map(PathBuf::from);
     let dir = match (set("XDG_DATA_HOME"), set("HOME")) {
@@ -50,8 +43,8 @@ fn db_path_from(
     Ok(dir.join("followup").join("followup.db"))
 }
 
-/// Opens (creating if needed) the tracker database named by `db`.
-pub fn open(db: &DbArg) -> Result<SqliteStore, UserError> {
+/// Opens (creating if needed) the tracker database at `db`, else at [`db_path`]'s default.
+pub fn open(db: Option<&Path>) -> Result<SqliteStore, UserError> {
     let path = db_path(db)?;
     tracing::debug!(path = %path.display(), "opening the tracker database");
     SqliteStore::open(&path, input::zones().clone()).map_err(store_error)
@@ -98,30 +91,6 @@ pub fn store_error(err: StoreError) -> UserError {
     UserError::new(message, hint)
 }
 
-/// Loads the process an argument names: `-` is standard input, an existing file is a process
-/// document, anything else is a handle in the tracker (`--db`). The configured holidays are not
-/// added: callers apply the configuration as they do for files.
-///
-/// Used by `draft HANDLE` and `check --process HANDLE` so stored processes work like files.
-pub fn load_process_arg(arg: &str, db: &DbArg, config: &Config) -> Result<Process, UserError> {
-    let path = Path::new(arg);
-    // Something that can only be a path (a folder separator, a .json name) is read as a file
-    // so a typo gets the file's error, not "no process named ...".
-    let looks_like_file = arg.contains(std::path::MAIN_SEPARATOR)
-        || arg.contains('/')
-        || arg.to_ascii_lowercase().ends_with(".json");
-    if arg == "-" || path.is_file() || looks_like_file {
-        return input::load_process(arg, &config.zone_default());
-    }
-    let store = open(db)?;
-    store.process(arg).map_err(store_error)
-}
-
-/// The `--now` clock and the store's notion of "now" for history entries.
-pub fn change_time(clock: &crate::clock::Clock) -> Result<jiff::Timestamp, UserError> {
-    clock.at(&jiff::tz::TimeZone::UTC, "UTC")
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -139,22 +108,20 @@ mod tests {
 
     #[test]
     fn db_flag_wins_then_xdg_then_home() {
-        let flag = DbArg {
-            db: Some(PathBuf::from("/tmp/x.db")),
-        };
+        let flag = Some(Path::new("/tmp/x.db"));
         assert_eq!(
-            db_path_from(&flag, env(&[("XDG_DATA_HOME", "/xdg")])).unwrap(),
+            db_path_from(flag, env(&[("XDG_DATA_HOME", "/xdg")])).unwrap(),
             PathBuf::from("/tmp/x.db")
         );
-        let none = DbArg::default();
+        let none = None;
         assert_eq!(
-            db_path_from(&none, env(&[("XDG_DATA_HOME", "/xdg"), ("HOME", "/h")])).unwrap(),
+            db_path_from(none, env(&[("XDG_DATA_HOME", "/xdg"), ("HOME", "/h")])).unwrap(),
             PathBuf::from("/xdg/followup/followup.db")
         );
         assert_eq!(
-            db_path_from(&none, env(&[("XDG_DATA_HOME", "rel"), ("HOME", "/h")])).unwrap(),
+            db_path_from(none, env(&[("XDG_DATA_HOME", "rel"), ("HOME", "/h")])).unwrap(),
             PathBuf::from("/h/.local/share/followup/followup.db")
         );
-        assert!(db_path_from(&none, env(&[])).is_err());
+        assert!(db_path_from(none, env(&[])).is_err());
     }
 }

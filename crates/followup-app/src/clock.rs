@@ -1,4 +1,4 @@
-//! The one place the binary reads the clock: once per command, overridable with `--now`.
+//! The one place followup reads the clock: once per command, overridable with `--now`.
 //!
 //! `--now` may be a local time, which only means something in a zone, so the value is kept as
 //! typed and resolved per process zone; the clock, when used, is read exactly once.
