@@ -85,7 +85,7 @@ impl Reviewer {
         let dates = find_dates(&doc, &language.lexicon);
         let mut findings = Vec::new();
         for entry in &self.entries {
-            if entry.rule.phrase_table() && entry.table.is_none_or(|t| matches.of(t).is_empty()) {
+            if entry.rule.only_where_matched() && entry.table.is_none_or(|t| matches.of(t).is_empty()) {
                 continue;
             }
             let cx = Check {

@@ -164,7 +164,32 @@ fn matches_alts(doc: &Document<'_>, lexicon: &Lexicon, alts: &[Alt], index: usiz
         Alt::Weekday => lexicon.weekday(word, token.capitalised).is_some(),
         Alt::Month => lexicon.month(word).is_some(),
         Alt::Ordinal => lexicon.ordinal_day(word).is_some(),
+        Alt::Negative => lexicon.negative.contains(word),
+        Alt::Clock => is_clock(doc, token),
+        Alt::Amount => is_amount(word),
     })
+}
+
+/// Digits, alone or with a unit: "40", "120k", "2m", "3x", "5bn".
+fn is_amount(word: &str) -> bool {
+    let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < word.len() && matches!(unit, "" | "k" | "m" | "mm" | "bn" | "b" | "x" | "pct")
+}
+
+/// A time of day: "6pm", "9.30am", "noon", or hours before a colon and minutes ("12:00").
+pub(crate) fn is_clock(doc: &Document<'_>, token: &crate::text::Token) -> bool {
+    let word = token.text.as_str();
+    if matches!(word, "noon" | "midnight") {
+        return true;
+    }
+    let hours = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[hours.len()..];
+    let digits = !hours.is_empty() && hours.len() <= 2 && hours.bytes().all(|b| b.is_ascii_digit());
+    if digits && matches!(suffix, "am" | "pm" | "h" | "hrs") {
+        return true;
+    }
+    let rest = doc.text.get(token.end..).unwrap_or("").as_bytes();
+    digits && suffix.is_empty() && rest.len() >= 3 && rest[0] == b':' && rest[1..3].iter().all(u8::is_ascii_digit)
 }
 
 /// Verifies `pattern` with its anchor slot at token `anchor` (the index put it there because

@@ -6,3 +6,6 @@ pub mod guilt;
 pub mod promised;
 pub mod silence;
 pub mod threat;
+pub mod elapsed;
+pub mod imposed_deadline;
+pub mod reproach;

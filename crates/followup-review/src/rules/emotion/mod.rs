@@ -6,3 +6,4 @@ pub mod dream_job;
 pub mod gushing;
 pub mod punctuation;
 pub mod shouting;
+pub mod feeling;

@@ -5,3 +5,4 @@
 pub mod leverage;
 pub mod other_offer;
 pub mod unrecorded_change;
+pub mod ultimatum;

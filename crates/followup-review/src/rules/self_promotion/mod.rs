@@ -4,3 +4,5 @@ pub mod attachment;
 pub mod best_candidate;
 pub mod motivation;
 pub mod resume;
+pub mod achievement;
+pub mod resend;
