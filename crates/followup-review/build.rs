@@ -360,7 +360,10 @@ fn negative_words(code: &str, extra: &[String], not_feelings: &[String]) -> Vec<
     if code == "en" {
         for (word, valence) in vader_sentiment::LEXICON.iter() {
             let word: &str = word.as_ref();
-            if *valence <= NEGATIVE_AT_MOST && word.len() >= 3 && word.chars().all(|c| c.is_ascii_lowercase()) {
+            if *valence <= NEGATIVE_AT_MOST
+                && word.len() >= 3
+                && word.chars().all(|c| c.is_ascii_lowercase())
+            {
                 words.push(word.to_owned());
             }
         }

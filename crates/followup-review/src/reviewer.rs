@@ -85,7 +85,12 @@ impl Reviewer {
         let dates = find_dates(&doc, &language.lexicon);
         let mut findings = Vec::new();
         for entry in &self.entries {
-            if entry.rule.only_where_matched() && entry.table.is_none_or(|t| matches.of(t).is_empty()) {
+            if entry.rule.only_where_matched()
+                && entry.table.is_none_or(|t| matches.of(t).is_empty())
+            {
+                continue;
+            }
+            if !applies(entry.rule, kind) {
                 continue;
             }
             let cx = Check {
@@ -112,6 +117,15 @@ impl Reviewer {
             findings,
         }
     }
+}
+
+/// Whether a rule applies to a kind of message: a withdrawal may name the offer it leaves
+/// for (there is nothing left to pressure), unless it is an ultimatum ("I'll withdraw unless
+/// you match it").
+fn applies(rule: &dyn Rule, kind: MessageKind) -> bool {
+    !(kind == MessageKind::Withdraw
+        && rule.category() == Category::Pressure
+        && rule.id() != "pressure.ultimatum")
 }
 
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of

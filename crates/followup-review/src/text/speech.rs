@@ -9,7 +9,9 @@ use super::{Document, Sentence};
 use crate::language::Lexicon;
 
 /// Words that may open a sentence before its verb ("So, please share…", "Also kindly…").
-const OPENERS: &[&str] = &["so", "and", "also", "but", "just", "now", "then", "ok", "okay"];
+const OPENERS: &[&str] = &[
+    "so", "and", "also", "but", "just", "now", "then", "ok", "okay",
+];
 
 /// Whether some sentence of `doc` is a request in the imperative.
 pub fn has_request(doc: &Document<'_>, lexicon: &Lexicon) -> bool {

@@ -25,12 +25,14 @@ pub static RULE: StructureRule = StructureRule {
 const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months"];
 /// Words of no answer ("no reply", "nothing", "without news") that a duration may sit far
 /// from in a long sentence.
-const NO_ANSWER: &[&str] = &["reply", "response", "answer", "news", "word", "feedback", "update"];
+const NO_ANSWER: &[&str] = &[
+    "reply", "response", "answer", "news", "word", "feedback", "update",
+];
 /// Words an elliptic sentence of elapsed time may hold besides the duration ("been 2 weeks
 /// lol").
 const ELLIPSIS: &[&str] = &[
-    "it", "has", "is", "been", "already", "now", "lol", "almost", "over", "nearly", "like",
-    "haha", "smh", "and", "a", "since", "then",
+    "it", "has", "is", "been", "already", "now", "lol", "almost", "over", "nearly", "like", "haha",
+    "smh", "and", "a", "since", "then",
 ];
 
 /// The sentences (as byte spans) that name a duration and no answer anywhere in them, or
@@ -53,9 +55,11 @@ fn elapsed_in_sentences(cx: &Check<'_>) -> Vec<(usize, usize)> {
                     .iter()
                     .any(|n| n.negator || matches!(n.text.as_str(), "no" | "without"))
         });
-        let elliptic = tokens.iter().enumerate().all(|(i, t)| {
-            i == at || i == at + 1 || ELLIPSIS.contains(&t.text.as_str())
-        }) && tokens.iter().any(|t| t.text == "been");
+        let elliptic = tokens
+            .iter()
+            .enumerate()
+            .all(|(i, t)| i == at || i == at + 1 || ELLIPSIS.contains(&t.text.as_str()))
+            && tokens.iter().any(|t| t.text == "been");
         if no_answer || elliptic {
             spans.push((tokens[at].start, tokens[at + 1].end));
         }
@@ -81,7 +85,9 @@ fn said_then_today(cx: &Check<'_>) -> Vec<(usize, usize)> {
             .iter()
             .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some());
         let today = now.len() <= 4
-            && now.iter().any(|t| lexicon.weekday(&t.text, t.capitalised).is_some())
+            && now
+                .iter()
+                .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some())
             && now
                 .iter()
                 .any(|t| matches!(t.text.as_str(), "it" | "today" | "now" | "is"));

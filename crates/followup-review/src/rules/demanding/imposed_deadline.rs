@@ -28,12 +28,23 @@ pub static RULE: StructureRule = StructureRule {
 /// the other company"), imposes that day.
 fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
-    let sentence_at = |byte: usize| doc.sentences.iter().position(|s| s.start <= byte && byte < s.end.max(s.start + 1));
+    let sentence_at = |byte: usize| {
+        doc.sentences
+            .iter()
+            .position(|s| s.start <= byte && byte < s.end.max(s.start + 1))
+    };
+    let mut ultimatums: Vec<usize> = cx
+        .table("pressure.ultimatum")
+        .iter()
+        .filter_map(|m| doc.tokens.get(m.first).map(|t| t.sentence))
+        .collect();
+    ultimatums.extend(
+        crate::rules::pressure::ultimatum::conditional_consequences(cx)
+            .into_iter()
+            .filter_map(|(start, _)| sentence_at(start)),
+    );
     let mut spans = Vec::new();
-    for m in cx.table("pressure.ultimatum") {
-        let Some(at) = doc.tokens.get(m.first).map(|t| t.sentence) else {
-            continue;
-        };
+    for at in ultimatums {
         for date in cx.dates {
             if sentence_at(date.start).is_some_and(|s| s == at || s + 1 == at) {
                 spans.push((date.start, date.end));
@@ -45,7 +56,15 @@ fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
 
 /// Words of a sentence that asks whether a time suits them.
 const SCHEDULING: &[&str] = &[
-    "if", "whether", "works", "work", "suit", "suits", "convenient", "available", "free",
+    "if",
+    "whether",
+    "works",
+    "work",
+    "suit",
+    "suits",
+    "convenient",
+    "available",
+    "free",
 ];
 
 /// Whether a match of the table is scheduling rather than a deadline.

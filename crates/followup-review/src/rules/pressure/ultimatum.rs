@@ -22,6 +22,58 @@ pub static RULE: StructureRule = StructureRule {
     structure: offer_then_threat,
 };
 
+/// Words that put a condition on them, however long the condition.
+const CONDITIONS: &[&str] = &["unless", "otherwise"];
+/// What the sender will do to them: "I'll be going with them", "I'll take it".
+const CONSEQUENCES: &[&str] = &[
+    "going",
+    "go",
+    "take",
+    "taking",
+    "accept",
+    "accepting",
+    "sign",
+    "signing",
+    "join",
+    "joining",
+    "withdraw",
+    "withdrawing",
+    "walk",
+    "walking",
+];
+
+/// "unless you can improve the base by 15% by Wednesday, I'll be going with them": a
+/// condition word, then later in the sentence the sender ("i") and within three words a
+/// consequence for them.
+pub(crate) fn conditional_consequences(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    let mut spans = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = &doc.tokens[sentence.first_token..sentence.end_token];
+        let Some(condition) = tokens
+            .iter()
+            .position(|t| CONDITIONS.contains(&t.text.as_str()))
+        else {
+            continue;
+        };
+        let consequence = tokens
+            .iter()
+            .enumerate()
+            .skip(condition + 1)
+            .find(|(i, t)| {
+                t.text == "i"
+                    && tokens[i + 1..tokens.len().min(i + 5)]
+                        .iter()
+                        .any(|n| CONSEQUENCES.contains(&n.text.as_str()))
+            });
+        if let Some((i, _)) = consequence {
+            let last = &tokens[tokens.len().min(i + 4) - 1];
+            spans.push((tokens[condition].start, last.end));
+        }
+    }
+    spans
+}
+
 /// What turns an offer into leverage: a deadline imposed on them, a reproach, guilt.
 const LEVERAGE: &[&str] = &[
     "demanding.imposed-deadline",
@@ -39,7 +91,7 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
         .chain(LEVERAGE.iter().flat_map(|id| cx.table(id)))
         .map(|m| (sentence_of(m.first), m.first, m.last))
         .collect();
-    let mut spans = Vec::new();
+    let mut spans = conditional_consequences(cx);
     for offer in cx.marker(Marker::Offer) {
         let at = sentence_of(offer.first);
         for &(sentence, _, last) in &threats {
@@ -86,8 +138,10 @@ mod tests {
         silent_as(
             "pressure.ultimatum",
             MessageKind::Align,
-            &["I have received an offer from another company with a deadline of Friday 22 May. \
-               Is there any chance of an update before then?"],
+            &[
+                "I have received an offer from another company with a deadline of Friday 22 May. \
+               Is there any chance of an update before then?",
+            ],
         );
     }
 }
