@@ -72,6 +72,11 @@ impl Reviewer {
         }
     }
 
+    /// The language it reviews in.
+    pub fn language(&self) -> &'static Language {
+        self.language
+    }
+
     /// Reviews `text` as a message of `kind`, with the process's context when given.
     pub fn review(
         &self,

@@ -93,6 +93,11 @@ pub struct CheckArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// After the review, print the strong version of the message: unflagged sentences kept
+    /// word for word, flagged ones removed or rewritten, missing parts added (with --json:
+    /// "fixed"). The exit code is still the original message's.
+    #[arg(long)]
+    pub fix: bool,
     #[command(flatten)]
     pub now: NowArg,
 }
