@@ -23,6 +23,26 @@ pub static RULE: StructureRule = StructureRule {
     structure: ultimatum_dates,
 };
 
+/// A date that can be a deadline: not past ("last week", "3 days ago") and not the day of
+/// something that happened ("our talk on Tuesday", "since Monday", "from my 1 March
+/// interview").
+fn is_deadline(cx: &Check<'_>, date: &crate::text::dates::DateExpr) -> bool {
+    use crate::text::dates::DateMeaning as M;
+    if matches!(
+        date.meaning,
+        M::Yesterday | M::LastWeek | M::DaysAgo(_) | M::WeeksAgo(_) | M::Span
+    ) {
+        return false;
+    }
+    let before = cx.doc.tokens.iter().rev().find(|t| t.end <= date.start);
+    !before.is_some_and(|t| {
+        matches!(
+            t.text.as_str(),
+            "on" | "since" | "from" | "of" | "last" | "after"
+        )
+    })
+}
+
 /// The dates and times of an ultimatum: an ultimatum (`pressure.ultimatum`) in a sentence
 /// that names a day or a time, or just after one ("until Friday noon. After that, it goes to
 /// the other company"), imposes that day.
@@ -45,7 +65,7 @@ fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
     );
     let mut spans = Vec::new();
     for at in ultimatums {
-        for date in cx.dates {
+        for date in cx.dates.iter().filter(|d| is_deadline(cx, d)) {
             if sentence_at(date.start).is_some_and(|s| s == at || s + 1 == at) {
                 spans.push((date.start, date.end));
             }
