@@ -164,8 +164,8 @@ impl PhraseSet {
 }
 
 /// Which tokens belong to a name of several capitalised words inside a sentence ("at ASAP
-/// Logistics", "Urgent Care Inc."): capitalised, not the sentence's first word, next to a
-/// capitalised word that is not all capitals (so "I LOVED" and shouting are no name). "I",
+/// Logistics", "Urgent Care Inc."): capitalised, not the sentence's first word, and followed
+/// by a capitalised word that is not all capitals (so "I LOVED" and shouting are no name). "I",
 /// the words of a contraction ("I'm"), weekdays and months are never part of one.
 fn name_words(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<bool> {
     let tokens = &doc.tokens;
