@@ -294,6 +294,22 @@ mod tests {
     }
 
     #[test]
+    fn rule_words_inside_a_name_say_nothing_but_run_on_lines_keep_their_findings() {
+        let reviewer = Reviewer::new();
+        for text in [
+            "I wanted to check whether there is any news on the Fleet Analyst role at ASAP \
+             Logistics since our call on Monday.",
+            "Is there any update on the Store Lead role at Perfect Fit Apparel since Monday?",
+            "Is there any news on the Billing role at Urgent Care Inc. since our call on 4 May?",
+        ] {
+            let review = reviewer.review(text, MessageKind::FollowUp, None);
+            assert_eq!(review.verdict, Verdict::Strong, "{text}: {review:#?}");
+        }
+        let run_on = reviewer.review("thanks Ana Going crazy here", MessageKind::ThankYou, None);
+        assert!(run_on.findings.iter().any(|f| f.rule == "emotion.anxiety"));
+    }
+
+    #[test]
     fn a_finding_repeated_beyond_the_limit_is_reported_once_and_costs_once() {
         let text = format!(
             "Is there any news on the Backend Engineer role since Friday? {}",

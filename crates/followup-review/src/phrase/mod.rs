@@ -192,13 +192,19 @@ fn name_words(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<bool> {
     let title = |i: usize| candidate(i) && !tokens[i].all_caps;
     (0..tokens.len())
         .map(|i| {
+            // Next in the same sentence with only spaces between ("ASAP Logistics", not
+            // "Honestly, Going").
             let same = |j: usize| {
-                tokens
-                    .get(j)
-                    .is_some_and(|n| n.sentence == tokens[i].sentence)
+                tokens.get(j).is_some_and(|n| {
+                    n.sentence == tokens[i].sentence
+                        && doc
+                            .text
+                            .get(tokens[i].end..n.start)
+                            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' '))
+                })
             };
-            candidate(i)
-                && ((same(i + 1) && title(i + 1)) || (i > 0 && same(i - 1) && title(i - 1)))
+            // Followed by a title word: a run-on "thanks Ana Going crazy" is no name.
+            candidate(i) && same(i + 1) && title(i + 1)
         })
         .collect()
 }
