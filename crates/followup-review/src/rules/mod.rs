@@ -309,15 +309,29 @@ impl Rule for StructureRule {
                 .into_iter()
                 .map(|span| (span, Cow::Borrowed(self.suggestion))),
         );
+        // Spans already reported in the category at this severity or above, by start: a
+        // sorted index keeps a long paste linear-logarithmic.
+        let mut reported: Vec<Span> = out
+            .iter()
+            .filter(|f| {
+                f.category == self.category && f.severity >= self.severity && !f.whole_message
+            })
+            .map(|f| (f.start, f.end.max(f.start + 1)))
+            .collect();
+        reported.sort_unstable();
+        let mut longest = 0;
+        let reach: Vec<usize> = reported
+            .iter()
+            .map(|&(_, end)| {
+                longest = longest.max(end);
+                longest
+            })
+            .collect();
         for ((start, end), suggestion) in found {
-            let reported = out.iter().any(|f| {
-                f.category == self.category
-                    && f.severity >= self.severity
-                    && !f.whole_message
-                    && f.start < end.max(start + 1)
-                    && start < f.end.max(f.start + 1)
-            });
-            if !reported {
+            // Some reported span starting before `end` reaches past `start`.
+            let before = reported.partition_point(|&(s, _)| s < end.max(start + 1));
+            let overlaps = before > 0 && reach[before - 1] > start;
+            if !overlaps {
                 out.push(Finding::at(
                     self.id,
                     self.category,
@@ -353,6 +367,9 @@ pub(crate) fn negative_words(
     }
     spans
 }
+
+/// A byte span.
+type Span = (usize, usize);
 
 /// A structure rule that keeps every match of its table.
 pub(crate) fn keep_all(_: &Check<'_>, _: usize, _: usize) -> bool {

@@ -34,7 +34,11 @@ fn is_deadline(cx: &Check<'_>, date: &crate::text::dates::DateExpr) -> bool {
     ) {
         return false;
     }
-    let before = cx.doc.tokens.iter().rev().find(|t| t.end <= date.start);
+    let tokens = &cx.doc.tokens;
+    let before = tokens
+        .partition_point(|t| t.end <= date.start)
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i));
     !before.is_some_and(|t| {
         matches!(
             t.text.as_str(),
@@ -50,8 +54,8 @@ fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let sentence_at = |byte: usize| {
         doc.sentences
-            .iter()
-            .position(|s| s.start <= byte && byte < s.end.max(s.start + 1))
+            .partition_point(|s| s.start <= byte)
+            .checked_sub(1)
     };
     let mut ultimatums: Vec<usize> = cx
         .table("pressure.ultimatum")
@@ -63,15 +67,19 @@ fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
             .into_iter()
             .filter_map(|(start, _)| sentence_at(start)),
     );
-    let mut spans = Vec::new();
-    for at in ultimatums {
-        for date in cx.dates.iter().filter(|d| is_deadline(cx, d)) {
-            if sentence_at(date.start).is_some_and(|s| s == at || s + 1 == at) {
-                spans.push((date.start, date.end));
-            }
-        }
-    }
-    spans
+    ultimatums.sort_unstable();
+    ultimatums.dedup();
+    // A date counts in its ultimatum's sentence, or just before it.
+    cx.dates
+        .iter()
+        .filter(|d| is_deadline(cx, d))
+        .filter(|d| {
+            sentence_at(d.start).is_some_and(|s| {
+                ultimatums.binary_search(&s).is_ok() || ultimatums.binary_search(&(s + 1)).is_ok()
+            })
+        })
+        .map(|d| (d.start, d.end))
+        .collect()
 }
 
 /// Words of a sentence that asks whether a time suits them.
@@ -94,12 +102,15 @@ fn is_scheduling(cx: &Check<'_>, first: usize, last: usize) -> bool {
         .tokens
         .get(last)
         .is_some_and(|t| doc.original(t).ends_with("'s") || doc.original(t).ends_with("’s"));
-    let sentence = doc.tokens.get(first).map(|t| t.sentence);
     let asks_if_it_works = doc
         .tokens
-        .iter()
-        .filter(|t| Some(t.sentence) == sentence)
-        .any(|t| SCHEDULING.contains(&t.text.as_str()));
+        .get(first)
+        .and_then(|t| doc.sentences.get(t.sentence))
+        .is_some_and(|s| {
+            doc.tokens[s.first_token..s.end_token]
+                .iter()
+                .any(|t| SCHEDULING.contains(&t.text.as_str()))
+        });
     possessive || asks_if_it_works
 }
 

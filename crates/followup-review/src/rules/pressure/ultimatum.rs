@@ -85,19 +85,24 @@ const LEVERAGE: &[&str] = &[
 fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let sentence_of = |token: usize| doc.tokens.get(token).map_or(usize::MAX, |t| t.sentence);
-    let threats: Vec<(usize, usize, usize)> = cx
+    // The last token of the last threat of each sentence, by sentence.
+    let mut threats: std::collections::BTreeMap<usize, usize> = Default::default();
+    for m in cx
         .phrases()
         .iter()
         .chain(LEVERAGE.iter().flat_map(|id| cx.table(id)))
-        .map(|m| (sentence_of(m.first), m.first, m.last))
-        .collect();
+    {
+        let last = threats.entry(sentence_of(m.first)).or_insert(m.last);
+        *last = (*last).max(m.last);
+    }
     let mut spans = conditional_consequences(cx);
     for offer in cx.marker(Marker::Offer) {
         let at = sentence_of(offer.first);
-        for &(sentence, _, last) in &threats {
-            if sentence == at || sentence == at + 1 {
-                spans.push((doc.tokens[offer.first].start, doc.tokens[last].end));
-            }
+        let threat = threats
+            .get(&at.saturating_add(1))
+            .or_else(|| threats.get(&at));
+        if let Some(&last) = threat {
+            spans.push((doc.tokens[offer.first].start, doc.tokens[last].end));
         }
     }
     spans
