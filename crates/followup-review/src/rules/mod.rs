@@ -255,18 +255,8 @@ impl Rule for PhraseRule {
 /// reply") plus what code finds across sentences or through who is spoken about. Every
 /// match and every span the code returns is one finding.
 pub struct StructureRule {
-    /// Stable id; also the table's name.
-    pub id: &'static str,
-    /// Category of its findings.
-    pub category: Category,
-    /// Severity of its findings.
-    pub severity: Severity,
-    /// What it catches.
-    pub description: &'static str,
-    /// Why the words hurt, one sentence.
-    pub message: &'static str,
-    /// What to write instead when the table gives no suggestion for the pattern.
-    pub suggestion: &'static str,
+    /// The id, category, severity and wording, as for a phrase table.
+    pub rule: PhraseRule,
     /// Whether a match of the table (its first and last token) is kept.
     pub keep: fn(&Check<'_>, usize, usize) -> bool,
     /// The byte spans found beyond the table.
@@ -275,15 +265,15 @@ pub struct StructureRule {
 
 impl Rule for StructureRule {
     fn id(&self) -> &'static str {
-        self.id
+        self.rule.id
     }
 
     fn category(&self) -> Category {
-        self.category
+        self.rule.category
     }
 
     fn description(&self) -> &'static str {
-        self.description
+        self.rule.description
     }
 
     fn phrase_table(&self) -> bool {
@@ -302,19 +292,21 @@ impl Rule for StructureRule {
             .phrases()
             .iter()
             .filter(|m| (self.keep)(cx, m.first, m.last))
-            .map(|m| (cx.span(m), cx.suggestion(m, self.suggestion)))
+            .map(|m| (cx.span(m), cx.suggestion(m, self.rule.suggestion)))
             .collect();
         found.extend(
             (self.structure)(cx)
                 .into_iter()
-                .map(|span| (span, Cow::Borrowed(self.suggestion))),
+                .map(|span| (span, Cow::Borrowed(self.rule.suggestion))),
         );
         // Spans already reported in the category at this severity or above, by start: a
         // sorted index keeps a long paste linear-logarithmic.
         let mut reported: Vec<Span> = out
             .iter()
             .filter(|f| {
-                f.category == self.category && f.severity >= self.severity && !f.whole_message
+                f.category == self.rule.category
+                    && f.severity >= self.rule.severity
+                    && !f.whole_message
             })
             .map(|f| (f.start, f.end.max(f.start + 1)))
             .collect();
@@ -333,11 +325,11 @@ impl Rule for StructureRule {
             let overlaps = before > 0 && reach[before - 1] > start;
             if !overlaps {
                 out.push(Finding::at(
-                    self.id,
-                    self.category,
-                    self.severity,
+                    self.rule.id,
+                    self.rule.category,
+                    self.rule.severity,
                     (start, end),
-                    self.message,
+                    self.rule.message,
                     suggestion,
                 ));
             }

@@ -6,17 +6,19 @@
 //! today's ("You said Monday. It's Thursday.").
 
 use crate::finding::{Category, Severity};
-use crate::rules::{Check, StructureRule};
+use crate::rules::{Check, PhraseRule, StructureRule};
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "demanding.elapsed",
-    category: Category::Demanding,
-    severity: Severity::Error,
-    description: "Days, weeks or messages counted while waiting for their answer.",
-    message: "Counting the time or the messages sounds like a reproach, and reproaches get no \
-              replies.",
-    suggestion: "Is there any news on the timeline?",
+    rule: PhraseRule {
+        id: "demanding.elapsed",
+        category: Category::Demanding,
+        severity: Severity::Error,
+        description: "Days, weeks or messages counted while waiting for their answer.",
+        message: "Counting the time or the messages sounds like a reproach, and reproaches get no \
+                  replies.",
+        suggestion: "Is there any news on the timeline?",
+    },
     keep: crate::rules::keep_all,
     structure: elapsed_in_sentences,
 };

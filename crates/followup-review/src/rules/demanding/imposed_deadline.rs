@@ -8,17 +8,19 @@
 //! ultimatum names ("Match it by Friday or I sign with them") as a deadline imposed too.
 
 use crate::finding::{Category, Severity};
-use crate::rules::{Check, StructureRule};
+use crate::rules::{Check, PhraseRule, StructureRule};
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "demanding.imposed-deadline",
-    category: Category::Demanding,
-    severity: Severity::Error,
-    description: "A near deadline imposed on them: today, tonight, end of day, a clock time.",
-    message: "A deadline you set for them reads as an order; they answer on their timeline, \
-              not yours.",
-    suggestion: "Could you let me know if there is any news on the timeline?",
+    rule: PhraseRule {
+        id: "demanding.imposed-deadline",
+        category: Category::Demanding,
+        severity: Severity::Error,
+        description: "A near deadline imposed on them: today, tonight, end of day, a clock time.",
+        message: "A deadline you set for them reads as an order; they answer on their timeline, \
+                  not yours.",
+        suggestion: "Could you let me know if there is any news on the timeline?",
+    },
     keep: |cx, first, last| !is_scheduling(cx, first, last),
     structure: ultimatum_dates,
 };

@@ -8,17 +8,19 @@
 //! `emotion.feeling`; said of a bug or a project, it is aimed at no one.
 
 use crate::finding::{Category, Severity};
-use crate::rules::{Check, StructureRule};
+use crate::rules::{Check, PhraseRule, StructureRule};
 use crate::text::roles::Role;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "demanding.reproach",
-    category: Category::Demanding,
-    severity: Severity::Error,
-    description: "Sarcasm, reproach or a negative judgement aimed at them or at the wait.",
-    message: "A reproach puts them on the defensive, and the easiest answer to it is none.",
-    suggestion: "Is there any news on the timeline?",
+    rule: PhraseRule {
+        id: "demanding.reproach",
+        category: Category::Demanding,
+        severity: Severity::Error,
+        description: "Sarcasm, reproach or a negative judgement aimed at them or at the wait.",
+        message: "A reproach puts them on the defensive, and the easiest answer to it is none.",
+        suggestion: "Is there any news on the timeline?",
+    },
     keep: crate::rules::keep_all,
     structure: aimed_at_them,
 };

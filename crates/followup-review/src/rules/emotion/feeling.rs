@@ -7,18 +7,20 @@
 //! or crying emoji. The same word said of them or of the wait is `demanding.reproach`.
 
 use crate::finding::{Category, Severity};
-use crate::rules::{Check, StructureRule};
+use crate::rules::{Check, PhraseRule, StructureRule};
 use crate::text::roles::Role;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "emotion.feeling",
-    category: Category::Emotion,
-    severity: Severity::Error,
-    description: "The sender's distress, in any words: a strongly negative feeling of their own.",
-    message: "Your feelings become something the recruiter has to manage, and they read as \
-              pressure.",
-    suggestion: "(leave your feelings out; state the facts and ask your question)",
+    rule: PhraseRule {
+        id: "emotion.feeling",
+        category: Category::Emotion,
+        severity: Severity::Error,
+        description: "The sender's distress, in any words: a strongly negative feeling of their own.",
+        message: "Your feelings become something the recruiter has to manage, and they read as \
+                  pressure.",
+        suggestion: "(leave your feelings out; state the facts and ask your question)",
+    },
     keep: crate::rules::keep_all,
     structure: said_of_the_sender,
 };

@@ -8,16 +8,18 @@
 //! consequence, a deadline imposed on them, a reproach or guilt (the `demanding` tables).
 
 use crate::finding::{Category, Severity};
-use crate::rules::{Check, Marker, StructureRule};
+use crate::rules::{Check, Marker, PhraseRule, StructureRule};
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "pressure.ultimatum",
-    category: Category::Pressure,
-    severity: Severity::Error,
-    description: "An ultimatum: a condition on them and a consequence for them.",
-    message: "An ultimatum forces a quick answer, and the quick answer is usually no.",
-    suggestion: "Is there any chance of an update before then?",
+    rule: PhraseRule {
+        id: "pressure.ultimatum",
+        category: Category::Pressure,
+        severity: Severity::Error,
+        description: "An ultimatum: a condition on them and a consequence for them.",
+        message: "An ultimatum forces a quick answer, and the quick answer is usually no.",
+        suggestion: "Is there any chance of an update before then?",
+    },
     keep: crate::rules::keep_all,
     structure: offer_then_threat,
 };

@@ -5,17 +5,19 @@
 //! amount in one sentence, unless someone else achieved it ("you grew the team to 40").
 
 use crate::finding::{Category, Severity};
-use crate::rules::StructureRule;
+use crate::rules::{PhraseRule, StructureRule};
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "self-promotion.achievement",
-    category: Category::SelfPromotion,
-    severity: Severity::Error,
-    description: "Achievements and their figures restated: the resume again.",
-    message: "They have your resume; restating your results turns a follow-up into a second \
-              application.",
-    suggestion: "(delete it; they have your resume)",
+    rule: PhraseRule {
+        id: "self-promotion.achievement",
+        category: Category::SelfPromotion,
+        severity: Severity::Error,
+        description: "Achievements and their figures restated: the resume again.",
+        message: "They have your resume; restating your results turns a follow-up into a second \
+                  application.",
+        suggestion: "(delete it; they have your resume)",
+    },
     keep: crate::rules::keep_all,
     structure: crate::rules::table_only,
 };

@@ -4,17 +4,19 @@
 //! A structure of its table alone: the document and a word of sending again, in either order.
 
 use crate::finding::{Category, Severity};
-use crate::rules::StructureRule;
+use crate::rules::{PhraseRule, StructureRule};
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
-    id: "self-promotion.resend",
-    category: Category::SelfPromotion,
-    severity: Severity::Error,
-    description: "The resume, CV or portfolio sent again.",
-    message: "They have your resume; sending it again says you think they lost it or did not \
-              read it.",
-    suggestion: "(delete it; they have your resume)",
+    rule: PhraseRule {
+        id: "self-promotion.resend",
+        category: Category::SelfPromotion,
+        severity: Severity::Error,
+        description: "The resume, CV or portfolio sent again.",
+        message: "They have your resume; sending it again says you think they lost it or did not \
+                  read it.",
+        suggestion: "(delete it; they have your resume)",
+    },
     keep: crate::rules::keep_all,
     structure: crate::rules::table_only,
 };
