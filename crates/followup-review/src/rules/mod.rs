@@ -284,56 +284,71 @@ impl Rule for StructureRule {
         false
     }
 
-    /// Reports the table's matches and the structure's spans, except where a rule of the
-    /// category already reported the words at the same or a higher severity: a structure
-    /// reaches what the listed phrases did not, and never competes with them.
+    /// Reports the table's matches, then the structure's spans, except where a rule of the
+    /// category (or, for a span, one of the table's matches) already reported the words at
+    /// the same or a higher severity: a structure reaches what the listed phrases did not,
+    /// and never competes with them.
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
-        let mut found: Vec<((usize, usize), Cow<'static, str>)> = cx
+        let rule = &self.rule;
+        let table: Vec<(Span, Cow<'static, str>)> = cx
             .phrases()
             .iter()
             .filter(|m| (self.keep)(cx, m.first, m.last))
-            .map(|m| (cx.span(m), cx.suggestion(m, self.rule.suggestion)))
+            .map(|m| (cx.span(m), cx.suggestion(m, rule.suggestion)))
             .collect();
-        found.extend(
-            (self.structure)(cx)
-                .into_iter()
-                .map(|span| (span, Cow::Borrowed(self.rule.suggestion))),
-        );
-        // Spans already reported in the category at this severity or above, by start: a
-        // sorted index keeps a long paste linear-logarithmic.
-        let mut reported: Vec<Span> = out
-            .iter()
-            .filter(|f| {
-                f.category == self.rule.category
-                    && f.severity >= self.rule.severity
-                    && !f.whole_message
-            })
-            .map(|f| (f.start, f.end.max(f.start + 1)))
+        let structure: Vec<(Span, Cow<'static, str>)> = (self.structure)(cx)
+            .into_iter()
+            .map(|span| (span, Cow::Borrowed(rule.suggestion)))
             .collect();
-        reported.sort_unstable();
-        let mut longest = 0;
-        let reach: Vec<usize> = reported
-            .iter()
-            .map(|&(_, end)| {
-                longest = longest.max(end);
-                longest
-            })
-            .collect();
-        for ((start, end), suggestion) in found {
-            // Some reported span starting before `end` reaches past `start`.
-            let before = reported.partition_point(|&(s, _)| s < end.max(start + 1));
-            let overlaps = before > 0 && reach[before - 1] > start;
-            if !overlaps {
-                out.push(Finding::at(
-                    self.rule.id,
-                    self.rule.category,
-                    self.rule.severity,
-                    (start, end),
-                    self.rule.message,
-                    suggestion,
-                ));
+        for found in [table, structure] {
+            let reported = ReportedSpans::of(out, rule.category, rule.severity);
+            for ((start, end), suggestion) in found {
+                if !reported.overlaps(start, end) {
+                    out.push(Finding::at(
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        (start, end),
+                        rule.message,
+                        suggestion,
+                    ));
+                }
             }
         }
+    }
+}
+
+/// The spans already reported in a category at a severity or above, sorted by start, with
+/// the furthest end reached so far: an overlap query is a binary search, so a long paste
+/// stays linear-logarithmic.
+struct ReportedSpans {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl ReportedSpans {
+    fn of(findings: &[Finding], category: Category, severity: Severity) -> Self {
+        let mut spans: Vec<Span> = findings
+            .iter()
+            .filter(|f| f.category == category && f.severity >= severity && !f.whole_message)
+            .map(|f| (f.start, f.end.max(f.start + 1)))
+            .collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        ReportedSpans { spans, reach }
+    }
+
+    /// Whether some reported span shares a byte with `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before = self.spans.partition_point(|&(s, _)| s < end.max(start + 1));
+        before > 0 && self.reach[before - 1] > start
     }
 }
 

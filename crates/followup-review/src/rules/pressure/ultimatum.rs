@@ -87,24 +87,28 @@ const LEVERAGE: &[&str] = &[
 fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let sentence_of = |token: usize| doc.tokens.get(token).map_or(usize::MAX, |t| t.sentence);
-    // The last token of the last threat of each sentence, by sentence.
-    let mut threats: std::collections::BTreeMap<usize, usize> = Default::default();
+    // The last token of each threat, by sentence (a sentence holds a few at most).
+    let mut threats: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for m in cx
         .phrases()
         .iter()
         .chain(LEVERAGE.iter().flat_map(|id| cx.table(id)))
     {
-        let last = threats.entry(sentence_of(m.first)).or_insert(m.last);
-        *last = (*last).max(m.last);
+        threats
+            .entry(sentence_of(m.first))
+            .or_default()
+            .push(m.last);
     }
     let mut spans = conditional_consequences(cx);
     for offer in cx.marker(Marker::Offer) {
         let at = sentence_of(offer.first);
-        let threat = threats
-            .get(&at.saturating_add(1))
-            .or_else(|| threats.get(&at));
-        if let Some(&last) = threat {
-            spans.push((doc.tokens[offer.first].start, doc.tokens[last].end));
+        // Each threat after the offer, in its sentence or the next.
+        for sentence in [at, at.saturating_add(1)] {
+            for &last in threats.get(&sentence).into_iter().flatten() {
+                if last > offer.first {
+                    spans.push((doc.tokens[offer.first].start, doc.tokens[last].end));
+                }
+            }
         }
     }
     spans
