@@ -29,6 +29,8 @@ const WORD_SETS: &[(&str, &str)] = &[
     ("function_words", "function-words"),
     ("greetings", "greetings"),
     ("generic_addressees", "generic-addressees"),
+    ("politeness", "politeness"),
+    ("request_verbs", "request-verbs"),
 ];
 
 /// A build error: a file (and line, when one is to blame) and what is wrong.
@@ -264,6 +266,8 @@ fn compile_language(dir: &Path, code: &str) -> Result<String, Error> {
     for (field, file) in WORD_SETS {
         let _ = writeln!(sets, "        {field}: {},", set(&list(file)?));
     }
+    let negative = negative_words(code, &list("negative")?, &list("not-feelings")?);
+    let _ = writeln!(sets, "        negative: {},", set(&negative));
 
     // The phrase tables, in file-name order; each pattern remembers its table.
     let stop_words = list("stop-words")?;
@@ -345,6 +349,31 @@ pub static {static_name}: Language = Language {{
     Ok(out)
 }
 
+/// Words that score at most this in VADER (−4 to +4) count as strongly negative.
+const NEGATIVE_AT_MOST: f64 = -1.5;
+
+/// The strongly negative words of a language: for English, VADER's lexicon (MIT, through the
+/// `vader_sentiment` crate, read here so nothing is parsed at run time), plus the folder's
+/// `negative.txt`, less its `not-feelings.txt` (words that are no feeling in a job search).
+fn negative_words(code: &str, extra: &[String], not_feelings: &[String]) -> Vec<String> {
+    let mut words: Vec<String> = extra.to_vec();
+    if code == "en" {
+        for (word, valence) in vader_sentiment::LEXICON.iter() {
+            let word: &str = word.as_ref();
+            if *valence <= NEGATIVE_AT_MOST
+                && word.len() >= 3
+                && word.chars().all(|c| c.is_ascii_lowercase())
+            {
+                words.push(word.to_owned());
+            }
+        }
+    }
+    words.retain(|w| !not_feelings.contains(w));
+    words.sort();
+    words.dedup();
+    words
+}
+
 fn emit_alts(alts: &[Alt]) -> String {
     let items: Vec<String> = alts
         .iter()
@@ -355,6 +384,9 @@ fn emit_alts(alts: &[Alt]) -> String {
             Alt::Weekday => "Alt::Weekday".to_owned(),
             Alt::Month => "Alt::Month".to_owned(),
             Alt::Ordinal => "Alt::Ordinal".to_owned(),
+            Alt::Negative => "Alt::Negative".to_owned(),
+            Alt::Clock => "Alt::Clock".to_owned(),
+            Alt::Amount => "Alt::Amount".to_owned(),
         })
         .collect();
     format!("Cow::Borrowed(&[{}])", items.join(", "))

@@ -64,6 +64,13 @@ pub struct Lexicon {
     pub greetings: phf::Set<&'static str>,
     /// Whom a greeting may address without a name ("team", "hiring").
     pub generic_addressees: phf::Set<&'static str>,
+    /// Words that make a sentence a polite request ("please", "kindly").
+    pub politeness: phf::Set<&'static str>,
+    /// Verbs of a request in the imperative ("share", "revert", "let").
+    pub request_verbs: phf::Set<&'static str>,
+    /// Strongly negative words (a sentiment lexicon, less the words that are no feeling in a
+    /// job search: `lexicon/not-feelings.txt`), read through who is spoken about.
+    pub negative: phf::Set<&'static str>,
     /// Weekday abbreviations that count only with a capital ("Wed").
     pub weekdays_capital_only: &'static [&'static str],
     /// Weekday abbreviations that are ordinary words and never count ("sat").

@@ -18,6 +18,7 @@
 //! - `rules`: the [`Rule`] trait, one rule per file, and the [`registry`].
 //! - `context`: what `--process` adds ([`ProcessContext`]).
 //! - `reviewer`, `verdict`, `finding`: running the rules, and the result.
+//! - `fix`: the strong version of the user's own message ([`Fix`], `check --fix`).
 //!
 //! No I/O and no clock: the caller passes the text, the kind and, optionally, the context.
 
@@ -26,6 +27,7 @@
 
 mod context;
 mod finding;
+mod fix;
 mod language;
 mod phrase;
 mod reviewer;
@@ -35,6 +37,7 @@ mod verdict;
 
 pub use context::{ProcessContext, TimingProblem};
 pub use finding::{Category, Finding, Severity};
+pub use fix::Fix;
 pub use language::{LANGUAGES, Language};
 pub use reviewer::{MAX_REPEATS, Reviewer};
 pub use rules::{Check, Rule, registry};

@@ -72,6 +72,11 @@ impl Reviewer {
         }
     }
 
+    /// The language it reviews in.
+    pub fn language(&self) -> &'static Language {
+        self.language
+    }
+
     /// Reviews `text` as a message of `kind`, with the process's context when given.
     pub fn review(
         &self,
@@ -85,7 +90,12 @@ impl Reviewer {
         let dates = find_dates(&doc, &language.lexicon);
         let mut findings = Vec::new();
         for entry in &self.entries {
-            if entry.rule.phrase_table() && entry.table.is_none_or(|t| matches.of(t).is_empty()) {
+            if entry.rule.only_where_matched()
+                && entry.table.is_none_or(|t| matches.of(t).is_empty())
+            {
+                continue;
+            }
+            if !applies(entry.rule, kind) {
                 continue;
             }
             let cx = Check {
@@ -112,6 +122,15 @@ impl Reviewer {
             findings,
         }
     }
+}
+
+/// Whether a rule applies to a kind of message: a withdrawal may name the offer it leaves
+/// for (there is nothing left to pressure), unless it is an ultimatum ("I'll withdraw unless
+/// you match it").
+fn applies(rule: &dyn Rule, kind: MessageKind) -> bool {
+    !(kind == MessageKind::Withdraw
+        && rule.category() == Category::Pressure
+        && rule.id() != "pressure.ultimatum")
 }
 
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of
@@ -272,6 +291,22 @@ mod tests {
             .unwrap();
         assert_eq!(&text[anxious.start..anxious.end], "I'm honestly so anxious");
         assert_eq!((anxious.line, anxious.column), (1, 34));
+    }
+
+    #[test]
+    fn rule_words_inside_a_name_say_nothing_but_run_on_lines_keep_their_findings() {
+        let reviewer = Reviewer::new();
+        for text in [
+            "I wanted to check whether there is any news on the Fleet Analyst role at ASAP \
+             Logistics since our call on Monday.",
+            "Is there any update on the Store Lead role at Perfect Fit Apparel since Monday?",
+            "Is there any news on the Billing role at Urgent Care Inc. since our call on 4 May?",
+        ] {
+            let review = reviewer.review(text, MessageKind::FollowUp, None);
+            assert_eq!(review.verdict, Verdict::Strong, "{text}: {review:#?}");
+        }
+        let run_on = reviewer.review("thanks Ana Going crazy here", MessageKind::ThankYou, None);
+        assert!(run_on.findings.iter().any(|f| f.rule == "emotion.anxiety"));
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub struct CheckArgs {
     pub file: String,
     /// The kind of message: length aims and required parts depend on it.
     #[arg(long, value_enum, value_name = "KIND", default_value = "follow-up")]
-    pub kind: DraftKind,
+    pub kind: CheckKind,
     /// The process the message belongs to (a document file or a tracked handle): adds timing,
     /// volume, the promised date, the contact's name, and whether an outside offer is recorded
     /// as real.
@@ -95,8 +95,44 @@ pub struct CheckArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// After the review, print the strong version of the message: unflagged sentences kept
+    /// word for word, flagged ones removed or rewritten, missing parts added (with --json:
+    /// "fixed"). The exit code is still the original message's.
+    #[arg(long)]
+    pub fix: bool,
     #[command(flatten)]
     pub now: NowArg,
+}
+
+/// The kinds of message `followup check` reviews: the drafted kinds, plus an answer to them
+/// and a withdrawal (neither needs a question; timing and volume do not apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckKind {
+    /// Right after a warm interview: thanks, no question.
+    ThankYou,
+    /// After the promised date: one objective question.
+    FollowUp,
+    /// The last attempt.
+    Final,
+    /// A real outside change with its deadline: one question about timing.
+    Align,
+    /// An answer to their message.
+    Reply,
+    /// Withdrawing from the process.
+    Withdraw,
+}
+
+impl From<CheckKind> for followup_core::MessageKind {
+    fn from(kind: CheckKind) -> Self {
+        match kind {
+            CheckKind::ThankYou => followup_core::MessageKind::ThankYou,
+            CheckKind::FollowUp => followup_core::MessageKind::FollowUp,
+            CheckKind::Final => followup_core::MessageKind::Final,
+            CheckKind::Align => followup_core::MessageKind::Align,
+            CheckKind::Reply => followup_core::MessageKind::Reply,
+            CheckKind::Withdraw => followup_core::MessageKind::Withdraw,
+        }
+    }
 }
 
 /// Arguments of `followup completions`.

@@ -107,11 +107,23 @@ impl PhraseSet {
     /// Every match in `doc`, grouped by table, overlapping matches of one table merged.
     pub fn find(&self, doc: &Document<'_>, lexicon: &Lexicon) -> Matches {
         let mut found = Vec::new();
+        let names = name_words(doc, lexicon);
         for (index, token) in doc.tokens.iter().enumerate() {
             for pattern in self.anchored(&token.text) {
                 let compiled = &self.patterns[pattern as usize];
                 if let Some((first, last)) = match_at(doc, lexicon, compiled, index) {
                     let table = TableId(self.table_of.get(pattern as usize).copied().unwrap_or(0));
+                    // A rule's words inside a name ("ASAP Logistics", "Perfect Fit Apparel")
+                    // say nothing about the sender; markers (the role's name) still count,
+                    // and so does a name in a gap ("withdraw from the Platform Engineer
+                    // process unless").
+                    let marker = self
+                        .tables
+                        .get(usize::from(table.0))
+                        .is_some_and(|name| name.starts_with("marker."));
+                    if !marker && (names[first] || names[index] || names[last]) {
+                        continue;
+                    }
                     found.push(PhraseMatch {
                         table,
                         pattern,
@@ -151,6 +163,52 @@ impl PhraseSet {
     }
 }
 
+/// Which tokens belong to a name of several capitalised words inside a sentence ("at ASAP
+/// Logistics", "Urgent Care Inc."): capitalised, not the sentence's first word, and followed
+/// by a capitalised word that is not all capitals (so "I LOVED" and shouting are no name). "I",
+/// the words of a contraction ("I'm"), weekdays and months are never part of one.
+fn name_words(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<bool> {
+    let tokens = &doc.tokens;
+    let first_of_sentence = |i: usize| {
+        i == 0
+            || tokens
+                .get(i - 1)
+                .is_none_or(|p| p.sentence != tokens[i].sentence)
+    };
+    let shares_word = |i: usize| {
+        let t = &tokens[i];
+        (i > 0 && tokens[i - 1].start == t.start)
+            || tokens.get(i + 1).is_some_and(|n| n.start == t.start)
+    };
+    let candidate = |i: usize| {
+        let t = &tokens[i];
+        t.capitalised
+            && !first_of_sentence(i)
+            && t.text != "i"
+            && !shares_word(i)
+            && lexicon.weekday(&t.text, true).is_none()
+            && lexicon.month(&t.text).is_none()
+    };
+    let title = |i: usize| candidate(i) && !tokens[i].all_caps;
+    (0..tokens.len())
+        .map(|i| {
+            // Next in the same sentence with only spaces between ("ASAP Logistics", not
+            // "Honestly, Going").
+            let same = |j: usize| {
+                tokens.get(j).is_some_and(|n| {
+                    n.sentence == tokens[i].sentence
+                        && doc
+                            .text
+                            .get(tokens[i].end..n.start)
+                            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' '))
+                })
+            };
+            // Followed by a title word: a run-on "thanks Ana Going crazy" is no name.
+            candidate(i) && same(i + 1) && title(i + 1)
+        })
+        .collect()
+}
+
 /// Whether the token at `index` is one of `alts`.
 fn matches_alts(doc: &Document<'_>, lexicon: &Lexicon, alts: &[Alt], index: usize) -> bool {
     let Some(token) = doc.tokens.get(index) else {
@@ -164,7 +222,36 @@ fn matches_alts(doc: &Document<'_>, lexicon: &Lexicon, alts: &[Alt], index: usiz
         Alt::Weekday => lexicon.weekday(word, token.capitalised).is_some(),
         Alt::Month => lexicon.month(word).is_some(),
         Alt::Ordinal => lexicon.ordinal_day(word).is_some(),
+        Alt::Negative => lexicon.negative.contains(word),
+        Alt::Clock => is_clock(doc, token),
+        Alt::Amount => is_amount(word),
     })
+}
+
+/// Digits, alone or with a unit: "40", "120k", "2m", "3x", "5bn".
+fn is_amount(word: &str) -> bool {
+    let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < word.len() && matches!(unit, "" | "k" | "m" | "mm" | "bn" | "b" | "x" | "pct")
+}
+
+/// A time of day: "6pm", "9.30am", "noon", or hours before a colon and minutes ("12:00").
+pub(crate) fn is_clock(doc: &Document<'_>, token: &crate::text::Token) -> bool {
+    let word = token.text.as_str();
+    if matches!(word, "noon" | "midnight") {
+        return true;
+    }
+    let hours = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[hours.len()..];
+    let digits = !hours.is_empty() && hours.len() <= 2 && hours.bytes().all(|b| b.is_ascii_digit());
+    if digits && matches!(suffix, "am" | "pm" | "h" | "hrs") {
+        return true;
+    }
+    let rest = doc.text.get(token.end..).unwrap_or("").as_bytes();
+    digits
+        && suffix.is_empty()
+        && rest.len() >= 3
+        && rest[0] == b':'
+        && rest[1..3].iter().all(u8::is_ascii_digit)
 }
 
 /// Verifies `pattern` with its anchor slot at token `anchor` (the index put it there because

@@ -5,7 +5,8 @@
 //! i am|feel|get ~2 anxi*|nervous          => (delete it; say what you want instead)
 //! !start|join as soon as possible
 //! # slots: words (`word`), prefixes (`word*`), classes (`@number` a count, `@weekday`,
-//! # `@month`, `@ordinal`), alternatives joined by `|`; `slot?` is optional; `~N` allows N other words
+//! # `@month`, `@ordinal`, `@negative` a strongly negative word, `@clock` a time of day,
+//! # `@amount` digits or digits with a unit such as `120k`), alternatives joined by `|`; `slot?` is optional; `~N` allows N other words
 //! # between two slots (`~` alone is 3); a leading `!slot` must not come just before the
 //! # match, a trailing one not just after; `=> text` is the suggestion for that pattern.
 //! ```
@@ -35,6 +36,12 @@ pub enum Alt {
     Month,
     /// An ordinal ("8th").
     Ordinal,
+    /// A strongly negative word of the language's sentiment lexicon ("heartbroken").
+    Negative,
+    /// A clock time ("6pm", "12:00", "noon").
+    Clock,
+    /// An amount: digits, or digits with a unit ("120k", "2m", "3x").
+    Amount,
 }
 
 /// A position in a pattern: the words that may stand there and the gap allowed before it.

@@ -168,6 +168,9 @@ fn parse_alts(text: &str) -> Result<Vec<Alt>, String> {
             "@weekday" => Alt::Weekday,
             "@month" => Alt::Month,
             "@ordinal" => Alt::Ordinal,
+            "@negative" => Alt::Negative,
+            "@clock" => Alt::Clock,
+            "@amount" => Alt::Amount,
             _ if alt.starts_with('@') => return Err(format!("unknown class {alt:?}")),
             _ => {
                 let (word, prefix) = match alt.strip_suffix('*') {

@@ -41,6 +41,11 @@ pub trait Rule: Sync {
     fn phrase_table(&self) -> bool {
         false
     }
+    /// Whether the rule reports only where its table matched (so it can be skipped when the
+    /// table found nothing); a structure rule that also reads across sentences runs always.
+    fn only_where_matched(&self) -> bool {
+        self.phrase_table()
+    }
     /// Reports the rule's findings on one message.
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>);
 }
@@ -77,6 +82,14 @@ impl<'a> Check<'a> {
         table.map_or(&[], |t| self.matches.of(t))
     }
 
+    /// Matches of another rule's table, by its id (for rules that combine structures).
+    pub fn table(&self, id: &str) -> &'a [PhraseMatch] {
+        self.language
+            .phrases
+            .table(id)
+            .map_or(&[], |t| self.matches.of(t))
+    }
+
     /// The language's word lists.
     pub fn lexicon(&self) -> &'static Lexicon {
         &self.language.lexicon
@@ -108,9 +121,12 @@ impl<'a> Check<'a> {
         self.doc.text.is_empty()
     }
 
-    /// The message asks for something: a question mark or an explicit request.
+    /// The message asks for something: a direct question, an indirect one ("I wanted to
+    /// confirm whether…"), or a request ("Kindly share the status", "Please revert").
     pub fn asks_something(&self) -> bool {
-        self.doc.questions > 0 || !self.marker(Marker::Request).is_empty()
+        self.doc.questions > 0
+            || !self.marker(Marker::Request).is_empty()
+            || crate::text::speech::has_request(self.doc, self.lexicon())
     }
 }
 
@@ -151,19 +167,26 @@ static REGISTRY: &[&dyn Rule] = &[
     &emotion::shouting::RULE,
     &emotion::punctuation::RULE,
     &emotion::gushing::RULE,
+    &emotion::feeling::RULE,
     &demanding::silence::RULE,
     &demanding::promised::RULE,
     &demanding::deadline::RULE,
     &demanding::accusation::RULE,
     &demanding::guilt::RULE,
     &demanding::threat::RULE,
+    &demanding::elapsed::RULE,
+    &demanding::imposed_deadline::RULE,
+    &demanding::reproach::RULE,
     &pressure::leverage::RULE,
     &pressure::other_offer::RULE,
     &pressure::unrecorded_change::RULE,
+    &pressure::ultimatum::RULE,
     &self_promotion::resume::RULE,
     &self_promotion::best_candidate::RULE,
     &self_promotion::attachment::RULE,
     &self_promotion::motivation::RULE,
+    &self_promotion::achievement::RULE,
+    &self_promotion::resend::RULE,
     &overjustification::apology::RULE,
     &overjustification::busy::RULE,
     &overjustification::pushy::RULE,
@@ -226,6 +249,143 @@ impl Rule for PhraseRule {
             ));
         }
     }
+}
+
+/// A rule that is a structure: its table's patterns (classes and gaps: "a duration … no
+/// reply") plus what code finds across sentences or through who is spoken about. Every
+/// match and every span the code returns is one finding.
+pub struct StructureRule {
+    /// The id, category, severity and wording, as for a phrase table.
+    pub rule: PhraseRule,
+    /// Whether a match of the table (its first and last token) is kept.
+    pub keep: fn(&Check<'_>, usize, usize) -> bool,
+    /// The byte spans found beyond the table.
+    pub structure: fn(&Check<'_>) -> Vec<(usize, usize)>,
+}
+
+impl Rule for StructureRule {
+    fn id(&self) -> &'static str {
+        self.rule.id
+    }
+
+    fn category(&self) -> Category {
+        self.rule.category
+    }
+
+    fn description(&self) -> &'static str {
+        self.rule.description
+    }
+
+    fn phrase_table(&self) -> bool {
+        true
+    }
+
+    fn only_where_matched(&self) -> bool {
+        false
+    }
+
+    /// Reports the table's matches, then the structure's spans, except where a rule of the
+    /// category (or, for a span, one of the table's matches) already reported the words at
+    /// the same or a higher severity: a structure reaches what the listed phrases did not,
+    /// and never competes with them.
+    fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
+        let rule = &self.rule;
+        let table: Vec<(Span, Cow<'static, str>)> = cx
+            .phrases()
+            .iter()
+            .filter(|m| (self.keep)(cx, m.first, m.last))
+            .map(|m| (cx.span(m), cx.suggestion(m, rule.suggestion)))
+            .collect();
+        let structure: Vec<(Span, Cow<'static, str>)> = (self.structure)(cx)
+            .into_iter()
+            .map(|span| (span, Cow::Borrowed(rule.suggestion)))
+            .collect();
+        for found in [table, structure] {
+            let reported = ReportedSpans::of(out, rule.category, rule.severity);
+            for ((start, end), suggestion) in found {
+                if !reported.overlaps(start, end) {
+                    out.push(Finding::at(
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        (start, end),
+                        rule.message,
+                        suggestion,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The spans already reported in a category at a severity or above, sorted by start, with
+/// the furthest end reached so far: an overlap query is a binary search, so a long paste
+/// stays linear-logarithmic.
+struct ReportedSpans {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl ReportedSpans {
+    fn of(findings: &[Finding], category: Category, severity: Severity) -> Self {
+        let mut spans: Vec<Span> = findings
+            .iter()
+            .filter(|f| f.category == category && f.severity >= severity && !f.whole_message)
+            .map(|f| (f.start, f.end.max(f.start + 1)))
+            .collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        ReportedSpans { spans, reach }
+    }
+
+    /// Whether some reported span shares a byte with `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before = self.spans.partition_point(|&(s, _)| s < end.max(start + 1));
+        before > 0 && self.reach[before - 1] > start
+    }
+}
+
+/// The spans of strongly negative words (the language's sentiment lexicon) said of a role
+/// `aimed` accepts, each from the role word to the negative one ("I am heartbroken", "the
+/// silence has been infuriating").
+pub(crate) fn negative_words(
+    cx: &Check<'_>,
+    aimed: impl Fn(crate::text::roles::Role) -> bool,
+) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    let negative = &cx.lexicon().negative;
+    let mut spans = Vec::new();
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if !negative.contains(token.text.as_str()) {
+            continue;
+        }
+        if let Some((role, at)) = crate::text::roles::said_of(doc, i)
+            && aimed(role)
+        {
+            spans.push((doc.tokens[at].start, token.end));
+        }
+    }
+    spans
+}
+
+/// A byte span.
+type Span = (usize, usize);
+
+/// A structure rule that keeps every match of its table.
+pub(crate) fn keep_all(_: &Check<'_>, _: usize, _: usize) -> bool {
+    true
+}
+
+/// A structure rule with nothing beyond its table.
+pub(crate) fn table_only(_: &Check<'_>) -> Vec<(usize, usize)> {
+    Vec::new()
 }
 
 /// Helpers for the fire / don't-fire tests at the end of every rule file.

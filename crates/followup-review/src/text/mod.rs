@@ -9,9 +9,13 @@
 //!
 //! - [`dates`]: date and time expressions ("Friday", "8 May", "last week").
 //! - [`position`]: byte offsets to 1-based lines and columns.
+//! - [`speech`]: requests that are not questions ("Kindly share the status").
+//! - [`roles`]: who a stretch of a sentence speaks about (the sender, them, the wait).
 
 pub mod dates;
 pub mod position;
+pub mod roles;
+pub mod speech;
 
 use crate::language::{Facts, Language};
 

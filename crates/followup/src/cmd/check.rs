@@ -62,15 +62,29 @@ impl Run for CheckArgs {
             None => None,
         };
 
-        let review = Reviewer::new().review(&text, kind, context.as_ref());
+        let reviewer = Reviewer::new();
+        let review = reviewer.review(&text, kind, context.as_ref());
+        let fixed = self
+            .fix
+            .then(|| reviewer.fix(&text, kind, context.as_ref()).text);
 
         let stdout = anstream::stdout();
         let colour = stdout.current_choice() != ColorChoice::Never;
         let mut out = stdout.lock();
         if self.json {
-            writeln!(out, "{}", serde_json::to_string_pretty(&review)?)?;
+            let json = match &fixed {
+                Some(fixed) => serde_json::to_string_pretty(&WithFix {
+                    review: &review,
+                    fixed,
+                })?,
+                None => serde_json::to_string_pretty(&review)?,
+            };
+            writeln!(out, "{json}")?;
         } else {
             write_human(&mut out, &text, &review, colour)?;
+            if let Some(fixed) = &fixed {
+                writeln!(out, "\n{}\n\n{fixed}", "Fixed:".bold())?;
+            }
         }
         out.flush()?;
         Ok(if review.has_errors() {
@@ -79,6 +93,14 @@ impl Run for CheckArgs {
             ExitCode::SUCCESS
         })
     }
+}
+
+/// The review object with `"fixed"` after its fields.
+#[derive(serde::Serialize)]
+struct WithFix<'a> {
+    #[serde(flatten)]
+    review: &'a Review,
+    fixed: &'a str,
 }
 
 /// The process context behind `--process`: read the document or the tracked process, apply the

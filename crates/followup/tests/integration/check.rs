@@ -379,3 +379,76 @@ fn colour_only_when_asked_for() {
     assert!(stdout.contains('\u{1b}'), "{stdout}");
     assert!(!stdout.contains("^^^"), "carets only without colour");
 }
+
+// ---------------------------------------------------------------- --fix
+
+const WEAK_WITH_ROLE: &str = "Hi Ana,\n\nI'm following up on the Backend Engineer role we \
+discussed on Tuesday. It has been two weeks and I still haven't heard anything!! I'm so \
+anxious about this. I hope the team is doing well.\n\nBest,\nMaria\n";
+
+#[test]
+fn fix_prints_the_strong_version_and_keeps_the_exit_code_of_the_original() {
+    let run = check(WEAK_WITH_ROLE, &["--fix"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let fixed = run.stdout.split("Fixed:").nth(1).unwrap().trim().to_owned();
+    assert!(
+        fixed.contains("I'm following up on the Backend Engineer role we discussed on Tuesday.")
+    );
+    assert!(fixed.contains("I hope the team is doing well."));
+    assert!(!fixed.contains("anxious"), "{fixed}");
+    assert!(fixed.ends_with("Best,\nMaria"), "{fixed}");
+    let again = check(&fixed, &["--json"]);
+    assert_eq!(again.code, 0, "{}", again.stdout);
+    assert_eq!(json(&again)["verdict"], "strong");
+}
+
+#[test]
+fn fix_with_json_adds_fixed_and_a_process_adds_its_timeline() {
+    let run = check_with_process(
+        "Any news??",
+        &[
+            "--json",
+            "--fix",
+            "--process",
+            "{process}",
+            "--now",
+            "2026-05-11",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let value = json(&run);
+    assert_eq!(value["verdict"], "weak");
+    let fixed = value["fixed"].as_str().unwrap();
+    assert!(fixed.contains("Backend Engineer"), "{fixed}");
+    assert!(fixed.contains("8 May"), "{fixed}");
+    let again = check_with_process(
+        fixed,
+        &["--json", "--process", "{process}", "--now", "2026-05-11"],
+    );
+    assert_eq!(
+        json(&again)["verdict"],
+        "strong",
+        "{fixed}\n{}",
+        again.stdout
+    );
+    // Without --fix the JSON contract is unchanged.
+    assert!(
+        json(&check("Any news??", &["--json"]))
+            .get("fixed")
+            .is_none()
+    );
+}
+
+#[test]
+fn reply_and_withdraw_need_no_question() {
+    let reply = "Hi Ana,\n\nThank you for your message about the Backend Engineer role. Tuesday \
+        at 14:00 works well for me.\n\nBest regards,\nMaria\n";
+    let withdraw = "Hi Ana,\n\nThank you for your time during the Backend Engineer process. I \
+        have decided to withdraw my application, and I hope our paths cross again.\n\nBest \
+        regards,\nMaria\n";
+    for (kind, text) in [("reply", reply), ("withdraw", withdraw)] {
+        let run = check(text, &["--json", "--kind", kind]);
+        assert_eq!(run.code, 0, "{kind}: {}", run.stdout);
+        assert_eq!(json(&run)["verdict"], "strong", "{kind}");
+    }
+}

@@ -3,6 +3,7 @@
 pub mod anxiety;
 pub mod begging;
 pub mod dream_job;
+pub mod feeling;
 pub mod gushing;
 pub mod punctuation;
 pub mod shouting;

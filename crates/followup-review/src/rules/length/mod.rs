@@ -6,12 +6,15 @@ pub mod sentence;
 
 use followup_core::MessageKind;
 
-/// The kind's aim in words: thank-you 70, follow-up and final 90, align 110.
+/// The kind's aim in words: thank-you 70, withdraw 80, follow-up and final 90, align 110,
+/// reply 120.
 pub fn aim(kind: MessageKind) -> usize {
     match kind {
         MessageKind::ThankYou => 70,
+        MessageKind::Withdraw => 80,
         MessageKind::FollowUp | MessageKind::Final => 90,
-        MessageKind::Align | MessageKind::Other | MessageKind::Reply | MessageKind::Withdraw => 110,
+        MessageKind::Align | MessageKind::Other => 110,
+        MessageKind::Reply => 120,
     }
 }
 

@@ -4,4 +4,5 @@
 
 pub mod leverage;
 pub mod other_offer;
+pub mod ultimatum;
 pub mod unrecorded_change;

@@ -1,0 +1,425 @@
+//! `check --fix`: the strong version of the user's own message.
+//!
+//! The message is cut into its greeting, its sentences and its close. A sentence with no
+//! finding is kept byte for byte, in order; a sentence whose only findings are capitals or
+//! `!!` is rewritten (lower case, one mark); any other flagged sentence is removed. Then what
+//! the review of what is left says is missing is added in the composer's words (its first
+//! neutral variant, `followup-core/templates/en`): the process (with `--process` from it;
+//! without, only when the message names a role), the timeline (with `--process`), the dates
+//! the removed sentences held, one objective question (not for a thank-you, a reply or a
+//! withdrawal) and a respectful close. The greeting and the signature are kept.
+
+use followup_core::MessageKind;
+
+use crate::context::ProcessContext;
+use crate::finding::{Finding, Severity};
+use crate::language::Language;
+use crate::reviewer::Reviewer;
+use crate::text::Document;
+use crate::text::dates::{DateMeaning, find_dates};
+use crate::verdict::Review;
+
+/// A rewritten message and its review.
+#[derive(Clone, Debug)]
+pub struct Fix {
+    /// The rewritten message.
+    pub text: String,
+    /// Its review, with the same kind and context.
+    pub review: Review,
+}
+
+/// Words a close opens with ("Best regards,", "Thanks,").
+const SIGN_OFFS: &[&str] = &[
+    "best",
+    "regards",
+    "kind",
+    "warm",
+    "thanks",
+    "thank",
+    "cheers",
+    "sincerely",
+    "respectfully",
+    "cordially",
+    "yours",
+    "all",
+    "many",
+    "take",
+    "with",
+    "bye",
+    "ciao",
+    "love",
+    "talk",
+    "speak",
+    "see",
+    "greetings",
+    "salutations",
+    "respect",
+];
+
+/// Rules whose words are rewritten rather than removed.
+const REWRITTEN: &[&str] = &["emotion.punctuation", "emotion.shouting"];
+
+/// Words after which capitalised words name a role ("the Backend Engineer role").
+const ROLE_NOUNS: &[&str] = &[
+    "role",
+    "position",
+    "opening",
+    "vacancy",
+    "job",
+    "post",
+    "interview",
+    "process",
+    "application",
+];
+
+/// The close added when the message has none, or a flagged one.
+const CLOSE: &str = "Best regards,";
+
+/// A stretch of the message: its byte span.
+type Span = (usize, usize);
+
+impl Reviewer {
+    /// The strong version of `text`, reviewed as `kind` with `context`.
+    pub fn fix(&self, text: &str, kind: MessageKind, context: Option<&ProcessContext>) -> Fix {
+        let review = self.review(text, kind, context);
+        let language = self.language();
+        let parts = Parts::of(text, language);
+        let flagged: Vec<&Finding> = review
+            .findings
+            .iter()
+            .filter(|f| !f.whole_message && f.severity >= Severity::Warning)
+            .collect();
+        let findings_in = |(start, end): Span| -> Vec<&Finding> {
+            flagged
+                .iter()
+                .copied()
+                .filter(|f| f.start < end && start < f.end.max(f.start + 1))
+                .collect()
+        };
+        let keep = |span: Span| -> Option<String> {
+            let found = findings_in(span);
+            let piece = &text[span.0..span.1];
+            if found.is_empty() {
+                Some(piece.to_owned())
+            } else if found.iter().all(|f| REWRITTEN.contains(&f.rule)) {
+                Some(rewrite(piece, span.0, &found))
+            } else {
+                None
+            }
+        };
+
+        let greeting = parts.greeting.map(|g| {
+            keep(g).unwrap_or_else(|| match context.and_then(|c| c.names.first()) {
+                Some(name) => format!("Hi {name},"),
+                None => "Hello,".to_owned(),
+            })
+        });
+        let mut body: Vec<String> = Vec::new();
+        let mut removed: Vec<Span> = Vec::new();
+        for &span in &parts.body {
+            match keep(span) {
+                Some(piece) => body.push(piece),
+                None => removed.push(span),
+            }
+        }
+        // A greeting that opened a kept sentence stays on its line.
+        let greeting = match (greeting, parts.inline) {
+            (Some(g), Some((gap_start, gap_end)))
+                if parts.body.first().is_some_and(|s| !removed.contains(s)) && !body.is_empty() =>
+            {
+                let first = body.remove(0);
+                Some(format!("{g}{}{first}", &text[gap_start..gap_end]))
+            }
+            (g, _) => g,
+        };
+        let mut close: Vec<String> = parts.close.iter().filter_map(|&s| keep(s)).collect();
+        let opens_with_sign_off = close.first().is_some_and(|line| {
+            let first = line.split_whitespace().next().unwrap_or("");
+            SIGN_OFFS.contains(
+                &first
+                    .trim_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        });
+        if !opens_with_sign_off {
+            close.insert(0, CLOSE.to_owned());
+        }
+
+        // What the review of the kept text says is missing.
+        let draft = assemble(greeting.as_deref(), &body, &close);
+        let missing = self.review(&draft, kind, context);
+        let lacks = |rule: &str| missing.findings.iter().any(|f| f.rule == rule);
+        let role = context
+            .map(|c| (c.role.clone(), Some(c.company.clone())))
+            .or_else(|| role_named(text, language).map(|r| (r, None)));
+        match &role {
+            Some((role, company))
+                if lacks("vague.no-reference") || !draft.contains(role.as_str()) =>
+            {
+                body.insert(0, reference(kind, role, company.as_deref()));
+            }
+            None if lacks("vague.no-reference") => {
+                body.insert(0, unnamed_reference(kind).to_owned())
+            }
+            _ => {}
+        }
+        if let Some(context) = context
+            && let Some(promise) = context.promise
+            && (lacks("vague.no-time-anchor") || lacks("vague.promise-date"))
+        {
+            body.push(format!(
+                "You mentioned you expected to reach a decision by {}.",
+                context.spell(promise)
+            ));
+        }
+        let doc = Document::new(text, language);
+        let lost: Vec<&str> = find_dates(&doc, &language.lexicon)
+            .iter()
+            .filter(|d| names_a_day(&d.meaning))
+            .filter(|d| removed.iter().any(|&(s, e)| s <= d.start && d.end <= e))
+            .map(|d| text[d.start..d.end].trim())
+            .filter(|d| !body.iter().any(|b| b.contains(d)))
+            .collect();
+        if !lost.is_empty() {
+            body.push(dates_sentence(&lost));
+        }
+        if lacks("no-question.missing") {
+            body.push(question(kind).to_owned());
+        }
+        let text = assemble(greeting.as_deref(), &body, &close);
+        let review = self.review(&text, kind, context);
+        Fix { text, review }
+    }
+}
+
+/// The message cut into greeting, body sentences and close.
+struct Parts {
+    greeting: Option<Span>,
+    /// The greeting opened the first sentence ("Hi Jess, day 12…"): the text between them.
+    inline: Option<Span>,
+    body: Vec<Span>,
+    close: Vec<Span>,
+}
+
+impl Parts {
+    fn of(text: &str, language: &'static Language) -> Parts {
+        let doc = Document::new(text, language);
+        let mut spans: Vec<Span> = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
+        let mut greeting = None;
+        let mut inline = None;
+        if let Some(&(start, end)) = spans.first() {
+            let first = &text[start..end];
+            let opens = first
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| {
+                    language
+                        .lexicon
+                        .greetings
+                        .contains(w.to_lowercase().as_str())
+                });
+            if opens {
+                // "Hi Jess, day 12 and counting…": the greeting ends at its comma.
+                match first.find(',') {
+                    Some(comma) if start + comma + 1 < end => {
+                        greeting = Some((start, start + comma + 1));
+                        let rest = start + comma + 1;
+                        let rest =
+                            rest + text[rest..end].len() - text[rest..end].trim_start().len();
+                        inline = Some((start + comma + 1, rest));
+                        spans[0] = (rest, end);
+                    }
+                    _ => {
+                        greeting = Some((start, end));
+                        spans.remove(0);
+                    }
+                }
+            }
+        }
+        // The close: the last short lines that stand alone and ask nothing.
+        let mut close = Vec::new();
+        while let Some(&(start, end)) = spans.last() {
+            let piece = &text[start..end];
+            let before = text[..start].trim_end_matches([' ', '\t']);
+            let after = text[end..].trim_start_matches([' ', '\t']);
+            let alone = (before.is_empty() || before.ends_with('\n'))
+                && (after.is_empty() || after.starts_with(['\n', '\r']));
+            if !alone
+                || piece.split_whitespace().count() > 4
+                || piece.contains('?')
+                || spans.len() == 1
+            {
+                break;
+            }
+            close.insert(0, (start, end));
+            spans.pop();
+        }
+        Parts {
+            greeting,
+            inline,
+            body: spans,
+            close,
+        }
+    }
+}
+
+/// A date that names a day ("Friday", "2 June"), not a span of waiting ("2 weeks").
+fn names_a_day(meaning: &DateMeaning) -> bool {
+    matches!(
+        meaning,
+        DateMeaning::Weekday(_)
+            | DateMeaning::MonthDay { .. }
+            | DateMeaning::DayOfMonth(_)
+            | DateMeaning::Numeric(..)
+            | DateMeaning::Exact(_)
+            | DateMeaning::Yesterday
+            | DateMeaning::Today
+            | DateMeaning::Tomorrow
+    )
+}
+
+/// The sentence with its flagged capitals lowered and its runs of `!`/`?` cut to one mark.
+fn rewrite(piece: &str, offset: usize, findings: &[&Finding]) -> String {
+    let mut out = String::with_capacity(piece.len());
+    let mut at = 0;
+    let mut spans: Vec<Span> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.start.max(offset) - offset,
+                (f.end.max(offset) - offset).min(piece.len()),
+            )
+        })
+        .collect();
+    spans.sort_unstable();
+    for (start, end) in spans {
+        if start < at || start >= end {
+            continue;
+        }
+        out.push_str(&piece[at..start]);
+        let flagged = &piece[start..end];
+        if flagged.chars().all(|c| matches!(c, '!' | '?')) {
+            out.push(if flagged.contains('?') { '?' } else { '.' });
+        } else if start == 0 {
+            let lower = flagged.to_lowercase();
+            let mut chars = lower.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push_str(&flagged.to_lowercase());
+        }
+        at = end;
+    }
+    out.push_str(&piece[at..]);
+    out
+}
+
+/// The role a message names: the capitalised words before "role" or "position" ("the
+/// Backend Engineer role"), or after "post of" ("the post of Procurement Officer").
+fn role_named(text: &str, language: &'static Language) -> Option<String> {
+    let doc = Document::new(text, language);
+    let tokens = &doc.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        if !ROLE_NOUNS.contains(&token.text.as_str()) {
+            continue;
+        }
+        let names = |t: &crate::text::Token| {
+            t.capitalised
+                && t.sentence == token.sentence
+                && t.text != "i"
+                && language.lexicon.weekday(&t.text, true).is_none()
+                && language.lexicon.month(&t.text).is_none()
+        };
+        let mut first = i;
+        while first > 0 && names(&tokens[first - 1]) {
+            first -= 1;
+        }
+        if first < i && !(i - first == 1 && tokens[first].all_caps && tokens[first].text.len() == 1)
+        {
+            return Some(text[tokens[first].start..tokens[i - 1].end].to_owned());
+        }
+        if tokens.get(i + 1).is_some_and(|t| t.text == "of") {
+            let mut last = i + 1;
+            while tokens.get(last + 1).is_some_and(names) {
+                last += 1;
+            }
+            if last > i + 1 {
+                return Some(text[tokens[i + 2].start..tokens[last].end].to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// The process, in the composer's words for the kind.
+fn reference(kind: MessageKind, role: &str, company: Option<&str>) -> String {
+    let at = company.map(|c| format!(" at {c}")).unwrap_or_default();
+    match kind {
+        MessageKind::ThankYou => {
+            format!("Thank you for talking with me about the {role} role{at}.")
+        }
+        MessageKind::FollowUp => format!("I am writing to follow up on the {role} role{at}."),
+        MessageKind::Final => format!("I am writing one last time about the {role} role{at}."),
+        _ => format!("I am writing about the {role} role{at}."),
+    }
+}
+
+/// The process without its name, in the composer's words: nothing is invented.
+fn unnamed_reference(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::ThankYou => "I appreciated your time and the conversation.",
+        MessageKind::Align => {
+            "I remain very interested in the role and would like to plan around your timeline."
+        }
+        MessageKind::FollowUp => "I have remained interested in the role since our conversation.",
+        _ => "I remain interested in the role.",
+    }
+}
+
+/// The dates of removed sentences, kept.
+fn dates_sentence(dates: &[&str]) -> String {
+    match dates {
+        [one] => format!("For reference, the date I have is {one}."),
+        [rest @ .., last] => format!(
+            "For reference, the dates I have are {} and {last}.",
+            rest.join(", ")
+        ),
+        [] => String::new(),
+    }
+}
+
+/// One objective question, in the composer's words for the kind.
+fn question(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::Final => "Could you let me know whether the position is still open?",
+        MessageKind::Align => "Could you share the expected timing of your decision?",
+        _ => "Is there an update on the timeline?",
+    }
+}
+
+/// Greeting, body and close as paragraphs.
+fn assemble(greeting: Option<&str>, body: &[String], close: &[String]) -> String {
+    let mut out = String::new();
+    if let Some(greeting) = greeting {
+        out.push_str(greeting);
+        out.push_str("\n\n");
+    }
+    for (i, piece) in body.iter().enumerate() {
+        if i > 0 {
+            // A chat line without its full stop still ends before the next sentence.
+            let ended = body[i - 1]
+                .trim_end()
+                .ends_with(['.', '?', '!', '…', ':', ')', '"']);
+            out.push_str(if ended { " " } else { ". " });
+        }
+        out.push_str(piece);
+    }
+    if !close.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(&close.join("\n"));
+    }
+    out
+}

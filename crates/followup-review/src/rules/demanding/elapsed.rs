@@ -1,0 +1,138 @@
+//! `demanding.elapsed`: the time or the messages counted while waiting ("Three weeks now
+//! since my interview", "this is my fourth email", "waiting your reply since 10 days").
+//!
+//! A structure: its table pairs a duration or a count of messages with waiting, silence or
+//! no reply in one sentence; the code reads a date they gave and, in the next short sentence,
+//! today's ("You said Monday. It's Thursday.").
+
+use crate::finding::{Category, Severity};
+use crate::rules::{Check, PhraseRule, StructureRule};
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "demanding.elapsed",
+        category: Category::Demanding,
+        severity: Severity::Error,
+        description: "Days, weeks or messages counted while waiting for their answer.",
+        message: "Counting the time or the messages sounds like a reproach, and reproaches get no \
+                  replies.",
+        suggestion: "Is there any news on the timeline?",
+    },
+    keep: crate::rules::keep_all,
+    structure: elapsed_in_sentences,
+};
+
+/// Units of a duration.
+const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months"];
+/// Words of no answer ("no reply", "nothing", "without news") that a duration may sit far
+/// from in a long sentence.
+const NO_ANSWER: &[&str] = &[
+    "reply", "response", "answer", "news", "word", "feedback", "update",
+];
+/// Words an elliptic sentence of elapsed time may hold besides the duration ("been 2 weeks
+/// lol").
+const ELLIPSIS: &[&str] = &[
+    "it", "has", "is", "been", "already", "now", "lol", "almost", "over", "nearly", "like", "haha",
+    "smh", "and", "a", "since", "then",
+];
+
+/// The sentences (as byte spans) that name a duration and no answer anywhere in them, or
+/// only a duration ("been 2 weeks lol"); then the said-then-today pairs.
+fn elapsed_in_sentences(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    let lexicon = cx.lexicon();
+    let mut spans = said_then_today(cx);
+    for sentence in &doc.sentences {
+        let tokens = &doc.tokens[sentence.first_token..sentence.end_token];
+        let duration = tokens.windows(2).position(|w| {
+            (lexicon.count(&w[0].text).is_some() || matches!(w[0].text.as_str(), "a" | "few"))
+                && UNITS.contains(&w[1].text.as_str())
+        });
+        let Some(at) = duration else { continue };
+        // "no reply", "without any update", "not a single answer".
+        let no_answer = tokens.iter().enumerate().any(|(i, t)| {
+            NO_ANSWER.contains(&t.text.as_str())
+                && tokens[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|n| n.negator || matches!(n.text.as_str(), "no" | "without"))
+        });
+        let elliptic = tokens
+            .iter()
+            .enumerate()
+            .all(|(i, t)| i == at || i == at + 1 || ELLIPSIS.contains(&t.text.as_str()))
+            && tokens.iter().any(|t| t.text == "been");
+        if no_answer || elliptic {
+            spans.push((tokens[at].start, tokens[at + 1].end));
+        }
+    }
+    spans
+}
+
+/// "You said Monday." then a short sentence naming today ("It's Thursday.").
+fn said_then_today(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    let lexicon = cx.lexicon();
+    let mut spans = Vec::new();
+    for pair in doc.sentences.windows(2) {
+        let words = |s: &crate::text::Sentence| &doc.tokens[s.first_token..s.end_token];
+        let (said, now) = (words(&pair[0]), words(&pair[1]));
+        let promised = said.windows(2).any(|w| {
+            w[0].text == "you"
+                && matches!(
+                    w[1].text.as_str(),
+                    "said" | "told" | "promised" | "mentioned" | "wrote"
+                )
+        }) && said
+            .iter()
+            .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some());
+        let today = now.len() <= 4
+            && now
+                .iter()
+                .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some())
+            && now
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "it" | "today" | "now" | "is"));
+        if promised && today {
+            spans.push((pair[0].start, pair[1].end));
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_durations_and_counts_said_many_ways() {
+        fires(
+            "demanding.elapsed",
+            &[
+                // Phrasings that share no listed phrase with each other.
+                "Three weeks now since my interview.",
+                "I am writing for the fourth time.",
+                "I am waiting your reply since 10 days.",
+                "You said Monday. It's Thursday.",
+                "Day 12 and counting since the final round.",
+                "Waited 5 weeks for this.",
+                "Per my last three emails, I am following up.",
+                "It has been 19 days since my interview and I have received nothing.",
+            ],
+        );
+    }
+
+    #[test]
+    fn calm_mentions_of_time_stay_quiet() {
+        silent(
+            "demanding.elapsed",
+            &[
+                "It has been a week since our interview, and I enjoyed it.",
+                "I interviewed on Monday and enjoyed meeting the team.",
+                "You said Monday would work for the call; I will be there.",
+                "I have two weeks of notice at my current job.",
+                "The second round went well, thank you.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! `demanding.imposed-deadline`: a deadline imposed on them, close at hand ("by end of day",
+//! "I need a simple yes or no by 6pm", "before you leave the office today", "today only").
+//!
+//! A structure: its table pairs a demand (a request verb, "I need a decision") with a near
+//! time (today, tonight, tomorrow, end of day, a clock time, within hours). The code drops a
+//! match on a possessive day ("tomorrow's interview") or in a sentence that asks whether a
+//! time works for them, which is scheduling, not a deadline; and it reads the day an
+//! ultimatum names ("Match it by Friday or I sign with them") as a deadline imposed too.
+
+use crate::finding::{Category, Severity};
+use crate::rules::{Check, PhraseRule, StructureRule};
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "demanding.imposed-deadline",
+        category: Category::Demanding,
+        severity: Severity::Error,
+        description: "A near deadline imposed on them: today, tonight, end of day, a clock time.",
+        message: "A deadline you set for them reads as an order; they answer on their timeline, \
+                  not yours.",
+        suggestion: "Could you let me know if there is any news on the timeline?",
+    },
+    keep: |cx, first, last| !is_scheduling(cx, first, last),
+    structure: ultimatum_dates,
+};
+
+/// A date that can be a deadline: not past ("last week", "3 days ago") and not the day of
+/// something that happened ("our talk on Tuesday", "since Monday", "from my 1 March
+/// interview").
+fn is_deadline(cx: &Check<'_>, date: &crate::text::dates::DateExpr) -> bool {
+    use crate::text::dates::DateMeaning as M;
+    if matches!(
+        date.meaning,
+        M::Yesterday | M::LastWeek | M::DaysAgo(_) | M::WeeksAgo(_) | M::Span
+    ) {
+        return false;
+    }
+    let tokens = &cx.doc.tokens;
+    let before = tokens
+        .partition_point(|t| t.end <= date.start)
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i));
+    !before.is_some_and(|t| {
+        matches!(
+            t.text.as_str(),
+            "on" | "since" | "from" | "of" | "last" | "after"
+        )
+    })
+}
+
+/// The dates and times of an ultimatum: an ultimatum (`pressure.ultimatum`) in a sentence
+/// that names a day or a time, or just after one ("until Friday noon. After that, it goes to
+/// the other company"), imposes that day.
+fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    let sentence_at = |byte: usize| {
+        doc.sentences
+            .partition_point(|s| s.start <= byte)
+            .checked_sub(1)
+    };
+    let mut ultimatums: Vec<usize> = cx
+        .table("pressure.ultimatum")
+        .iter()
+        .filter_map(|m| doc.tokens.get(m.first).map(|t| t.sentence))
+        .collect();
+    ultimatums.extend(
+        crate::rules::pressure::ultimatum::conditional_consequences(cx)
+            .into_iter()
+            .filter_map(|(start, _)| sentence_at(start)),
+    );
+    ultimatums.sort_unstable();
+    ultimatums.dedup();
+    // A date counts in its ultimatum's sentence, or just before it.
+    cx.dates
+        .iter()
+        .filter(|d| is_deadline(cx, d))
+        .filter(|d| {
+            sentence_at(d.start).is_some_and(|s| {
+                ultimatums.binary_search(&s).is_ok() || ultimatums.binary_search(&(s + 1)).is_ok()
+            })
+        })
+        .map(|d| (d.start, d.end))
+        .collect()
+}
+
+/// Words of a sentence that asks whether a time suits them.
+const SCHEDULING: &[&str] = &[
+    "if",
+    "whether",
+    "works",
+    "work",
+    "suit",
+    "suits",
+    "convenient",
+    "available",
+    "free",
+];
+
+/// Whether a match of the table is scheduling rather than a deadline.
+fn is_scheduling(cx: &Check<'_>, first: usize, last: usize) -> bool {
+    let doc = cx.doc;
+    let possessive = doc
+        .tokens
+        .get(last)
+        .is_some_and(|t| doc.original(t).ends_with("'s") || doc.original(t).ends_with("’s"));
+    let asks_if_it_works = doc
+        .tokens
+        .get(first)
+        .and_then(|t| doc.sentences.get(t.sentence))
+        .is_some_and(|s| {
+            doc.tokens[s.first_token..s.end_token]
+                .iter()
+                .any(|t| SCHEDULING.contains(&t.text.as_str()))
+        });
+    possessive || asks_if_it_works
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_near_deadlines_said_many_ways() {
+        fires(
+            "demanding.imposed-deadline",
+            &[
+                "Send the contract over before noon.",
+                "I need a simple yes or no by 6pm.",
+                "I'll need a decision from your side no later than 12:00 tomorrow.",
+                "Call me before you leave the office today.",
+                "Get the paperwork back to me tonight.",
+                "Your decision is required within 24 hours.",
+                "Kindly release my offer letter by tonight.",
+            ],
+        );
+    }
+
+    #[test]
+    fn own_plans_and_scheduling_stay_quiet() {
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "I will send the signed form tomorrow.",
+                "Could you send me the address for tomorrow's interview?",
+                "Please let me know if 3pm tomorrow works for you.",
+                "Thank you for meeting me today.",
+                "I can start as early as next month.",
+            ],
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! `demanding.reproach`: sarcasm and reproach aimed at them ("I suppose nobody bothered to
+//! read my email?", "you must have forgotten about me", "it would be courteous to reply at
+//! some point", "Why haven't you answered?").
+//!
+//! A structure: its table holds the shapes of sarcasm; the code reads every strongly negative
+//! word of the sentiment lexicon whose sentence speaks of them or of the wait ("your process
+//! is disorganised", "the silence has been infuriating"). Said of the sender, such a word is
+//! `emotion.feeling`; said of a bug or a project, it is aimed at no one.
+
+use crate::finding::{Category, Severity};
+use crate::rules::{Check, PhraseRule, StructureRule};
+use crate::text::roles::Role;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "demanding.reproach",
+        category: Category::Demanding,
+        severity: Severity::Error,
+        description: "Sarcasm, reproach or a negative judgement aimed at them or at the wait.",
+        message: "A reproach puts them on the defensive, and the easiest answer to it is none.",
+        suggestion: "Is there any news on the timeline?",
+    },
+    keep: crate::rules::keep_all,
+    structure: aimed_at_them,
+};
+
+fn aimed_at_them(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    crate::rules::negative_words(cx, |role| matches!(role, Role::Them | Role::Process))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent, silent_as};
+    use followup_core::MessageKind;
+
+    #[test]
+    fn fires_on_sarcasm_and_reproach_said_many_ways() {
+        fires(
+            "demanding.reproach",
+            &[
+                "I suppose nobody bothered to read my email?",
+                "You must have forgotten about me.",
+                "It would be courteous to reply at some point.",
+                "Why haven't you answered my last email?",
+                "Surely a one-line reply doesn't take that long.",
+                "Your recruitment process is a joke.",
+                "The wait has been dreadful.",
+                "Your team is clueless and careless.",
+            ],
+        );
+    }
+
+    #[test]
+    fn negative_words_aimed_at_no_one_stay_quiet() {
+        silent(
+            "demanding.reproach",
+            &[
+                "Is there any news on the timeline?",
+                "The migration we discussed sounded painful, and I enjoyed hearing how you solved it.",
+                "I would be glad to hear about the next steps.",
+            ],
+        );
+        silent_as(
+            "demanding.reproach",
+            MessageKind::ThankYou,
+            &["Thank you for the interview; the bug we discussed was frustrating to find."],
+        );
+    }
+}

@@ -1,0 +1,81 @@
+//! `emotion.feeling`: the sender's own distress in words nobody listed ("fed up", "sick of
+//! waiting", "heartbroken", "I'd hate to lose this chance", "I'm in a bad state").
+//!
+//! A structure: its table holds idioms the sentiment lexicon cannot score ("fed up", "let
+//! down"); the code reads every strongly negative word of the lexicon said of the sender (the
+//! sender as subject, then only linking words: "I am so", "I feel", "I would"), and pleading
+//! or crying emoji. The same word said of them or of the wait is `demanding.reproach`.
+
+use crate::finding::{Category, Severity};
+use crate::rules::{Check, PhraseRule, StructureRule};
+use crate::text::roles::Role;
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "emotion.feeling",
+        category: Category::Emotion,
+        severity: Severity::Error,
+        description: "The sender's distress, in any words: a strongly negative feeling of their own.",
+        message: "Your feelings become something the recruiter has to manage, and they read as \
+                  pressure.",
+        suggestion: "(leave your feelings out; state the facts and ask your question)",
+    },
+    keep: crate::rules::keep_all,
+    structure: said_of_the_sender,
+};
+
+/// Emoji that plead or cry.
+const NEEDY_EMOJI: &[char] = &[
+    '🙏', '😭', '😢', '😩', '😞', '😔', '😟', '😰', '😥', '💔', '😫', '🥺',
+];
+
+fn said_of_the_sender(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let mut spans = crate::rules::negative_words(cx, |role| role == Role::Sender);
+    for (at, c) in cx.doc.text.char_indices() {
+        if NEEDY_EMOJI.contains(&c) {
+            spans.push((at, at + c.len_utf8()));
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent, silent_as};
+    use followup_core::MessageKind;
+
+    #[test]
+    fn fires_on_feelings_said_many_ways() {
+        fires(
+            "emotion.feeling",
+            &[
+                "Honestly I'm fed up with waiting.",
+                "I am sick of waiting for news.",
+                "I was so sad when I heard nothing.",
+                "I'd hate to lose this chance.",
+                "I'm in a bad state since the interview.",
+                "I feel so miserable about it.",
+                "i really need this one 🙏",
+            ],
+        );
+    }
+
+    #[test]
+    fn negative_words_not_said_of_the_sender_stay_quiet() {
+        silent(
+            "emotion.feeling",
+            &[
+                "Is there any news on the role?",
+                "I am not upset at all; I just wanted to check the timeline.",
+                "I'm afraid I can't make Tuesday.",
+                "I fixed the bug that was frustrating the team.",
+            ],
+        );
+        silent_as(
+            "emotion.feeling",
+            MessageKind::ThankYou,
+            &["Thank you; the outage story you told was painful to hear about and fascinating."],
+        );
+    }
+}

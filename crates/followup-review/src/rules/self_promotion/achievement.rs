@@ -1,0 +1,56 @@
+//! `self-promotion.achievement`: an achievement with its figure, with or without "I" ("Quick
+//! reminder: grew revenue 40% at my last job", "I cut costs by $2m").
+//!
+//! A structure of its table alone: an achievement verb and a number, a percentage or an
+//! amount in one sentence, unless someone else achieved it ("you grew the team to 40").
+
+use crate::finding::{Category, Severity};
+use crate::rules::{PhraseRule, StructureRule};
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "self-promotion.achievement",
+        category: Category::SelfPromotion,
+        severity: Severity::Error,
+        description: "Achievements and their figures restated: the resume again.",
+        message: "They have your resume; restating your results turns a follow-up into a second \
+                  application.",
+        suggestion: "(delete it; they have your resume)",
+    },
+    keep: crate::rules::keep_all,
+    structure: crate::rules::table_only,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent_as};
+    use followup_core::MessageKind;
+
+    #[test]
+    fn fires_on_figures_said_many_ways() {
+        fires(
+            "self-promotion.achievement",
+            &[
+                "Quick reminder: grew revenue 40% at my last job.",
+                "I cut support costs by 120k in one year.",
+                "Doubled the user base within 18 months.",
+                "As a reminder, I bring 10 years in compliance.",
+                "Recap for your notes: President's Club twice.",
+            ],
+        );
+    }
+
+    #[test]
+    fn what_they_achieved_stays_quiet() {
+        silent_as(
+            "self-promotion.achievement",
+            MessageKind::ThankYou,
+            &[
+                "Thank you for explaining how your team grew the platform to 40 services.",
+                "I enjoyed hearing how you cut latency by 30 percent.",
+                "Thank you for the conversation on 12 May about the role.",
+            ],
+        );
+    }
+}

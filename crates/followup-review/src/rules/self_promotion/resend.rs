@@ -1,0 +1,53 @@
+//! `self-promotion.resend`: the resume or portfolio sent again, with or without a subject
+//! ("CV attached one more time", "re-attaching my portfolio", "here is my resume again").
+//!
+//! A structure of its table alone: the document and a word of sending again, in either order.
+
+use crate::finding::{Category, Severity};
+use crate::rules::{PhraseRule, StructureRule};
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "self-promotion.resend",
+        category: Category::SelfPromotion,
+        severity: Severity::Error,
+        description: "The resume, CV or portfolio sent again.",
+        message: "They have your resume; sending it again says you think they lost it or did not \
+                  read it.",
+        suggestion: "(delete it; they have your resume)",
+    },
+    keep: crate::rules::keep_all,
+    structure: crate::rules::table_only,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, silent};
+
+    #[test]
+    fn fires_on_resends_said_many_ways() {
+        fires(
+            "self-promotion.resend",
+            &[
+                "CV attached one more time.",
+                "My portfolio, once more, for your reference.",
+                "The latest CV is below once more.",
+                "Once again sending my CV in case it helps.",
+                "Another copy of my résumé is below.",
+            ],
+        );
+    }
+
+    #[test]
+    fn other_uses_stay_quiet() {
+        silent(
+            "self-promotion.resend",
+            &[
+                "We can resume the conversation once you are back.",
+                "Please let me know if you need references from me.",
+                "Is there any news on the role?",
+            ],
+        );
+    }
+}
