@@ -175,7 +175,7 @@ fn actions_and_waits_are_all_day_events_on_their_dates() {
     assert_eq!(start(follow_up), ("2026-03-23".into(), None, true));
     let description = text(follow_up, ICalendarProperty::Description);
     assert!(
-        description.contains("promised an answer by Friday 20 March."),
+        description.contains("promised an answer by Friday 20 March, and that day has passed."),
         "{description}"
     );
     assert!(

@@ -16,10 +16,21 @@ use crate::time::BusinessCalendar;
 pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<Process> {
     let today = now.to_zoned_datetime(zone.clone()).date();
     let cal = BusinessCalendar::default();
+    // Every sample day is a business day: an offset landing on a weekend moves to the business
+    // day before it, so the demo never shows an interview or a promise on a Sunday.
+    let on_business_day = |date: Date| {
+        let mut d = date;
+        while !cal.is_business_day(d) {
+            d = d.yesterday().unwrap_or(d);
+        }
+        d
+    };
     let day = |offset: i64| {
-        today
-            .checked_add(SignedDuration::from_hours(24 * offset))
-            .unwrap_or(today)
+        on_business_day(
+            today
+                .checked_add(SignedDuration::from_hours(24 * offset))
+                .unwrap_or(today),
+        )
     };
     let at = |date: Date, hour: i8| -> Timestamp {
         let local = date.to_datetime(Time::constant(hour, 0, 0, 0));
@@ -89,6 +100,18 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
     let acme_interview = last_business_day_before(last_business_day_before(acme_by));
     // An unanswered follow-up from yesterday: wait, then the final attempt.
     let wayne_follow_up = last_business_day_before(today);
+    // A warm interview three hours ago, or late on the last business day when that was a
+    // weekend (a thank-you is still due on a Saturday, no longer on a Sunday).
+    let three_hours_ago = now - SignedDuration::from_hours(3);
+    let globex_interview =
+        if cal.is_business_day(three_hours_ago.to_zoned_datetime(zone.clone()).date()) {
+            three_hours_ago
+        } else {
+            at(
+                on_business_day(three_hours_ago.to_zoned_datetime(zone.clone()).date()),
+                17,
+            )
+        };
 
     let mut processes = vec![
         process(
@@ -110,7 +133,7 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
             "Product Designer",
             contact("Bruno Lima", "Mr.", "bruno@globex.example"),
             vec![(
-                now - SignedDuration::from_hours(3),
+                globex_interview,
                 interview(Rapport::Personal, "the onboarding redesign"),
             )],
         ),
@@ -205,6 +228,57 @@ mod tests {
             actions,
             [
                 "follow-up",
+                "send-thank-you",
+                "wait",
+                "wait",
+                "align-decision",
+                "move-on"
+            ]
+        );
+    }
+
+    #[test]
+    fn demo_days_are_business_days() {
+        let zone = TimeZone::UTC;
+        let cal = BusinessCalendar::default();
+        // A Saturday, a Sunday, a Monday just after midnight, and a Wednesday.
+        for now in [
+            "2026-11-07T12:00:00Z",
+            "2026-11-08T12:00:00Z",
+            "2026-11-09T00:30:00Z",
+            "2026-05-13T12:00:00Z",
+        ] {
+            let now: Timestamp = now.parse().unwrap();
+            for p in demo_processes(now, &zone, "UTC") {
+                for e in &p.events {
+                    let day = p.local_date(e.at);
+                    assert!(cal.is_business_day(day), "{} {day} at {now}", p.company);
+                    let promised = match e.kind {
+                        EventKind::Promise { by, .. } => Some(by),
+                        EventKind::ContextChange { deadline, .. } => deadline,
+                        _ => None,
+                    };
+                    if let Some(by) = promised {
+                        assert!(cal.is_business_day(by), "{} {by} at {now}", p.company);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn demo_keeps_its_variety_on_a_saturday() {
+        let zone = TimeZone::UTC;
+        let now: Timestamp = "2026-11-07T12:00:00Z".parse().unwrap();
+        let actions: Vec<&str> = demo_processes(now, &zone, "UTC")
+            .iter()
+            .map(|p| advise(p, &Policy::default(), now).action.name())
+            .collect();
+        // Acme's promise was Friday: its follow-up waits for Monday, never a weekend.
+        assert_eq!(
+            actions,
+            [
+                "wait",
                 "send-thank-you",
                 "wait",
                 "wait",

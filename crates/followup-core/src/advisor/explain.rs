@@ -1,10 +1,10 @@
 //! Advice in words: the human sentence, and the stable JSON object of `advise --json`.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{Action, Advice, Request, Rule, Step, Then};
-use crate::process::{ChangeReason, Event, EventKind, Outcome, Process, Rapport};
+use crate::process::{ChangeReason, Event, EventKind, MessageKind, Outcome, Process, Rapport};
 use crate::time::spell_date;
 
 /// What the user should do for a step, as an imperative clause ("send one short follow-up").
@@ -58,7 +58,7 @@ impl Turn {
 }
 
 impl Advice {
-    /// The reason as one sentence.
+    /// The reason as it is shown: one to three short sentences.
     pub fn reason(&self) -> String {
         format!("{}.", capitalize(&self.because))
     }
@@ -108,16 +108,27 @@ impl Advice {
                 due,
                 by,
             } => {
-                let when = match by {
-                    Some(by) if by >= self.today => format!("by {}", spell(by)),
-                    Some(by) => format!("now (they asked by {})", spell(by)),
-                    None if due == self.today => "today".to_owned(),
-                    None => format!("now (it came on {})", spell(due)),
-                };
-                format!(
-                    "Answer {}'s offer {when}: accept, decline, or ask for what you need.",
-                    self.company
-                )
+                let company = &self.company;
+                let choices = "accept, decline, or ask for what you need";
+                match by {
+                    Some(by) if by == self.today => {
+                        format!("Answer {company}'s offer today (their deadline): {choices}.")
+                    }
+                    Some(by) if by > self.today => {
+                        format!("Answer {company}'s offer by {}: {choices}.", spell(by))
+                    }
+                    Some(by) => format!(
+                        "Answer {company}'s offer now: {choices}. They asked for an answer by {}, and that day has passed.",
+                        spell(by)
+                    ),
+                    None if due == self.today => {
+                        format!("Answer {company}'s offer today: {choices}.")
+                    }
+                    None => format!(
+                        "Answer {company}'s offer now (it came on {}): {choices}.",
+                        spell(due)
+                    ),
+                }
             }
             Action::Act { step, due, .. } => {
                 let when = if due == self.today {
@@ -132,9 +143,8 @@ impl Advice {
                 )
             }
             Action::UpcomingInterview { at } => format!(
-                "Prepare for your interview on {} at {} — nothing needs sending before it.",
-                spell(at.date()),
-                at.strftime("%H:%M")
+                "Prepare for your interview {} — nothing needs sending before it.",
+                interview_when(at, self.today, "on ")
             ),
             Action::MoveOn => format!(
                 "Move on — {}. Close it and put your energy into other processes; a reply would reopen it.",
@@ -200,6 +210,7 @@ pub(super) fn elapsed_words(since: Date, today: Date) -> String {
     format!("{} months", number_word(months))
 }
 
+/// What changed, without an article: "competing offer".
 pub(super) fn change_name(reason: ChangeReason) -> &'static str {
     match reason {
         ChangeReason::CompetingOffer => "competing offer",
@@ -224,6 +235,62 @@ pub(super) fn rapport_name(rapport: Rapport) -> &'static str {
         Rapport::BackAndForth => "a real back-and-forth",
         Rapport::Formal => "formal",
     }
+}
+
+/// When a booked interview is, for a sentence: "today at 14:00", "tomorrow at 09:30", or
+/// `{on}Tuesday 19 May at 10:00` further away (`on` is "on " after "interview", "" after "for").
+pub(super) fn interview_when(at: DateTime, today: Date, on: &str) -> String {
+    let time = at.strftime("%H:%M");
+    let date = at.date();
+    if date == today {
+        format!("today at {time}")
+    } else if today.tomorrow().is_ok_and(|tomorrow| tomorrow == date) {
+        format!("tomorrow at {time}")
+    } else {
+        format!("{on}{} at {time}", spell_date(date, today))
+    }
+}
+
+/// "one business day", "three business days", "20 business days".
+pub(super) fn business_days(n: u32) -> String {
+    if n == 1 {
+        "one business day".to_owned()
+    } else {
+        format!("{} business days", number_word(n))
+    }
+}
+
+/// "one business day has passed", "five business days have passed".
+pub(super) fn business_days_passed(n: u32) -> String {
+    let have = if n == 1 { "has" } else { "have" };
+    format!("{} {have} passed", business_days(n))
+}
+
+/// A message you sent, by its kind: "your follow-up of Monday 11 May".
+pub(super) fn sent_phrase(event: &Event, process: &Process, today: Date) -> String {
+    let date = spell_date(process.local_date(event.at), today);
+    let what = match event.kind {
+        EventKind::Sent {
+            kind: MessageKind::FollowUp,
+            ..
+        } => "follow-up",
+        EventKind::Sent {
+            kind: MessageKind::Final,
+            ..
+        } => "final attempt",
+        EventKind::Sent {
+            kind: MessageKind::Align,
+            ..
+        } => "align message",
+        _ => "message",
+    };
+    format!("your {what} of {date}")
+}
+
+/// Adds one short sentence to a reason: `reason` stays without its first capital and last full
+/// stop (they are added where it is shown), `next` gets its capital.
+pub(super) fn and_then(reason: &str, next: &str) -> String {
+    format!("{reason}. {}", capitalize(next))
 }
 
 /// "your interview on Tuesday 5 May" / "their reply on ..." / "your answer on ...".

@@ -43,6 +43,12 @@ pub struct Facts<'a> {
     pub align_deadlines: Vec<Date>,
     /// The promise in force and its date.
     pub promise: Option<(&'a Event, Date)>,
+    /// Their latest interview (happened), reply or offer: what a promise must follow to be in
+    /// force.
+    pub theirs: Option<&'a Event>,
+    /// Whether a promise was made before [`Facts::theirs`] and none since, so "nothing new was
+    /// promised" rather than "nothing was promised".
+    pub promise_dropped: bool,
     /// The latest real change after the anchor that no align answered yet.
     pub real_change: Option<RealChange<'a>>,
     /// A change marked not real after the anchor, mentioned so the user knows it was ignored.
@@ -180,14 +186,12 @@ impl<'a> Facts<'a> {
         });
 
         let theirs_at = theirs_index.map(|i| events[i].at);
-        let promise = events
-            .iter()
-            .rev()
-            .filter(|e| theirs_at.is_none_or(|at| e.at >= at))
-            .find_map(|e| match e.kind {
-                EventKind::Promise { by, .. } => Some((e, by)),
-                _ => None,
-            });
+        let latest_promise = events.iter().rev().find_map(|e| match e.kind {
+            EventKind::Promise { by, .. } => Some((e, by)),
+            _ => None,
+        });
+        let promise = latest_promise.filter(|(e, _)| theirs_at.is_none_or(|at| e.at >= at));
+        let promise_dropped = latest_promise.is_some() && promise.is_none();
 
         // Pass 2: what happened after the anchor.
         let mut unanswered = Vec::new();
@@ -247,6 +251,8 @@ impl<'a> Facts<'a> {
             unanswered,
             align_deadlines,
             promise,
+            theirs: theirs_index.map(|i| &events[i]),
+            promise_dropped,
             real_change,
             unreal_change,
             open_offer,

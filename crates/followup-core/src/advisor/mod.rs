@@ -301,7 +301,10 @@ pub struct Advice {
     pub action: Action,
     /// Which rule decided.
     pub rule: Rule,
-    /// Why, as a clause without capital or full stop ("they promised an answer by Friday 8 May").
+    /// Why, as one to three short sentences, without the first capital and the last full stop
+    /// ("they promised an answer by Friday 8 May. Your follow-up of Monday 11 May is still
+    /// unanswered"): [`Advice::reason`] and the headline add them. An act advice says why now is
+    /// the time; a wait says why not yet.
     pub because: String,
     /// The local date of `now` in the process's zone.
     pub today: Date,
@@ -329,9 +332,12 @@ pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
     let (action, rule, because) = decision.decide();
     let because = match facts.unreal_change {
         Some(reason) if !matches!(rule, Rule::Closed | Rule::Withdrawn | Rule::RealChange) => {
-            format!(
-                "{because} (the {} you logged is not marked real, so it does not justify a message)",
-                explain::change_name(reason)
+            explain::and_then(
+                &because,
+                &format!(
+                    "the {} you logged is not marked real, so it does not justify a message",
+                    explain::change_name(reason)
+                ),
             )
         }
         _ => because,
@@ -405,6 +411,10 @@ impl Decision<'_> {
         let offer = self.facts.open_offer?;
         let due = self.date_of(offer.event);
         let because = match offer.deadline {
+            Some(deadline) if deadline < self.today => format!(
+                "they asked for an answer by {}, and that day has passed. Answer their offer now: accept, decline, or ask for what you need",
+                self.spell(deadline)
+            ),
             Some(deadline) => format!(
                 "answer their offer by {}: accept, decline, or ask for what you need",
                 self.spell(deadline)
@@ -438,16 +448,22 @@ impl Decision<'_> {
         let asked = match request {
             Request::Question if requests.len() == 1 => "they asked you a question",
             Request::Question => "they asked you questions",
-            Request::Scheduling => "they asked to book a time with you",
+            Request::Scheduling => "they asked to book a time",
             Request::Assignment => "they gave you an assignment",
             Request::Several => "they asked you for several things",
         };
-        let by_phrase = by
-            .map(|by| format!(" and want your answer by {}", self.spell(by)))
-            .unwrap_or_default();
-        let because = format!(
-            "{asked} on {}{by_phrase}; the ball is in your court",
-            self.spell(due)
+        let by_phrase = match by {
+            Some(by) if by < self.today => format!(
+                " and wanted your answer by {}, which has passed",
+                self.spell(by)
+            ),
+            Some(by) => format!(" and want your answer by {}", self.spell(by)),
+            None => String::new(),
+        };
+        // The day first: "on Tuesday 26 May they asked to book a time", not a meeting that day.
+        let because = explain::and_then(
+            &format!("on {} {asked}{by_phrase}", self.spell(due)),
+            "the ball is in your court",
         );
         let action = Action::Act {
             step: Step::Respond(request),
@@ -486,10 +502,13 @@ impl Decision<'_> {
         Some((
             Action::MoveOn,
             Rule::UnansweredLimit,
-            format!(
-                "{} messages since {} went unanswered, and another would hurt more than help",
-                explain::number_word(unanswered),
-                explain::anchor_phrase(facts.anchor, self.process, self.today)
+            explain::and_then(
+                &format!(
+                    "{} messages since {} went unanswered",
+                    explain::number_word(unanswered),
+                    explain::anchor_phrase(facts.anchor, self.process, self.today)
+                ),
+                "another would hurt more than help",
             ),
         ))
     }
@@ -506,7 +525,10 @@ impl Decision<'_> {
             .deadline
             .map(|d| format!(" with a deadline on {}", self.spell(d)))
             .unwrap_or_default();
-        let what = explain::change_name(change.reason);
+        let real = format!(
+            "you have a real change: a {}{deadline_phrase}",
+            explain::change_name(change.reason)
+        );
         let last_sent = self
             .facts
             .last_sent
@@ -532,18 +554,19 @@ impl Decision<'_> {
                     then: Then::Step(Step::AlignDecision),
                 },
                 Rule::RealChange,
-                format!(
-                    "you have a real change ({what}{deadline_phrase}), and you already wrote on {}: one message a day is plenty",
-                    self.spell(sent)
+                explain::and_then(
+                    &real,
+                    &format!(
+                        "you already wrote on {}, and one message a day is plenty",
+                        self.spell(sent)
+                    ),
                 ),
             ));
         }
         Some((
             Action::act(Step::AlignDecision, due),
             Rule::RealChange,
-            format!(
-                "you have a real change ({what}{deadline_phrase}), so one plain message about their timeline is fair"
-            ),
+            explain::and_then(&real, "it is news worth telling them once"),
         ))
     }
 
@@ -580,10 +603,12 @@ impl Decision<'_> {
                 at: local.datetime(),
             },
             Rule::InterviewScheduled,
-            format!(
-                "your interview is booked for {} at {}, and nothing needs sending before it",
-                self.spell(local.date()),
-                local.strftime("%H:%M")
+            explain::and_then(
+                &format!(
+                    "your interview is booked for {}",
+                    explain::interview_when(local.datetime(), self.today, "")
+                ),
+                "nothing needs sending before it",
             ),
         ))
     }
@@ -598,63 +623,37 @@ impl Decision<'_> {
         } else {
             Step::FollowUp
         };
-        let (base_due, base_rule, base_because) = match (facts.promise, facts.anchor) {
+        let (base_due, base_rule) = match (facts.promise, facts.anchor) {
             (Some((_, by)), _) => (
                 calendar.add_business_days(by, policy.business_days_after_promise),
                 Rule::PromisePassed,
-                format!("they promised an answer by {}", self.spell(by)),
             ),
             (None, Some(anchor)) => (
                 calendar
                     .add_business_days(self.date_of(anchor), policy.business_days_without_promise),
                 Rule::NoPromise,
-                format!(
-                    "nothing was promised, and {} business days after {} is a fair time to ask",
-                    explain::number_word(policy.business_days_without_promise),
-                    explain::anchor_phrase(Some(anchor), self.process, self.today)
-                ),
             ),
             (None, None) => return self.application(),
         };
-        let (mut due, mut rule, mut because) = match facts.unanswered.last() {
-            Some(last) => {
-                let sent = self.date_of(last);
-                let spaced =
-                    calendar.add_business_days(sent, policy.business_days_between_messages);
-                if spaced > base_due {
-                    (
-                        spaced,
-                        Rule::MessageSpacing,
-                        format!(
-                            "your message of {} is still unanswered, and {} business days should pass before the next",
-                            self.spell(sent),
-                            explain::number_word(policy.business_days_between_messages)
-                        ),
-                    )
-                } else {
-                    (
-                        base_due,
-                        base_rule,
-                        format!(
-                            "{base_because}, and your message of {} is still unanswered",
-                            self.spell(sent)
-                        ),
-                    )
-                }
-            }
-            None => (base_due, base_rule, base_because),
+        let last = facts.unanswered.last().copied();
+        let spaced = last.map(|last| {
+            calendar.add_business_days(self.date_of(last), policy.business_days_between_messages)
+        });
+        let (mut due, mut rule) = match spaced {
+            Some(spaced) if spaced > base_due => (spaced, Rule::MessageSpacing),
+            _ => (base_due, base_rule),
         };
-        if let Some(until) = facts.away_until
-            && until >= due
-        {
+        let spacing_decides = rule == Rule::MessageSpacing;
+        let away = facts.away_until.filter(|until| *until >= due);
+        if let Some(until) = away {
             due = calendar.add_business_days(until, 1);
             rule = Rule::ContactAway;
-            because = format!(
-                "{because}, and their out-of-office says they are away until {}",
-                self.spell(until)
-            );
         }
-        if self.today < due {
+        let acting = self.today >= due;
+        let because = self.follow_up_reason(acting, spacing_decides, last, away);
+        if acting {
+            self.unless_quiet(Action::act(step, due), rule, because)
+        } else {
             (
                 Action::Wait {
                     until: due,
@@ -663,9 +662,106 @@ impl Decision<'_> {
                 rule,
                 because,
             )
-        } else {
-            self.unless_quiet(Action::act(step, due), rule, because)
         }
+    }
+
+    /// Why a follow-up is due now (`acting`) or not yet, in short sentences: what sets the day
+    /// (the promise, the quiet spell, or the spacing after `last`, your latest unanswered
+    /// message), then their out-of-office when it moved the day.
+    fn follow_up_reason(
+        &self,
+        acting: bool,
+        spacing_decides: bool,
+        last: Option<&crate::process::Event>,
+        away: Option<Date>,
+    ) -> String {
+        let (facts, policy) = (self.facts, self.policy);
+        let message = last.map(|last| explain::sent_phrase(last, self.process, self.today));
+        let mut because = match (&message, facts.promise, facts.anchor) {
+            (Some(message), _, _) if spacing_decides => {
+                let days = explain::business_days(policy.business_days_between_messages);
+                if acting {
+                    format!(
+                        "{} since {message} without an answer",
+                        explain::business_days_passed(policy.business_days_between_messages)
+                    )
+                } else {
+                    explain::and_then(
+                        &format!("{message} is still unanswered"),
+                        &format!("give it {days} before writing again"),
+                    )
+                }
+            }
+            (_, Some((_, by)), _) => {
+                let promised = format!("they promised an answer by {}", self.spell(by));
+                let promised = if acting {
+                    format!("{promised}, and that day has passed")
+                } else {
+                    promised
+                };
+                match &message {
+                    Some(message) => {
+                        explain::and_then(&promised, &format!("{message} is still unanswered"))
+                    }
+                    None => promised,
+                }
+            }
+            (_, None, anchor) => {
+                let days = policy.business_days_without_promise;
+                let anchor_words = explain::anchor_phrase(anchor, self.process, self.today);
+                // A reply or interview dropped an older promise: say nothing *new* came.
+                let theirs = facts.theirs.filter(|_| facts.promise_dropped);
+                let nothing = match theirs {
+                    Some(theirs) => format!(
+                        "nothing new was promised since {}",
+                        explain::anchor_phrase(Some(theirs), self.process, self.today)
+                    ),
+                    None => "nothing was promised".to_owned(),
+                };
+                let same_event =
+                    matches!((theirs, anchor), (Some(t), Some(a)) if std::ptr::eq(t, a));
+                let since = if same_event {
+                    String::new()
+                } else {
+                    format!(" since {anchor_words}")
+                };
+                let after = if same_event {
+                    "it".to_owned()
+                } else {
+                    anchor_words
+                };
+                let reason = if acting {
+                    format!(
+                        "{nothing}, and {}{since}",
+                        explain::business_days_passed(days)
+                    )
+                } else {
+                    explain::and_then(
+                        &nothing,
+                        &format!(
+                            "{} after {after} is a fair time to ask",
+                            explain::business_days(days)
+                        ),
+                    )
+                };
+                match &message {
+                    Some(message) => {
+                        explain::and_then(&reason, &format!("{message} is still unanswered"))
+                    }
+                    None => reason,
+                }
+            }
+        };
+        if let Some(until) = away {
+            let until = self.spell(until);
+            let away = if acting {
+                format!("their out-of-office ran until {until}, so they are back")
+            } else {
+                format!("their out-of-office says they are away until {until}")
+            };
+            because = explain::and_then(&because, &away);
+        }
+        because
     }
 
     /// Rule 9 without anchor or promise: an application waits for their answer, until a long
@@ -694,8 +790,8 @@ impl Decision<'_> {
                 Action::MoveOn,
                 Rule::ApplicationSilence,
                 format!(
-                    "{} business days have passed since {last} without an answer",
-                    explain::number_word(days)
+                    "{} since {last} without an answer",
+                    explain::business_days_passed(days)
                 ),
             );
         }

@@ -365,7 +365,80 @@ fn policy_numbers_are_honoured() {
             then: Then::Step(Step::FollowUp)
         }
     );
-    assert!(a.reason().contains("two business days"), "{}", a.reason());
+    assert!(
+        a.reason().contains("Two business days after"),
+        "{}",
+        a.reason()
+    );
+    let one = Policy {
+        business_days_without_promise: 1,
+        ..Policy::default()
+    };
+    let a = advise(&p, &one, at(&p, "2026-05-06"));
+    assert_eq!(
+        a.reason(),
+        "Nothing was promised, and one business day has passed since your interview on Tuesday 5 May."
+    );
+}
+
+#[test]
+fn an_act_says_why_now_and_a_wait_why_not_yet() {
+    let p = process(&[INTERVIEW, PROMISE, FOLLOW_UP].join(","));
+    assert_eq!(
+        advice(&p, "2026-05-12").reason(),
+        "Your follow-up of Monday 11 May is still unanswered. Give it three business days before writing again."
+    );
+    assert_eq!(
+        advice(&p, "2026-05-14").reason(),
+        "Three business days have passed since your follow-up of Monday 11 May without an answer."
+    );
+}
+
+#[test]
+fn a_passed_answer_date_is_said_to_have_passed() {
+    let asked =
+        r#"{"type":"reply","at":"2026-05-06T10:00","asks":"answer","respond_by":"2026-05-07"}"#;
+    let p = process(&[INTERVIEW, asked].join(","));
+    assert_eq!(
+        advice(&p, "2026-05-07").reason(),
+        "On Wednesday 6 May they asked you a question and want your answer by Thursday 7 May. The ball is in your court."
+    );
+    assert_eq!(
+        advice(&p, "2026-05-08").reason(),
+        "On Wednesday 6 May they asked you a question and wanted your answer by Thursday 7 May, which has passed. The ball is in your court."
+    );
+}
+
+#[test]
+fn a_new_interview_drops_the_promise_and_says_nothing_new() {
+    let second = r#"{"type":"interview","at":"2026-05-12T10:00"}"#;
+    let p = process(&[INTERVIEW, PROMISE, second].join(","));
+    assert_eq!(
+        advice(&p, "2026-05-13").reason(),
+        "Nothing new was promised since your interview on Tuesday 12 May. Five business days after it is a fair time to ask."
+    );
+    assert_eq!(
+        advice(&p, "2026-05-19").reason(),
+        "Nothing new was promised since your interview on Tuesday 12 May, and five business days have passed."
+    );
+}
+
+#[test]
+fn a_booked_interview_today_or_tomorrow_is_called_so() {
+    let booked = r#"{"type":"interview","at":"2026-05-12T14:00"}"#;
+    let p = process(booked);
+    let says = |now: &str| advice(&p, now).summary();
+    assert_eq!(
+        says("2026-05-12T09:00"),
+        "Your move: prepare for your interview today at 14:00 — nothing needs sending before it."
+    );
+    assert!(
+        says("2026-05-11").starts_with("Your move: prepare for your interview tomorrow at 14:00")
+    );
+    assert!(
+        says("2026-05-10")
+            .starts_with("Your move: prepare for your interview on Tuesday 12 May at 14:00")
+    );
 }
 
 #[test]
@@ -414,7 +487,7 @@ fn the_summary_says_whose_move_it_is() {
     let asked = r#"{"type":"reply","at":"2026-05-06T10:00","asks":"answer"}"#;
     assert_eq!(
         says(&[INTERVIEW, asked].join(","), "2026-05-07"),
-        "Your move: answer Acme's question now (due since Wednesday 6 May) — they asked you a question on Wednesday 6 May; the ball is in your court."
+        "Your move: answer Acme's question now (due since Wednesday 6 May) — on Wednesday 6 May they asked you a question. The ball is in your court."
     );
 }
 

@@ -47,7 +47,10 @@ async fn the_agenda_shows_each_section_with_its_rows() {
         "Wait until Thursday 21 May, then send one short follow-up"
     );
     let reasons = select_text(&html, ".item-reason");
-    assert_eq!(reasons[0], "They promised an answer by Friday 8 May.");
+    assert_eq!(
+        reasons[0],
+        "They promised an answer by Friday 8 May, and that day has passed."
+    );
     let buttons = select_text(&html, ".item .button");
     assert_eq!(buttons[0], "Draft: Acme, Backend Engineer");
     assert_eq!(buttons[1], "View: Globex, Designer");
@@ -95,7 +98,10 @@ async fn the_process_page_shows_the_advice_contacts_and_timeline() {
     );
     let advice = select_text(&html, "#advice p");
     assert_eq!(advice[0], "Follow-up due since Monday 11 May");
-    assert_eq!(advice[1], "They promised an answer by Friday 8 May.");
+    assert_eq!(
+        advice[1],
+        "They promised an answer by Friday 8 May, and that day has passed."
+    );
     assert_eq!(advice[2], "Rule: promise-passed");
     assert_eq!(
         select_text(&html, ".contacts li"),

@@ -32,9 +32,7 @@ impl Rule for TooEarly {
         let (due, message) = match &context.timing {
             Some(TimingProblem::TooEarly { due, because }) => (
                 *due,
-                format!(
-                    "Too early: {because}, and writing inside that timeline reads as impatience."
-                ),
+                format!("Too early: {because}. Writing inside that timeline reads as impatience."),
             ),
             Some(TimingProblem::TooSoonAfterMessage { due, because }) => {
                 (*due, format!("Too soon: {because}."))
