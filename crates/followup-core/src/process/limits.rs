@@ -133,7 +133,9 @@ pub fn check_process(process: &Process) -> Result<(), LimitError> {
 pub fn check_contact(prefix: &str, contact: &Contact) -> Result<(), LimitError> {
     check_line(&format!("{prefix}name"), &contact.name, MAX_NAME)?;
     line_opt(&format!("{prefix}honorific"), &contact.honorific)?;
-    line_opt(&format!("{prefix}email"), &contact.email)?;
+    if let Some(email) = &contact.email {
+        check_email(&format!("{prefix}email"), email)?;
+    }
     line_opt(&format!("{prefix}title"), &contact.title)?;
     Ok(())
 }
@@ -173,7 +175,7 @@ pub fn check_event(prefix: &str, event: &Event) -> Result<(), LimitError> {
             line_opt(&name("subject"), subject)?;
             body_opt(&name("body"), body)?;
             for (i, address) in to.iter().enumerate() {
-                check_line(&format!("{}[{i}]", name("to")), address, MAX_NAME)?;
+                check_email(&format!("{}[{i}]", name("to")), address)?;
             }
             line_opt(&name("message_id"), message_id)?;
         }
@@ -197,6 +199,26 @@ pub fn check_event(prefix: &str, event: &Event) -> Result<(), LimitError> {
         EventKind::Away { message_id, .. } => line_opt(&name("message_id"), message_id)?,
     }
     Ok(())
+}
+
+/// Whether `address` is one email address (`ana@acme.example`), parsed as an address: nothing
+/// else may reach a mail header or a `mailto:` URI (`"a@b.c\r\nBcc: evil@x"` is refused).
+pub fn check_email(field: &str, address: &str) -> Result<(), LimitError> {
+    check_line(field, address, MAX_NAME)?;
+    if is_email(address) {
+        return Ok(());
+    }
+    Err(LimitError::new(
+        field,
+        format!("{:?} is not an email address", shorten(address)),
+    ))
+}
+
+/// Whether `address` parses as a bare email address (no display name, no control character).
+pub fn is_email(address: &str) -> bool {
+    !address.chars().any(char::is_control)
+        && !address.contains(['<', '>', ' '])
+        && email_address::EmailAddress::is_valid(address)
 }
 
 /// An optional single-line field; the 64 KiB cap keeps it bounded.
@@ -279,6 +301,19 @@ mod tests {
         assert!(check_body("body", "\u{1b}[31m").is_err());
         let err = check_body("body", &"x".repeat(MAX_BODY + 1)).unwrap_err();
         assert!(err.to_string().contains("64 KiB"), "{err}");
+    }
+
+    #[test]
+    fn item5_header_injection_in_an_address_is_refused() {
+        assert_eq!(check_email("email", "ana@acme.example"), Ok(()));
+        for bad in [
+            "a@b.c\r\nBcc: evil@x",
+            "not an address",
+            "a@",
+            "Ana <a@b.c>",
+        ] {
+            assert!(check_email("email", bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

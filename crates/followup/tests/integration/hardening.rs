@@ -138,3 +138,23 @@ fn item9_stored_newline_and_escape_cannot_break_the_list_table() {
         "{show}"
     );
 }
+
+#[test]
+fn item5_header_injection_in_a_contact_email_is_refused() {
+    let t = Tracker::new();
+    let file = document(
+        &t,
+        "inject.json",
+        serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+            "contacts": [{"name": "Ana", "email": "a@b.c\r\nBcc: evil@x"}],
+            "events": [{"type": "interview", "at": "2026-05-05T14:00:00Z"}]}),
+    );
+    let err = t.fails(&["import", &file]);
+    assert!(err.contains("contacts[0].email"), "{err}");
+    let out = t
+        .cmd(&["draft", &file, "--now", "2026-05-05T18:00"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("contacts[0].email"), "{stderr}");
+}
