@@ -158,3 +158,22 @@ fn item5_header_injection_in_a_contact_email_is_refused() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("contacts[0].email"), "{stderr}");
 }
+
+#[test]
+fn item6_check_dev_zero_stops_at_the_1_mb_limit() {
+    let t = Tracker::new();
+    let err = t.fails(&["check", "/dev/zero"]);
+    assert!(
+        err.contains("/dev/zero: larger than the limit of 1 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item6_nul_and_zero_width_only_is_an_empty_message() {
+    let t = Tracker::new();
+    let path = t.dir().join("blank.txt");
+    std::fs::write(&path, "\0\0\u{200B}\u{FEFF} \n\u{200D}").unwrap();
+    let err = t.fails(&["check", path.to_str().unwrap()]);
+    assert!(err.contains("the message is empty"), "{err}");
+}
