@@ -28,3 +28,12 @@ impl UserError {
         &self.hint
     }
 }
+
+impl From<followup_core::process::limits::LimitError> for UserError {
+    fn from(err: followup_core::process::limits::LimitError) -> Self {
+        UserError::new(
+            err.to_string(),
+            "shorten it, and keep names and subjects on one line without control characters",
+        )
+    }
+}

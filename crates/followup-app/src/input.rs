@@ -7,25 +7,53 @@ use jiff::tz::TimeZoneDatabase;
 
 use crate::error::UserError;
 
-/// Reads a whole file, or standard input for `-`, as UTF-8 text.
+/// The largest text read (a message to review, a body from a file): 1 MB.
+pub const MAX_TEXT_BYTES: u64 = 1_000_000;
+
+/// The largest process document read (one process, its bodies up to 64 KiB each).
+const MAX_DOCUMENT_BYTES: u64 = 64_000_000;
+
+/// Reads a whole file, or standard input for `-`, as UTF-8 text of at most 1 MB. At most
+/// 1 MB + 1 byte is read, so an endless input (`/dev/zero`) stops at once.
 pub fn read_text(source: &str) -> Result<String, UserError> {
-    let bytes = if source == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|err| {
-            UserError::new(
-                format!("cannot read standard input: {err}"),
-                "pipe a file or name one",
-            )
-        })?;
-        bytes
+    read_at_most(source, MAX_TEXT_BYTES, "1 MB")
+}
+
+/// Like [`read_text`], with `limit` bytes (spelled `spelled`) as the limit.
+fn read_at_most(source: &str, limit: u64, spelled: &str) -> Result<String, UserError> {
+    let name = if source == "-" {
+        "standard input"
     } else {
-        std::fs::read(source).map_err(|err| {
-            UserError::new(
-                format!("cannot read {source}: {err}"),
-                "check the path and permissions",
-            )
-        })?
+        source
     };
+    let cannot = |err: std::io::Error| {
+        let hint = if source == "-" {
+            "pipe a file or name one"
+        } else {
+            "check the path and permissions"
+        };
+        UserError::new(format!("cannot read {name}: {err}"), hint)
+    };
+    let mut bytes = Vec::new();
+    if source == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    } else {
+        std::fs::File::open(source)
+            .map_err(cannot)?
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(UserError::new(
+            format!("{name}: larger than the limit of {spelled}"),
+            "a message is a few short paragraphs: pass only the text to read",
+        ));
+    }
     String::from_utf8(bytes).map_err(|err| {
         UserError::new(
             format!(
@@ -38,9 +66,21 @@ pub fn read_text(source: &str) -> Result<String, UserError> {
     })
 }
 
+/// Whether `text` has nothing to read once whitespace, NUL and zero-width characters are
+/// removed ("empty message").
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\0' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+    })
+}
+
 /// Reads and validates a process document from a file or `-`.
 pub fn load_process(source: &str, default_zone: &ZoneDefault) -> Result<Process, UserError> {
-    let text = read_text(source)?;
+    let text = read_at_most(source, MAX_DOCUMENT_BYTES, "64 MB")?;
     parse_document(&text, zones(), default_zone).map_err(|err| {
         UserError::new(
             format!("{}: {err}", display_name(source)),

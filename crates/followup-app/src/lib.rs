@@ -212,6 +212,10 @@ impl App {
         mut events: Vec<Event>,
         now: Timestamp,
     ) -> Result<Recorded, UserError> {
+        for event in &events {
+            // Fields named as the options that set them (`--note`, `--body`).
+            followup_core::process::limits::check_event("--", event)?;
+        }
         let change = Change {
             at: self.change_time()?,
             summary,

@@ -144,8 +144,25 @@ pub fn base_handle(company: &str, role: &str) -> String {
     if parts.is_empty() {
         "process".to_owned()
     } else {
-        parts.join("-")
+        fit(&parts.join("-"), MAX_HANDLE)
     }
+}
+
+/// Longest handle (the rule of `followup_core::process::limits`).
+const MAX_HANDLE: usize = followup_core::process::limits::MAX_HANDLE;
+
+/// `handle` cut to at most `max` bytes (handles are ASCII) at a word boundary, or inside the
+/// first word when that alone is longer.
+fn fit(handle: &str, max: usize) -> String {
+    if handle.len() <= max {
+        return handle.to_owned();
+    }
+    let head = &handle[..max];
+    let cut = match head.rfind('-') {
+        Some(dash) if handle.as_bytes().get(max) != Some(&b'-') && dash > 0 => &head[..dash],
+        _ => head,
+    };
+    cut.trim_end_matches('-').to_owned()
 }
 
 /// The first of `base`, `base-2`, `base-3`, ... that `taken` says is free.
@@ -158,7 +175,8 @@ pub fn unique_handle<E>(
     }
     let mut n = 2u64;
     loop {
-        let candidate = format!("{base}-{n}");
+        let suffix = format!("-{n}");
+        let candidate = format!("{}{suffix}", fit(base, MAX_HANDLE - suffix.len()));
         if !taken(&candidate)? {
             return Ok(candidate);
         }
@@ -227,6 +245,26 @@ mod tests {
             "Engineer",
         );
         assert_eq!(handle, "international-business-engineer");
+    }
+
+    #[test]
+    fn handle_longer_than_64_is_cut_at_a_word_boundary() {
+        let handle = base_handle("Acme", &"x".repeat(65_600));
+        assert_eq!(handle, "acme");
+        let handle = base_handle(&"y".repeat(300), "Engineer");
+        assert_eq!(handle, format!("{}-engineer", "y".repeat(24)));
+        let long = base_handle("Acme", &format!("{} Engineer", "z".repeat(70)));
+        assert_eq!(long, "acme");
+        let word = "w".repeat(64);
+        let taken = |h: &str| Ok::<_, ()>(h == word);
+        let next = unique_handle(&word, taken).unwrap();
+        assert_eq!(next, format!("{}-2", "w".repeat(62)));
+        for h in [handle, long, next] {
+            assert!(
+                followup_core::process::limits::check_handle("h", &h).is_ok(),
+                "{h}"
+            );
+        }
     }
 
     #[test]

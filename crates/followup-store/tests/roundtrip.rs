@@ -22,12 +22,26 @@ use serde_json::Value;
 
 const ZONES: &[&str] = &["UTC", "America/Sao_Paulo", "Asia/Tokyo", "Europe/Lisbon"];
 
+/// Text for bodies and notes, which keep their newlines.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z][a-zA-Z ]{0,11}",
         Just("Olá, \"quoted\", ação\nnew line".to_owned()),
         Just("=1+2, with comma".to_owned()),
     ]
+}
+
+/// Text for single-line fields (names, subjects): no control characters.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z][a-zA-Z ]{0,11}",
+        Just("Olá, \"quoted\", ação".to_owned()),
+        Just("=1+2, with comma".to_owned()),
+    ]
+}
+
+fn address() -> impl Strategy<Value = String> {
+    "[a-z]{1,5}@x\\.example"
 }
 
 fn date() -> impl Strategy<Value = Date> {
@@ -39,9 +53,9 @@ fn kind() -> impl Strategy<Value = EventKind> {
         (
             prop::sample::select(Rapport::ALL),
             any::<bool>(),
-            prop::option::of(text()),
-            prop::collection::vec(text(), 0..3),
-            prop::collection::vec(text(), 0..2),
+            prop::option::of(line()),
+            prop::collection::vec(line(), 0..3),
+            prop::collection::vec(line(), 0..2),
         )
             .prop_map(|(rapport, reinforce_interest, stage, topics, with)| {
                 EventKind::Interview(Interview {
@@ -55,9 +69,9 @@ fn kind() -> impl Strategy<Value = EventKind> {
         (prop::option::of(text())).prop_map(|note| EventKind::Reopened { note }),
         (
             prop::sample::select(MessageKind::ALL),
+            prop::option::of(line()),
             prop::option::of(text()),
-            prop::option::of(text()),
-            prop::collection::vec(text(), 0..2),
+            prop::collection::vec(address(), 0..2),
         )
             .prop_map(|(kind, subject, body, to)| EventKind::Sent {
                 message_id: None,
@@ -66,7 +80,7 @@ fn kind() -> impl Strategy<Value = EventKind> {
                 body,
                 to,
             }),
-        (prop::option::of(text()), prop::option::of(text())).prop_map(|(body, from)| {
+        (prop::option::of(text()), prop::option::of(line())).prop_map(|(body, from)| {
             EventKind::Reply {
                 asks: Default::default(),
                 message_id: None,
@@ -103,10 +117,10 @@ fn instant() -> impl Strategy<Value = Timestamp> {
 
 fn process() -> impl Strategy<Value = Process> {
     (
-        text(),
-        text(),
+        line(),
+        line(),
         prop::sample::select(ZONES),
-        prop::collection::vec((text(), prop::option::of("[a-z]{1,5}@x\\.example")), 0..3),
+        prop::collection::vec((line(), prop::option::of("[a-z]{1,5}@x\\.example")), 0..3),
         prop::collection::vec(date(), 0..3),
         prop::collection::vec((instant(), kind(), any::<bool>()), 0..8),
         any::<bool>(),

@@ -93,11 +93,13 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
         // The tracker does not store these yet (issue 11).
         other => format!("{}: {when}", other.type_name()),
     };
-    if details.is_empty() {
+    let line = if details.is_empty() {
         head
     } else {
         format!("{head} ({})", details.join("; "))
-    }
+    };
+    // Stored text is shown escaped: one event stays one line, and no escape sequence is raw.
+    followup_core::process::limits::escape_line(&line).into_owned()
 }
 
 fn push_note(details: &mut Vec<String>, note: Option<&str>) {

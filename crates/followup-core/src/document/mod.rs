@@ -196,6 +196,9 @@ pub fn parse_value(
             ));
         }
     }
+    // Before sorting, so `events[i]` names the document's own order.
+    crate::process::limits::check_process(&process)
+        .map_err(|err| DocumentError::at(err.field, err.message))?;
     process.sort_events();
     Ok(process)
 }

@@ -64,7 +64,9 @@ pub fn compose(
         .first()
         .and_then(|contact| contact.email.as_deref())
         .map(str::trim)
-        .filter(|email| !email.is_empty())
+        // Only a parsed address reaches the `To:` header and the mailto URI (a row stored
+        // before addresses were checked may hold anything).
+        .filter(|email| crate::process::limits::is_email(email))
         .map(str::to_owned)
         .into_iter()
         .collect();

@@ -4,6 +4,8 @@
 //! and every enum value is known. Parsing and printing the JSON format lives in
 //! [`crate::document`].
 
+pub mod limits;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;

@@ -2,7 +2,7 @@
 //! it is shown as text, never as markup, and cannot reorder the page around it.
 
 use axum::http::StatusCode;
-use followup_core::Process;
+use followup_core::{EventKind, Process};
 use scraper::Html;
 
 use crate::support::{Client, Document, acme, process, select_attr, select_text};
@@ -14,20 +14,47 @@ const RTL: &str = "\u{202E}gnp.exe\u{2067} \u{200F}";
 
 /// A process whose every text field holds `text` (and whose handle is `handle`).
 fn hostile(text: &str, handle: &str) -> Process {
-    let t = text;
-    process(serde_json::json!({
-        "company": t, "role": t, "handle": handle,
-        "contacts": [{"name": t, "email": t, "title": t, "honorific": t}],
+    let x = "placeholder";
+    let mut process = process(serde_json::json!({
+        "company": x, "role": x, "handle": "placeholder",
+        "contacts": [{"name": x, "email": "x@x.example", "title": x, "honorific": x}],
         "events": [
-            {"type": "interview", "at": "2026-05-05T14:00:00Z", "stage": t, "topics": [t], "with": [t]},
-            {"type": "promise", "at": "2026-05-05T15:00:00Z", "by": "2026-05-08", "note": t},
-            {"type": "sent", "at": "2026-05-06T09:00:00Z", "kind": "other", "subject": t, "body": t, "to": [t]},
-            {"type": "reply", "at": "2026-05-06T10:00:00Z", "body": t, "from": t},
-            {"type": "context-change", "at": "2026-05-06T11:00:00Z", "reason": "competing-offer", "real": false, "note": t},
-            {"type": "closed", "at": "2026-05-06T12:00:00Z", "outcome": "withdrew", "note": t},
-            {"type": "reopened", "at": "2026-05-06T13:00:00Z", "note": t}
+            {"type": "interview", "at": "2026-05-05T14:00:00Z", "stage": x, "topics": [x], "with": [x]},
+            {"type": "promise", "at": "2026-05-05T15:00:00Z", "by": "2026-05-08", "note": x},
+            {"type": "sent", "at": "2026-05-06T09:00:00Z", "kind": "other", "subject": x, "body": x, "to": ["x@x.example"]},
+            {"type": "reply", "at": "2026-05-06T10:00:00Z", "body": x, "from": x},
+            {"type": "context-change", "at": "2026-05-06T11:00:00Z", "reason": "competing-offer", "real": false, "note": x},
+            {"type": "closed", "at": "2026-05-06T12:00:00Z", "outcome": "withdrew", "note": x},
+            {"type": "reopened", "at": "2026-05-06T13:00:00Z", "note": x}
         ]
-    }))
+    }));
+    // Documents refuse such text now (issue 9); a database written before may still hold it,
+    // so the pages must show it safely: every field is set past the document's checks.
+    let t = || text.to_owned();
+    process.company = t();
+    process.role = t();
+    process.handle = Some(handle.to_owned());
+    for contact in &mut process.contacts {
+        (contact.name, contact.email) = (t(), Some(t()));
+        (contact.title, contact.honorific) = (Some(t()), Some(t()));
+    }
+    for event in &mut process.events {
+        match &mut event.kind {
+            EventKind::Interview(i) => {
+                (i.stage, i.topics, i.with) = (Some(t()), vec![t()], vec![t()])
+            }
+            EventKind::Sent {
+                subject, body, to, ..
+            } => (*subject, *body, *to) = (Some(t()), Some(t()), vec![t()]),
+            EventKind::Reply { body, from, .. } => (*body, *from) = (Some(t()), Some(t())),
+            EventKind::Promise { note, .. }
+            | EventKind::ContextChange { note, .. }
+            | EventKind::Closed { note, .. }
+            | EventKind::Reopened { note } => *note = Some(t()),
+            _ => {}
+        }
+    }
+    process
 }
 
 /// No element or attribute came from the hostile text: the only script is ours, no image, no

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::{db, input};
+use followup_core::process::limits;
 use followup_core::{Contact, Process, TimezoneSource};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
@@ -50,6 +51,12 @@ impl Run for AddArgs {
             details: Default::default(),
             events: Vec::new(),
         };
+        limits::check_line("COMPANY", &process.company, limits::MAX_NAME)
+            .map_err(UserError::from)?;
+        limits::check_line("--role", &process.role, limits::MAX_NAME).map_err(UserError::from)?;
+        for contact in &process.contacts {
+            limits::check_contact("--contact ", contact).map_err(UserError::from)?;
+        }
         let change = Change {
             at: app.change_time()?,
             summary: format!("add {company} — {role}"),

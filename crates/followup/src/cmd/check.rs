@@ -41,7 +41,7 @@ impl Run for CheckArgs {
             .into());
         }
         let text = input::read_text(&self.file)?;
-        if text.trim().is_empty() {
+        if input::is_blank(&text) {
             let name = if self.file == "-" {
                 "<stdin>"
             } else {

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::Advised;
+use followup_core::process::limits::escape_line;
 use followup_core::{Action, EventKind, Process};
 use jiff::civil::Date;
 use serde_json::json;
@@ -74,8 +75,9 @@ impl Run for ListArgs {
         for row in all {
             writeln!(
                 out,
-                "{:<wh$}  {}  {}  {}  {}",
-                row.handle,
+                "{}  {}  {}  {}  {}",
+                // `{:<width$}` would panic past 65,535: stored handles are not all short.
+                Padded(&row.handle, wh),
                 Padded(&row.company_role, wc),
                 Padded(&row.stage, ws),
                 Padded(&row.last_contact, wl),
@@ -119,10 +121,15 @@ impl Row {
             Action::MoveOn => "move-on".to_owned(),
             Action::Nothing => format!("none ({})", item.advice.rule.id()),
         };
+        // Stored text is shown escaped: a newline or an escape sequence cannot break the table.
         Row {
-            handle: item.handle().to_owned(),
-            company_role: format!("{} — {}", process.company, process.role),
-            stage: stage(process, today),
+            handle: escape_line(item.handle()).into_owned(),
+            company_role: format!(
+                "{} — {}",
+                escape_line(&process.company),
+                escape_line(&process.role)
+            ),
+            stage: escape_line(&stage(process, today)).into_owned(),
             last_contact: last_contact_date
                 .map(|d| short(d, today))
                 .unwrap_or_else(|| "—".to_owned()),

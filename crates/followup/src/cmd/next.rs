@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use followup_app::{Advised, App};
 use followup_core::Action;
+use followup_core::process::limits::escape_line;
 use followup_core::time::spell_date;
 use owo_colors::OwoColorize;
 use serde::Serialize;
@@ -111,7 +112,15 @@ struct JsonItem<'a> {
 fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Result<()> {
     let advice = &item.advice;
     let spell = |d| spell_date(d, advice.today);
-    write!(out, "  {:<width$}  ", item.handle())?;
+    // Padded by hand: `{:<width$}` panics past 65,535, and stored handles are not all short.
+    let handle = escape_line(item.handle());
+    let pad = width.saturating_sub(handle.chars().count());
+    write!(
+        out,
+        "  {handle}{:pad$}  ",
+        "",
+        pad = pad.min(u16::MAX as usize)
+    )?;
     match advice.action {
         Action::Act { step, due, .. } if due == advice.today => {
             write!(out, "{}, due today", step_label(step))?
@@ -137,8 +146,8 @@ fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Re
     writeln!(
         out,
         " — {}, {}  {}",
-        item.process.company,
-        item.process.role,
+        escape_line(&item.process.company),
+        escape_line(&item.process.role),
         format!("→ {}", command(item)).cyan(),
     )
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use followup_app::db;
 use followup_core::TimezoneSource;
+use followup_core::process::limits::escape_line;
 use followup_store::Store;
 use owo_colors::OwoColorize;
 use serde_json::json;
@@ -43,7 +44,13 @@ impl Run for ShowArgs {
         writeln!(
             out,
             "{}",
-            format!("{} — {} ({})", process.company, process.role, self.handle).bold()
+            format!(
+                "{} — {} ({})",
+                escape_line(&process.company),
+                escape_line(&process.role),
+                escape_line(&self.handle)
+            )
+            .bold()
         )?;
         let zone_note = match advice.timezone_source {
             TimezoneSource::Document => String::new(),
@@ -55,9 +62,9 @@ impl Run for ShowArgs {
             let email = contact
                 .email
                 .as_deref()
-                .map(|e| format!(" <{e}>"))
+                .map(|e| format!(" <{}>", escape_line(e)))
                 .unwrap_or_default();
-            writeln!(out, "{role}: {}{email}", contact.name)?;
+            writeln!(out, "{role}: {}{email}", escape_line(&contact.name))?;
         }
         writeln!(out)?;
         if timeline.is_empty() {

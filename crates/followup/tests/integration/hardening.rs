@@ -1,0 +1,179 @@
+//! Issue 9's reproducers, each a regression test named after its item: bad input is exit 2
+//! naming the field and the limit, and rows already stored outside the limits still show.
+
+use followup_core::{Process, TimezoneSource};
+use followup_store::{Change, Op, SqliteStore, Store};
+
+use crate::tracker::Tracker;
+
+/// Writes a process straight into the tracker's database, past every check (as an older
+/// version could have stored it).
+fn store_raw(t: &Tracker, handle: &str, company: &str, role: &str) {
+    std::fs::create_dir_all(t.db().parent().unwrap()).unwrap();
+    let mut store = SqliteStore::open(&t.db(), followup_app::input::zones().clone()).unwrap();
+    let process = Process {
+        id: None,
+        handle: Some(handle.to_owned()),
+        company: company.to_owned(),
+        role: role.to_owned(),
+        timezone_name: "UTC".to_owned(),
+        timezone_source: TimezoneSource::Document,
+        timezone: jiff::tz::TimeZone::UTC,
+        contacts: Vec::new(),
+        holidays: Vec::new(),
+        details: Default::default(),
+        events: Vec::new(),
+    };
+    store
+        .apply(&Change {
+            at: "2026-05-05T12:00:00Z".parse().unwrap(),
+            summary: "raw".to_owned(),
+            ops: vec![Op::AddProcess(process)],
+        })
+        .unwrap();
+}
+
+fn document(t: &Tracker, name: &str, value: serde_json::Value) -> String {
+    let path = t.dir().join(name);
+    std::fs::write(&path, value.to_string()).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn item1_long_handle_does_not_panic_list_or_next() {
+    let t = Tracker::new();
+    let long = "x".repeat(65_600);
+    store_raw(&t, &long, "Acme", &long);
+    let list = t.ok(&["list", "--now", "2026-05-06"]);
+    assert!(list.contains(&long), "the stored row still lists");
+    t.ok(&["next", "--now", "2026-05-06"]);
+    let export = t.ok(&["export"]);
+    assert!(export.contains(&long), "the stored row still exports");
+}
+
+#[test]
+fn item1_long_role_is_refused_naming_field_and_limit() {
+    let t = Tracker::new();
+    let role = "x".repeat(65_600);
+    let err = t.fails(&["add", "Acme", "--role", &role, "--tz", "UTC"]);
+    assert!(
+        err.contains("--role: 65600 characters, the limit is 200"),
+        "{err}"
+    );
+    // A derived handle stays within 64 characters, cut at a word boundary.
+    let handle = t.ok(&["add", "Acme", "--role", &"y".repeat(200), "--tz", "UTC"]);
+    assert_eq!(handle.lines().next(), Some("acme"));
+}
+
+#[test]
+fn item1_long_note_is_refused_naming_the_64_kib_limit() {
+    let t = Tracker::new();
+    let handle = t.acme();
+    let note = "n".repeat(64 * 1024 + 1);
+    let err = t.fails(&["log", &handle, "promise", "friday", "--note", &note]);
+    assert!(
+        err.contains("--note: 65537 bytes, the limit is 64 KiB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item1_imported_handle_outside_the_rule_is_exit_2_naming_it() {
+    let t = Tracker::new();
+    for bad in ["", "--help", "a b/../c"] {
+        let file = document(
+            &t,
+            "bad.json",
+            serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+                "handle": bad, "events": []}),
+        );
+        let err = t.fails(&["import", &file]);
+        assert!(
+            err.contains("handle") && err.contains(&format!("{bad:?}")),
+            "{err}"
+        );
+        let advise = t.cmd(&["advise", &file]).assert().code(2);
+        let stderr = String::from_utf8_lossy(&advise.get_output().stderr).into_owned();
+        assert!(stderr.contains("handle"), "{stderr}");
+    }
+}
+
+#[test]
+fn item9_control_characters_in_company_are_refused() {
+    let t = Tracker::new();
+    let err = t.fails(&["add", "Acme\nInc", "--role", "Engineer", "--tz", "UTC"]);
+    assert!(err.contains("COMPANY: control character U+000A"), "{err}");
+    let err = t.fails(&["add", "Acme\u{1b}[31m", "--role", "Engineer", "--tz", "UTC"]);
+    assert!(err.contains("COMPANY: control character U+001B"), "{err}");
+    let handle = t.acme();
+    let err = t.fails(&["log", &handle, "promise", "friday", "--note", "ring\u{7}"]);
+    assert!(err.contains("--note: control character U+0007"), "{err}");
+    // Bodies and notes keep tab and newline.
+    t.ok(&[
+        "log",
+        &handle,
+        "promise",
+        "friday",
+        "--note",
+        "line one\n\tline two",
+    ]);
+}
+
+#[test]
+fn item9_stored_newline_and_escape_cannot_break_the_list_table() {
+    let t = Tracker::new();
+    store_raw(&t, "acme-eng", "Acme\nFAKE  ROW", "Eng\u{1b}[2J");
+    let list = t.ok(&["list", "--now", "2026-05-06"]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(list.contains("Acme\\nFAKE  ROW"), "{list}");
+    assert!(
+        list.contains("Eng\\u{1b}[2J") && !list.contains('\u{1b}'),
+        "{list}"
+    );
+    let next = t.ok(&["next", "--now", "2026-05-06"]);
+    assert!(!next.contains('\u{1b}'), "{next}");
+    let show = t.ok(&["show", "acme-eng", "--now", "2026-05-06"]);
+    assert!(
+        !show.contains('\u{1b}') && show.contains("Acme\\nFAKE"),
+        "{show}"
+    );
+}
+
+#[test]
+fn item5_header_injection_in_a_contact_email_is_refused() {
+    let t = Tracker::new();
+    let file = document(
+        &t,
+        "inject.json",
+        serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+            "contacts": [{"name": "Ana", "email": "a@b.c\r\nBcc: evil@x"}],
+            "events": [{"type": "interview", "at": "2026-05-05T14:00:00Z"}]}),
+    );
+    let err = t.fails(&["import", &file]);
+    assert!(err.contains("contacts[0].email"), "{err}");
+    let out = t
+        .cmd(&["draft", &file, "--now", "2026-05-05T18:00"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("contacts[0].email"), "{stderr}");
+}
+
+#[test]
+fn item6_check_dev_zero_stops_at_the_1_mb_limit() {
+    let t = Tracker::new();
+    let err = t.fails(&["check", "/dev/zero"]);
+    assert!(
+        err.contains("/dev/zero: larger than the limit of 1 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item6_nul_and_zero_width_only_is_an_empty_message() {
+    let t = Tracker::new();
+    let path = t.dir().join("blank.txt");
+    std::fs::write(&path, "\0\0\u{200B}\u{FEFF} \n\u{200D}").unwrap();
+    let err = t.fails(&["check", path.to_str().unwrap()]);
+    assert!(err.contains("the message is empty"), "{err}");
+}
