@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_app::{db, input};
-use followup_core::{Contact, Process, TimezoneSource};
+use followup_app::{dates, db, input};
+use followup_core::{Contact, Details, Event, EventKind, Process, TimezoneSource};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
 
@@ -37,7 +37,7 @@ impl Run for AddArgs {
             .iter()
             .map(|c| parse_contact(c))
             .collect::<Result<Vec<_>, _>>()?;
-        let process = Process {
+        let mut process = Process {
             id: None,
             handle: None,
             company: company.clone(),
@@ -47,9 +47,32 @@ impl Run for AddArgs {
             timezone,
             contacts,
             holidays: Vec::new(),
-            details: Default::default(),
+            details: Details {
+                url: self.url.clone(),
+                location: self.location.clone(),
+                salary: self.salary.clone(),
+                notes: None,
+            },
             events: Vec::new(),
         };
+        if let Some(when) = &self.applied {
+            let now = app.now_for(&process)?;
+            let at = dates::resolve_at(Some(when), now, &process, app.config.date_order())?;
+            let applied = EventKind::Applied {
+                url: self.url.clone(),
+                source: None,
+                note: None,
+            };
+            process.events.push(Event {
+                id: None,
+                at: at.timestamp(),
+                kind: applied,
+            });
+        }
+        let applied_on = process.events.first().map(|e| {
+            followup_core::time::spell_date(process.local_date(e.at), process.local_date(e.at))
+        });
+        let details = process.details.clone();
         let change = Change {
             at: app.change_time()?,
             summary: format!("add {company} — {role}"),
@@ -67,6 +90,10 @@ impl Run for AddArgs {
                 "company": company,
                 "role": role,
                 "timezone": timezone_name,
+                "url": details.url,
+                "location": details.location,
+                "salary": details.salary,
+                "applied": applied_on,
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         } else {
@@ -76,6 +103,18 @@ impl Run for AddArgs {
                 "Tracking {company} — {role} ({timezone_name}). Next: followup log {} interview --at \"yesterday 15:00\"",
                 outcome.handle
             )?;
+            let understood: Vec<String> = [
+                details.url.as_ref().map(|u| format!("posting {u}")),
+                details.location.as_ref().map(|l| format!("in {l}")),
+                details.salary.as_ref().map(|s| format!("salary {s}")),
+                applied_on.as_ref().map(|d| format!("applied {d}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !understood.is_empty() {
+                writeln!(out, "Noted: {}.", understood.join("; "))?;
+            }
         }
         Ok(ExitCode::SUCCESS)
     }

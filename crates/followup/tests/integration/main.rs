@@ -10,6 +10,7 @@ mod completions;
 mod config;
 mod dates;
 mod draft;
+mod recording;
 mod serve;
 mod stored;
 mod support;

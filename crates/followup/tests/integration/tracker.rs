@@ -753,7 +753,7 @@ fn import_keeps_every_format_2_event_and_field_and_export_writes_them_back() {
     std::fs::write(&file, serde_json::to_string(&exported).unwrap()).unwrap();
     assert_eq!(t.json(&["import", file.to_str().unwrap()])["created"], 0);
     assert_eq!(t.json(&["export"]), exported);
-    // A message of kind `withdraw` is kept, and the advice says so.
+    // A message of kind `withdraw` is kept, and closes the process in the same change.
     let out = t.ok(&[
         "log",
         "acme-backend",
@@ -764,7 +764,11 @@ fn import_keeps_every_format_2_event_and_field_and_export_writes_them_back() {
         "--now",
         "2026-05-06T11:00",
     ]);
-    assert!(out.contains("you withdrew from the process"), "{out}");
+    assert!(out.contains("closed (withdrew)"), "{out}");
+    assert!(
+        out.contains("the process is closed (you withdrew)"),
+        "{out}"
+    );
 }
 
 #[test]
