@@ -281,22 +281,8 @@ fn date_from(
     process: &Process,
     order: DateOrder,
 ) -> Result<jiff::civil::Date, UserError> {
-    let date = dates::resolve_due(text, field, name, said, order)?;
-    let day = said.date();
-    if date < day {
-        return Err(UserError::new(
-            format!(
-                "{name}: {text:?} is {}, before the event it belongs to ({})",
-                followup_core::time::spell_date(date, day),
-                followup_core::time::spell_date(day, day)
-            ),
-            format!(
-                "give a date on or after {day}, or set --at to when it happened (zone {})",
-                process.timezone_name
-            ),
-        ));
-    }
-    Ok(date)
+    let wording = ("the event it belongs to", "when it happened");
+    not_before_said(text, field, name, said, process, order, wording)
 }
 
 /// A promised date, which cannot be before the day the promise was made.
@@ -307,20 +293,35 @@ fn promise_date(
     process: &Process,
     order: DateOrder,
 ) -> Result<jiff::civil::Date, UserError> {
-    let by = dates::resolve_due(text, Field::Promise, field, said, order)?;
-    let made = said.date();
-    if by < made {
+    let wording = ("the promise was made", "when they said it");
+    not_before_said(text, Field::Promise, field, said, process, order, wording)
+}
+
+/// Reads `text` as a date on or after the local day of `said`; `(before, when)` word the
+/// error ("before {before}", "set --at to {when}").
+fn not_before_said(
+    text: &str,
+    field: Field,
+    name: &str,
+    said: &jiff::ZonedDateTime,
+    process: &Process,
+    order: DateOrder,
+    (before, when): (&str, &str),
+) -> Result<jiff::civil::Date, UserError> {
+    let date = dates::resolve_due(text, field, name, said, order)?;
+    let day = said.date();
+    if date < day {
         return Err(UserError::new(
             format!(
-                "{field}: {text:?} is {}, before the promise was made ({})",
-                followup_core::time::spell_date(by, made),
-                followup_core::time::spell_date(made, made)
+                "{name}: {text:?} is {}, before {before} ({})",
+                followup_core::time::spell_date(date, day),
+                followup_core::time::spell_date(day, day)
             ),
             format!(
-                "give a date on or after {made}, or set --at to when they said it (zone {})",
+                "give a date on or after {day}, or set --at to {when} (zone {})",
                 process.timezone_name
             ),
         ));
     }
-    Ok(by)
+    Ok(date)
 }
