@@ -83,12 +83,7 @@ fn events_of(
             with,
         } => {
             let rapport = match rapport {
-                Some(text) => Rapport::parse(text.trim()).ok_or_else(|| {
-                    UserError::new(
-                        format!("--rapport: unknown value {text:?}"),
-                        format!("use one of {}", Rapport::expected()),
-                    )
-                })?,
+                Some(text) => value_of("--rapport", &text, Rapport::parse, Rapport::expected)?,
                 None => Rapport::default(),
             };
             let when = match on {
@@ -129,12 +124,7 @@ fn events_of(
             to,
             at: when,
         } => {
-            let kind = MessageKind::parse(kind.trim()).ok_or_else(|| {
-                UserError::new(
-                    format!("KIND: unknown value {kind:?}"),
-                    format!("use one of {}", MessageKind::expected()),
-                )
-            })?;
+            let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
             let body = match file {
                 Some(file) => Some(input::read_text(&file)?),
                 None => body,
@@ -169,12 +159,7 @@ fn events_of(
             from,
         } => {
             let asks = match asks {
-                Some(text) => Asks::parse(text.trim()).ok_or_else(|| {
-                    UserError::new(
-                        format!("--asks: unknown value {text:?}"),
-                        format!("use one of {}", Asks::expected()),
-                    )
-                })?,
+                Some(text) => value_of("--asks", &text, Asks::parse, Asks::expected)?,
                 None => Asks::default(),
             };
             let body = match file {
@@ -215,12 +200,12 @@ fn events_of(
             note,
             at: when,
         } => {
-            let reason = ChangeReason::parse(reason.trim()).ok_or_else(|| {
-                UserError::new(
-                    format!("REASON: unknown value {reason:?}"),
-                    format!("use one of {}", ChangeReason::expected()),
-                )
-            })?;
+            let reason = value_of(
+                "REASON",
+                &reason,
+                ChangeReason::parse,
+                ChangeReason::expected,
+            )?;
             let when = at(when.at)?;
             let deadline = deadline
                 .map(|text| dates::resolve_due(&text, Field::Deadline, "--deadline", &when, order))
@@ -268,6 +253,21 @@ fn events_of(
             };
             ("away", vec![make(&when, kind)])
         }
+    })
+}
+
+/// One of an enum's spellings, given as `name` on the command line.
+fn value_of<T>(
+    name: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+) -> Result<T, UserError> {
+    parse(text.trim()).ok_or_else(|| {
+        UserError::new(
+            format!("{name}: unknown value {text:?}"),
+            format!("use one of {}", expected()),
+        )
     })
 }
 
