@@ -45,3 +45,49 @@ pub fn resolve_due(
         .map(|r| r.date)
         .map_err(|err| UserError::new(format!("{name}: {err}"), err.hint()))
 }
+
+/// Resolves `--on` (a booked interview: "thursday 15:00" is the coming Thursday) relative to
+/// `now`, in the process's zone, reading forward like a due date. A day without a time is
+/// midday, like `--at`.
+pub fn resolve_on(
+    text: &str,
+    now: Timestamp,
+    process: &Process,
+    order: DateOrder,
+) -> Result<ZonedDateTime, UserError> {
+    let reference = now.to_zoned_datetime(process.timezone.clone());
+    let bad = |err: PhraseError| UserError::new(format!("--on: {err}"), err.hint());
+    let resolved = parse_phrase(text, Field::Booked, &reference, order).map_err(bad)?;
+    resolved.instant_or(DEFAULT_TIME, &reference).map_err(bad)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn process() -> Process {
+        let doc = serde_json::json!({"company": "Acme", "role": "Dev", "timezone": "Europe/Lisbon", "events": []});
+        let zone = followup_core::ZoneDefault {
+            name: "UTC".to_owned(),
+            zone: jiff::tz::TimeZone::UTC,
+            source: followup_core::TimezoneSource::System,
+        };
+        followup_core::document::parse_value(doc, &jiff::tz::TimeZoneDatabase::bundled(), &zone)
+            .unwrap()
+    }
+
+    #[test]
+    fn on_reads_forward_and_at_reads_back_on_the_same_phrase() {
+        // Monday 11 May 2026, 10:00 in Lisbon.
+        let now: Timestamp = "2026-05-11T09:00:00Z".parse().unwrap();
+        let p = process();
+        let order = DateOrder::default();
+        let on = resolve_on("thursday 15:00", now, &p, order).unwrap();
+        assert_eq!(on.datetime().to_string(), "2026-05-14T15:00:00");
+        let at = resolve_at(Some("thursday 15:00"), now, &p, order).unwrap();
+        assert_eq!(at.datetime().to_string(), "2026-05-07T15:00:00");
+        let day = resolve_on("friday", now, &p, order).unwrap();
+        assert_eq!(day.datetime().to_string(), "2026-05-15T12:00:00");
+    }
+}

@@ -83,9 +83,6 @@ pub fn store_error(err: StoreError) -> UserError {
         StoreError::UnknownZone(_) => {
             "use an IANA name like \"Europe/Lisbon\" or \"America/Sao_Paulo\"".to_owned()
         }
-        StoreError::NotStorable(_) => {
-            "followup advise FILE reads it from the process file; the tracker will keep it in a coming version".to_owned()
-        }
         _ => "if this persists, export your data with followup export and report it".to_owned(),
     };
     UserError::new(message, hint)

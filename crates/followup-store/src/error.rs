@@ -74,9 +74,6 @@ pub enum StoreError {
         /// The id.
         id: String,
     },
-    /// The change holds something this store cannot keep yet without losing it.
-    #[error("{0} cannot be kept in the tracker yet; nothing was written")]
-    NotStorable(String),
     /// A process names a time zone this build does not know.
     #[error("unknown time zone {0:?}")]
     UnknownZone(String),

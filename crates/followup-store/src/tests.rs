@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use followup_core::{
-    ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
-    TimezoneSource, to_document,
+    Asks, ChangeReason, Contact, Details, Event, EventKind, Interview, MessageKind, Outcome,
+    Process, Rapport, TimezoneSource, to_document,
 };
 use jiff::Timestamp;
 use jiff::civil::date;
@@ -83,6 +83,72 @@ pub(crate) fn log(store: &mut crate::SqliteStore, handle: &str, e: Event) {
             }],
         ))
         .unwrap();
+}
+
+/// One event of every format-2 type and field, every optional field given, at `at` (their
+/// dates are after it), plus the process details.
+pub(crate) fn format_2(p: &mut Process, at: &str) {
+    let text = |t: &str| Some(t.to_owned());
+    p.details = Details {
+        url: text("https://acme.example/jobs/42"),
+        location: text("Lisbon, hybrid"),
+        salary: text("€60k–70k"),
+        notes: text("Referred by Bia.\nAsk about the team."),
+    };
+    let kinds = [
+        EventKind::Applied {
+            url: text("https://acme.example/apply"),
+            source: text("LinkedIn"),
+            note: text("cover letter v2"),
+        },
+        EventKind::Sent {
+            kind: MessageKind::Reply,
+            subject: text("Re: next steps"),
+            body: text("Thursday works."),
+            to: vec!["ana@acme.example".to_owned()],
+            message_id: text("<m1@mail.example>"),
+        },
+        EventKind::Sent {
+            kind: MessageKind::Withdraw,
+            subject: None,
+            body: None,
+            to: Vec::new(),
+            message_id: None,
+        },
+        EventKind::Reply {
+            body: text("Could we talk Thursday?"),
+            from: text("Ana Souza"),
+            asks: Asks::Schedule,
+            respond_by: Some(date(2026, 6, 3)),
+            message_id: text("<r1@acme.example>"),
+        },
+        EventKind::Reply {
+            body: None,
+            from: None,
+            asks: Asks::Assignment,
+            respond_by: None,
+            message_id: None,
+        },
+        EventKind::Offer {
+            deadline: Some(date(2026, 6, 5)),
+            note: text("base + bonus"),
+            message_id: text("<o1@acme.example>"),
+        },
+        EventKind::Offer {
+            deadline: None,
+            note: None,
+            message_id: None,
+        },
+        EventKind::Note {
+            text: "Ana mentioned a reorg.".to_owned(),
+        },
+        EventKind::Away {
+            until: date(2026, 6, 7),
+            message_id: text("<ooo@acme.example>"),
+        },
+    ];
+    p.events
+        .extend(kinds.into_iter().map(|kind| event(at, kind)));
 }
 
 /// Generates the shared tests for a store built by `$make` (an expression).
@@ -391,6 +457,7 @@ macro_rules! storage_tests {
             };
             let mut acme = process("Acme", "Backend");
             acme.events = rich("2026-05-05T17:00:00Z");
+            format_2(&mut acme, "2026-05-04T09:00:00Z");
             let acme = add(&mut store, acme);
             let mut globex = process("Globex", "Design");
             globex.holidays = Vec::new();
@@ -449,7 +516,7 @@ macro_rules! storage_tests {
 
             let mut expected = store.processes().unwrap();
             assert_eq!(expected.len(), 2);
-            assert_eq!(expected[0].events.len(), 6);
+            assert_eq!(expected[0].events.len(), 15);
             expected
                 .iter_mut()
                 .for_each(followup_core::advisor::for_advice);
@@ -465,6 +532,7 @@ macro_rules! storage_tests {
                 assert_eq!(got.contacts, want.contacts);
                 assert!(got.contacts.is_empty());
                 assert_eq!(got.holidays, want.holidays);
+                assert!(got.details.is_empty());
                 assert_eq!(got.events, want.events);
             }
             assert!(light[0].events.iter().all(|e| e.id.is_none()));
@@ -497,6 +565,35 @@ macro_rules! storage_tests {
                 .unwrap();
             let loaded = store.process("acme").unwrap();
             assert_eq!(to_document(&loaded), to_document(&p));
+        }
+
+        #[test]
+        fn every_format_2_event_and_field_loads_back_as_written() {
+            let mut store = $make;
+            let mut p = process("Acme", "Backend");
+            p.events = vec![interview("2026-05-05T17:00:00Z")];
+            format_2(&mut p, "2026-05-06T09:00:00Z");
+            let handle = add(&mut store, p.clone());
+            let mut logged = process("Globex", "Design");
+            format_2(&mut logged, "2026-05-06T09:00:00Z");
+            let globex = add(&mut store, process("Globex", "Design"));
+            for e in &logged.events {
+                log(&mut store, &globex, e.clone());
+            }
+
+            let loaded = store.process(&handle).unwrap();
+            assert_eq!(loaded.details, p.details);
+            let kinds = |p: &Process| p.events.iter().map(|e| e.kind.clone()).collect::<Vec<_>>();
+            assert_eq!(kinds(&loaded), kinds(&p));
+            let doc = to_document(&loaded);
+            assert_eq!(doc["format"], 2);
+            assert_eq!(doc["salary"], "€60k–70k");
+            assert_eq!(kinds(&store.process(&globex).unwrap()), kinds(&logged));
+            // Importing the export again finds every event already there.
+            let again = store
+                .apply(&change("import", vec![Op::MergeProcess(loaded)]))
+                .unwrap();
+            assert_eq!(again.processes[0].events_added, 0);
         }
     };
 }

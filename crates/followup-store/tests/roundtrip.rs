@@ -9,8 +9,8 @@
 
 use followup_core::document::parse_value;
 use followup_core::{
-    ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
-    TimezoneSource, ZoneDefault, to_document,
+    Asks, ChangeReason, Contact, Details, Event, EventKind, Interview, MessageKind, Outcome,
+    Process, Rapport, TimezoneSource, ZoneDefault, to_document,
 };
 use followup_core::{Policy, advise};
 use followup_store::{Change, Op, SqliteStore, Store};
@@ -72,23 +72,50 @@ fn kind() -> impl Strategy<Value = EventKind> {
             prop::option::of(line()),
             prop::option::of(text()),
             prop::collection::vec(address(), 0..2),
+            prop::option::of(message_id()),
         )
-            .prop_map(|(kind, subject, body, to)| EventKind::Sent {
-                message_id: None,
+            .prop_map(|(kind, subject, body, to, message_id)| EventKind::Sent {
+                message_id,
                 kind,
                 subject,
                 body,
                 to,
             }),
-        (prop::option::of(text()), prop::option::of(line())).prop_map(|(body, from)| {
-            EventKind::Reply {
-                asks: Default::default(),
-                message_id: None,
-                respond_by: None,
-                body,
-                from,
-            }
-        }),
+        (
+            prop::option::of(text()),
+            prop::option::of(line()),
+            prop::sample::select(Asks::ALL),
+            prop::option::of(date()),
+            prop::option::of(message_id()),
+        )
+            .prop_map(|(body, from, asks, respond_by, message_id)| {
+                EventKind::Reply {
+                    asks,
+                    message_id,
+                    respond_by,
+                    body,
+                    from,
+                }
+            }),
+        (
+            prop::option::of(line()),
+            prop::option::of(line()),
+            prop::option::of(text()),
+        )
+            .prop_map(|(url, source, note)| EventKind::Applied { url, source, note }),
+        (
+            prop::option::of(date()),
+            prop::option::of(text()),
+            prop::option::of(message_id()),
+        )
+            .prop_map(|(deadline, note, message_id)| EventKind::Offer {
+                deadline,
+                note,
+                message_id,
+            }),
+        text().prop_map(|text| EventKind::Note { text }),
+        (date(), prop::option::of(message_id()))
+            .prop_map(|(until, message_id)| EventKind::Away { until, message_id }),
         (
             prop::sample::select(ChangeReason::ALL),
             any::<bool>(),
@@ -104,6 +131,23 @@ fn kind() -> impl Strategy<Value = EventKind> {
         (prop::sample::select(Outcome::ALL), prop::option::of(text()))
             .prop_map(|(outcome, note)| EventKind::Closed { outcome, note }),
     ]
+}
+
+fn message_id() -> impl Strategy<Value = String> {
+    "<[a-z0-9.]{1,12}@[a-z]{1,6}\\.example>"
+}
+
+/// Moves a date an event names (a reply's `respond_by`, an offer's `deadline`, an away's
+/// `until`) to no earlier than the event's local date, as the format requires.
+fn not_before(kind: &mut EventKind, day: Date) {
+    let date = match kind {
+        EventKind::Reply { respond_by: d, .. } | EventKind::Offer { deadline: d, .. } => d.as_mut(),
+        EventKind::Away { until, .. } => Some(until),
+        _ => None,
+    };
+    if let Some(date) = date {
+        *date = (*date).max(day);
+    }
 }
 
 /// Instants from 2025 to 2028 (whole seconds or with nanoseconds), a few repeated for ties.
@@ -124,17 +168,21 @@ fn process() -> impl Strategy<Value = Process> {
         prop::collection::vec(date(), 0..3),
         prop::collection::vec((instant(), kind(), any::<bool>()), 0..8),
         any::<bool>(),
+        prop::collection::vec(prop::option::of(line()), 4),
     )
         .prop_map(
-            |(company, role, zone, contacts, holidays, events, promise)| {
+            |(company, role, zone, contacts, holidays, events, promise, details)| {
                 let timezone = TimeZoneDatabase::bundled().get(zone).unwrap();
                 let mut events: Vec<Event> = events
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (at, kind, with_id))| Event {
-                        id: with_id.then(|| format!("ev-{i}")),
-                        at,
-                        kind,
+                    .map(|(i, (at, mut kind, with_id))| {
+                        not_before(&mut kind, at.to_zoned_datetime(timezone.clone()).date());
+                        Event {
+                            id: with_id.then(|| format!("ev-{i}")),
+                            at,
+                            kind,
+                        }
                     })
                     .collect();
                 if promise && let Some(first) = events.first().cloned() {
@@ -149,8 +197,15 @@ fn process() -> impl Strategy<Value = Process> {
                         },
                     });
                 }
+                let [url, location, salary, notes]: [Option<String>; 4] =
+                    details.try_into().unwrap();
                 let mut p = Process {
-                    details: Default::default(),
+                    details: Details {
+                        url,
+                        location,
+                        salary,
+                        notes,
+                    },
                     id: None,
                     handle: None,
                     company,

@@ -31,7 +31,8 @@ pub enum Command {
     Man(ManArgs),
     /// Start tracking a hiring process; prints its handle (acme-backend).
     Add(AddArgs),
-    /// Record what happened in a tracked process: interview, promise, sent, reply, change.
+    /// Record what happened in a tracked process: applied, interview (past or booked), promise,
+    /// sent, reply, offer, away, change.
     Log(LogArgs),
     /// Close a tracked process with its outcome.
     Close(CloseArgs),
@@ -175,6 +176,18 @@ pub struct AddArgs {
     /// The process's time zone (IANA name) [default: the configured zone, else the system's].
     #[arg(long = "tz", value_name = "ZONE")]
     pub timezone: Option<String>,
+    /// The job posting's address.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Where the job is ("Lisbon", "remote").
+    #[arg(long, value_name = "TEXT")]
+    pub location: Option<String>,
+    /// The salary, as you want to remember it.
+    #[arg(long, value_name = "TEXT")]
+    pub salary: Option<String>,
+    /// You applied (records an `applied` event): when, read back like --at [default: now].
+    #[arg(long, value_name = "WHEN", num_args = 0..=1, default_missing_value = "now")]
+    pub applied: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -212,10 +225,14 @@ pub struct AtArg {
 /// The events `followup log` records.
 #[derive(Debug, Subcommand)]
 pub enum LogEvent {
-    /// An interview took place.
+    /// An interview took place (--at), or is booked (--on).
     Interview {
         #[command(flatten)]
         at: AtArg,
+        /// A booked interview: when it will be, read forward ("thursday 15:00" is the coming
+        /// Thursday; a day alone is midday).
+        #[arg(long, value_name = "WHEN", conflicts_with = "at")]
+        on: Option<String>,
         /// How it felt: personal, back-and-forth or formal [default: formal].
         #[arg(long, value_name = "RAPPORT")]
         rapport: Option<String>,
@@ -245,7 +262,8 @@ pub enum LogEvent {
     },
     /// You sent a message.
     Sent {
-        /// Its kind: thank-you, follow-up, final, align or other.
+        /// Its kind: thank-you, follow-up, final, align, other, reply (your answer to them) or
+        /// withdraw (you leave the process: it is closed as withdrew in the same change).
         #[arg(value_name = "KIND")]
         kind: String,
         /// A file holding the body (- for standard input).
@@ -270,12 +288,54 @@ pub enum LogEvent {
         /// The reply promised a new date: friday, next week, the 20th, 2026-05-22 ...
         #[arg(long, value_name = "WHEN")]
         promise: Option<String>,
+        /// What it asks of you: nothing, answer, schedule or assignment [default: nothing].
+        #[arg(long, value_name = "ASKS")]
+        asks: Option<String>,
+        /// By when they want your answer: friday, tomorrow, 2026-05-22 ...
+        #[arg(long, value_name = "WHEN")]
+        respond_by: Option<String>,
+        /// A file holding the reply's text (- for standard input).
+        #[arg(long, value_name = "FILE", conflicts_with = "body")]
+        file: Option<String>,
         /// The reply's text.
         #[arg(long, value_name = "TEXT")]
         body: Option<String>,
         /// Who wrote.
         #[arg(long, value_name = "NAME")]
         from: Option<String>,
+    },
+    /// You applied for the role.
+    Applied {
+        #[command(flatten)]
+        at: AtArg,
+        /// The posting applied to.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Where you found it (free text).
+        #[arg(long, value_name = "TEXT")]
+        source: Option<String>,
+        /// Free text.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// They made an offer.
+    Offer {
+        #[command(flatten)]
+        at: AtArg,
+        /// By when they want your answer: friday, in 3 days, 2026-05-22 ...
+        #[arg(long, value_name = "WHEN")]
+        deadline: Option<String>,
+        /// Free text.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Your contact is away (an out-of-office reply).
+    Away {
+        #[command(flatten)]
+        at: AtArg,
+        /// Their last day away ("back on Monday" means until Sunday): sunday, the 20th ...
+        #[arg(long, value_name = "WHEN")]
+        until: String,
     },
     /// Something changed outside this process (an offer, a final round elsewhere).
     Change {

@@ -1,7 +1,7 @@
 //! Events in words, as `log` echoes them and `show` lists them ("promise: by Friday 8 May").
 
 use followup_core::time::spell_date;
-use followup_core::{Event, EventKind, Process};
+use followup_core::{Asks, Event, EventKind, Process};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -35,7 +35,11 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             if !i.with.is_empty() {
                 details.push(format!("with {}", i.with.join(", ")));
             }
-            format!("interview: {when}")
+            if process.local_date(event.at) > today {
+                format!("interview booked: {when}")
+            } else {
+                format!("interview: {when}")
+            }
         }
         EventKind::Promise { by, note } => {
             details.push(format!("said {when}"));
@@ -60,7 +64,19 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             }
             format!("sent {kind}: {when}")
         }
-        EventKind::Reply { body, from, .. } => {
+        EventKind::Reply {
+            body,
+            from,
+            asks,
+            respond_by,
+            ..
+        } => {
+            if *asks != Asks::Nothing {
+                details.push(format!("asks {asks}"));
+            }
+            if let Some(by) = respond_by {
+                details.push(format!("answer by {}", spell(*by)));
+            }
             if let Some(from) = from {
                 details.push(format!("from {from}"));
             }
@@ -90,8 +106,31 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             push_note(&mut details, note.as_deref());
             format!("reopened: {when}")
         }
-        // The tracker does not store these yet (issue 11).
-        other => format!("{}: {when}", other.type_name()),
+        EventKind::Applied { url, source, note } => {
+            if let Some(url) = url {
+                details.push(format!("posting {url}"));
+            }
+            if let Some(source) = source {
+                details.push(format!("found via {source}"));
+            }
+            push_note(&mut details, note.as_deref());
+            format!("applied: {when}")
+        }
+        EventKind::Offer { deadline, note, .. } => {
+            if let Some(deadline) = deadline {
+                details.push(format!("answer by {}", spell(*deadline)));
+            }
+            push_note(&mut details, note.as_deref());
+            format!("offer: {when}")
+        }
+        EventKind::Note { text } => {
+            details.push(text.clone());
+            format!("note: {when}")
+        }
+        EventKind::Away { until, .. } => {
+            details.push(format!("away until {}", spell(*until)));
+            format!("away: {when}")
+        }
     };
     let line = if details.is_empty() {
         head

@@ -68,6 +68,9 @@ pub enum Field {
     /// An outside deadline (a competing offer's): looks ahead; of two days, the earlier, so a
     /// decision is never aligned too late.
     Deadline,
+    /// When something is booked to happen (`log interview --on`): looks ahead, takes a time of
+    /// day ("thursday 15:00" is the coming Thursday at 15:00); a choice of two days is refused.
+    Booked,
 }
 
 impl Field {
@@ -75,7 +78,7 @@ impl Field {
     pub fn direction(self) -> Direction {
         match self {
             Field::At => Direction::Past,
-            Field::Promise | Field::Deadline => Direction::Future,
+            Field::Promise | Field::Deadline | Field::Booked => Direction::Future,
         }
     }
 }
@@ -340,6 +343,7 @@ fn resolve(
         match (day, direction) {
             (DayPart::Now | DayPart::MinutesAgo(_), _) => return Err(unknown()),
             (DayPart::Iso(_), _) | (_, Direction::Past) => {}
+            _ if field == Field::Booked => {}
             (_, Direction::Future) => {
                 return Err(PhraseError::PastOnly {
                     text: text.to_owned(),
@@ -401,7 +405,7 @@ fn either(
     let (first, second) = (first?, second?);
     let key = |r: &Resolved| (r.date, r.at.as_ref().map(ZonedDateTime::timestamp));
     match field {
-        Field::At => Err(PhraseError::Either {
+        Field::At | Field::Booked => Err(PhraseError::Either {
             text: text.to_owned(),
             choices,
         }),

@@ -1,5 +1,5 @@
 //! The one encoding of an event in the store: a row of the `events` table, one typed column
-//! per field (schema version 4). [`EventColumns`] writes an [`Event`] as those columns and
+//! per field (schema version 5). [`EventColumns`] writes an [`Event`] as those columns and
 //! [`read_event`] reads them back; nothing else knows how an event is stored.
 //!
 //! Enums are stored as the document spells them, dates as `YYYY-MM-DD`, flags as 0/1, lists as
@@ -7,7 +7,7 @@
 //! nullable column here and in a migration.
 
 use followup_core::{
-    Asks, ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
+    Asks, ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Rapport,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -20,22 +20,25 @@ use crate::error::StoreError;
 /// The columns [`read_event`] reads (of `events e`), in its order: every field.
 pub(super) const ALL: &str = "e.id, e.at_s, e.at_ns, e.type, e.rapport, e.reinforce_interest, \
      e.stage, e.topics, e.interviewers, e.promised_by, e.message_kind, e.subject, e.body, \
-     e.recipients, e.sender, e.reason, e.is_real, e.deadline, e.outcome, e.note";
+     e.recipients, e.sender, e.reason, e.is_real, e.deadline, e.outcome, e.note, e.asks, \
+     e.respond_by, e.message_id, e.url, e.source, e.away_until";
 
 /// The same positions with NULL for what advising never reads, so the rows decode to the
-/// events `followup_core::advisor::for_advice` leaves (no ids, texts, people or topics).
+/// events `followup_core::advisor::for_advice` leaves (no ids, texts, people, topics, links or
+/// message ids).
 pub(super) const FOR_ADVICE: &str = "NULL, e.at_s, e.at_ns, e.type, e.rapport, \
      e.reinforce_interest, e.stage, NULL, NULL, e.promised_by, e.message_kind, NULL, NULL, NULL, \
-     NULL, e.reason, e.is_real, e.deadline, e.outcome, NULL";
+     NULL, e.reason, e.is_real, e.deadline, e.outcome, NULL, e.asks, e.respond_by, NULL, NULL, \
+     NULL, e.away_until";
 
 /// The columns an insert writes beside the process, change and id, in [`EventColumns::params`]
 /// order.
 pub(super) const INSERT: &str = "at_s, at_ns, type, rapport, reinforce_interest, stage, topics, \
      interviewers, promised_by, message_kind, subject, body, recipients, sender, reason, is_real, \
-     deadline, outcome, note";
+     deadline, outcome, note, asks, respond_by, message_id, url, source, away_until";
 
 /// How many columns [`INSERT`] names.
-pub(super) const INSERT_COUNT: usize = 19;
+pub(super) const INSERT_COUNT: usize = 25;
 
 /// An event as the values of its columns.
 #[derive(Default)]
@@ -59,6 +62,12 @@ pub(super) struct EventColumns<'a> {
     deadline: Option<String>,
     outcome: Option<&'static str>,
     note: Option<&'a str>,
+    asks: Option<&'static str>,
+    respond_by: Option<String>,
+    message_id: Option<&'a str>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    away_until: Option<String>,
 }
 
 impl<'a> EventColumns<'a> {
@@ -88,16 +97,45 @@ impl<'a> EventColumns<'a> {
                 subject,
                 body,
                 to,
-                message_id: _,
+                message_id,
             } => {
                 c.message_kind = Some(kind.as_str());
                 c.subject = subject.as_deref();
                 c.body = body.as_deref();
                 c.recipients = list(to);
+                c.message_id = message_id.as_deref();
             }
-            EventKind::Reply { body, from, .. } => {
+            EventKind::Reply {
+                body,
+                from,
+                asks,
+                respond_by,
+                message_id,
+            } => {
                 c.body = body.as_deref();
                 c.sender = from.as_deref();
+                c.asks = Some(asks.as_str());
+                c.respond_by = respond_by.map(|d| d.to_string());
+                c.message_id = message_id.as_deref();
+            }
+            EventKind::Applied { url, source, note } => {
+                c.url = url.as_deref();
+                c.source = source.as_deref();
+                c.note = note.as_deref();
+            }
+            EventKind::Offer {
+                deadline,
+                note,
+                message_id,
+            } => {
+                c.deadline = deadline.map(|d| d.to_string());
+                c.note = note.as_deref();
+                c.message_id = message_id.as_deref();
+            }
+            EventKind::Note { text } => c.note = Some(text),
+            EventKind::Away { until, message_id } => {
+                c.away_until = Some(until.to_string());
+                c.message_id = message_id.as_deref();
             }
             EventKind::ContextChange {
                 reason,
@@ -115,11 +153,6 @@ impl<'a> EventColumns<'a> {
                 c.note = note.as_deref();
             }
             EventKind::Reopened { note } => c.note = note.as_deref(),
-            // Refused before anything is written (see `storable`): issue 11 stores them.
-            EventKind::Applied { .. }
-            | EventKind::Offer { .. }
-            | EventKind::Note { .. }
-            | EventKind::Away { .. } => {}
         }
         c
     }
@@ -146,6 +179,12 @@ impl<'a> EventColumns<'a> {
             &self.deadline,
             &self.outcome,
             &self.note,
+            &self.asks,
+            &self.respond_by,
+            &self.message_id,
+            &self.url,
+            &self.source,
+            &self.away_until,
         ]
     }
 }
@@ -198,14 +237,36 @@ pub(super) fn read_event(row: &Row<'_>, from: usize) -> Result<Event, Failure> {
             subject: text(11)?,
             body: text(12)?,
             to: read_list(str_at(13)?)?,
-            message_id: None,
+            message_id: text(22)?,
         },
         "reply" => EventKind::Reply {
             body: text(12)?,
             from: text(14)?,
-            asks: Asks::Nothing,
-            respond_by: None,
-            message_id: None,
+            // Rows written before schema version 5 have none: they asked nothing.
+            asks: match str_at(20)? {
+                Some(t) => parse_enum(t, Asks::parse)?,
+                None => Asks::Nothing,
+            },
+            respond_by: str_at(21)?.map(read_date).transpose()?,
+            message_id: text(22)?,
+        },
+        "applied" => EventKind::Applied {
+            url: text(23)?,
+            source: text(24)?,
+            note: text(19)?,
+        },
+        "offer" => EventKind::Offer {
+            deadline: str_at(17)?.map(read_date).transpose()?,
+            note: text(19)?,
+            message_id: text(22)?,
+        },
+        // Loaded for advice the text is left out (NULL): advising never reads it.
+        "note" => EventKind::Note {
+            text: text(19)?.unwrap_or_default(),
+        },
+        "away" => EventKind::Away {
+            until: read_date(required(25, "away_until")?)?,
+            message_id: text(22)?,
         },
         "context-change" => EventKind::ContextChange {
             reason: parse_enum(required(15, "reason")?, ChangeReason::parse)?,
@@ -239,32 +300,4 @@ fn read_list(json: Option<&str>) -> Result<Vec<String>, StoreError> {
             serde_json::from_str(json).map_err(|e| StoreError::Data(format!("list {json:?}: {e}")))
         }
     }
-}
-
-/// What a process or event holds that no column keeps yet (format-2-only events, a reply's
-/// `asks`, `respond_by` or `message_id`, a message's `message_id`, the process details), named
-/// for the error; `None` when everything can be kept. Refusing is better than losing it.
-pub(super) fn unstorable(process: Option<&Process>, events: &[Event]) -> Option<String> {
-    if process.is_some_and(|p| !p.details.is_empty()) {
-        return Some("a process's url, location, salary or notes".to_owned());
-    }
-    events.iter().find_map(|event| match &event.kind {
-        EventKind::Applied { .. }
-        | EventKind::Offer { .. }
-        | EventKind::Note { .. }
-        | EventKind::Away { .. } => Some(format!("{} events", event.kind.type_name())),
-        EventKind::Reply {
-            asks,
-            respond_by,
-            message_id,
-            ..
-        } if *asks != Asks::Nothing || respond_by.is_some() || message_id.is_some() => {
-            Some("a reply's asks, respond_by or message_id".to_owned())
-        }
-        EventKind::Sent {
-            message_id: Some(_),
-            ..
-        } => Some("a message's message_id".to_owned()),
-        _ => None,
-    })
 }

@@ -17,7 +17,7 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
-use followup_core::{Contact, Process, TimezoneSource};
+use followup_core::{Contact, Details, Process, TimezoneSource};
 use jiff::Timestamp;
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 use rusqlite::Connection;
@@ -58,11 +58,13 @@ impl Load {
     fn process_columns(self) -> &'static str {
         match self {
             Load::All => {
-                "p.key, p.id, p.handle, p.company, p.role, p.timezone, p.contacts, p.holidays"
+                "p.key, p.id, p.handle, p.company, p.role, p.timezone, p.contacts, p.holidays, \
+                 p.url, p.location, p.salary, p.notes"
             }
-            // No contacts: advising never reads them.
+            // No contacts or details: advising never reads them.
             Load::ForAdvice => {
-                "p.key, p.id, p.handle, p.company, p.role, p.timezone, '[]', p.holidays"
+                "p.key, p.id, p.handle, p.company, p.role, p.timezone, '[]', p.holidays, \
+                 NULL, NULL, NULL, NULL"
             }
         }
     }
@@ -77,7 +79,7 @@ impl Load {
 }
 
 /// How many columns [`Load::process_columns`] names.
-const PROCESS_COUNT: usize = 8;
+const PROCESS_COUNT: usize = 12;
 
 impl SqliteStore {
     /// Opens (creating if needed, with its folder) the database at `path`, migrating an older
@@ -246,7 +248,12 @@ impl SqliteStore {
             timezone,
             contacts: decode_contacts(r.get_ref(6)?.as_str()?)?,
             holidays: decode_holidays(r.get_ref(7)?.as_str()?)?,
-            details: Default::default(),
+            details: Details {
+                url: r.get(8)?,
+                location: r.get(9)?,
+                salary: r.get(10)?,
+                notes: r.get(11)?,
+            },
             events: Vec::new(),
         })
     }

@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -144,4 +144,23 @@ ALTER TABLE events_v4 RENAME TO events;
 CREATE INDEX events_timeline ON events(process, at_s, at_ns, seq);
 CREATE UNIQUE INDEX events_visible_id ON events(process, id) WHERE undone_by IS NULL;
 CREATE INDEX events_by_change ON events(change);
+";
+
+/// Version 5: the events and fields of format 2. A reply's `asks` and `respond_by`; the mail
+/// `message_id` of a sent message, a reply, an offer or an away notice; an application's `url`
+/// and `source`; an away notice's `until`. An offer keeps its `deadline` and `note`, and a note
+/// event its `text`, in the columns of those names. A process gains its free-text details.
+/// Every new column is nullable, so older rows read as they did (a reply without `asks` asks
+/// nothing).
+const V5: &str = "
+ALTER TABLE events ADD COLUMN asks TEXT;
+ALTER TABLE events ADD COLUMN respond_by TEXT;
+ALTER TABLE events ADD COLUMN message_id TEXT;
+ALTER TABLE events ADD COLUMN url TEXT;
+ALTER TABLE events ADD COLUMN source TEXT;
+ALTER TABLE events ADD COLUMN away_until TEXT;
+ALTER TABLE processes ADD COLUMN url TEXT;
+ALTER TABLE processes ADD COLUMN location TEXT;
+ALTER TABLE processes ADD COLUMN salary TEXT;
+ALTER TABLE processes ADD COLUMN notes TEXT;
 ";

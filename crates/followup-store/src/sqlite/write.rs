@@ -64,13 +64,6 @@ impl<'a> Writer<'a> {
 
     /// Applies one op (see [`Op`]); on an error the whole change is to be dropped.
     pub fn apply(&mut self, op: &Op) -> Result<OpOutcome, StoreError> {
-        let unstorable = match op {
-            Op::AddProcess(p) | Op::MergeProcess(p) => event_row::unstorable(Some(p), &p.events),
-            Op::AddEvent { event, .. } => event_row::unstorable(None, std::slice::from_ref(event)),
-        };
-        if let Some(what) = unstorable {
-            return Err(StoreError::NotStorable(what));
-        }
         let outcome = match op {
             Op::AddProcess(process) => self.add_process(process, false),
             Op::MergeProcess(process) => self.add_process(process, true),
@@ -219,8 +212,9 @@ impl<'a> Writer<'a> {
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO processes (id, handle, company, role, timezone, contacts, holidays, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO processes (id, handle, company, role, timezone, contacts, holidays, created_by,
+                     url, location, salary, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 id,
@@ -230,7 +224,11 @@ impl<'a> Writer<'a> {
                 process.timezone_name,
                 encode_contacts(&process.contacts),
                 encode_holidays(&process.holidays),
-                self.change_id
+                self.change_id,
+                process.details.url,
+                process.details.location,
+                process.details.salary,
+                process.details.notes,
             ])?;
         let outcome = ProcessOutcome {
             id,

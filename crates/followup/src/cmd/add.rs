@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_app::{db, input};
+use followup_app::{dates, db, input};
 use followup_core::process::limits;
-use followup_core::{Contact, Process, TimezoneSource};
+use followup_core::{Contact, Details, Event, EventKind, Process, TimezoneSource};
 use followup_store::{Change, Op, Store};
 use serde_json::json;
 
@@ -38,7 +38,7 @@ impl Run for AddArgs {
             .iter()
             .map(|c| parse_contact(c))
             .collect::<Result<Vec<_>, _>>()?;
-        let process = Process {
+        let mut process = Process {
             id: None,
             handle: None,
             company: company.clone(),
@@ -48,7 +48,12 @@ impl Run for AddArgs {
             timezone,
             contacts,
             holidays: Vec::new(),
-            details: Default::default(),
+            details: Details {
+                url: self.url.clone(),
+                location: self.location.clone(),
+                salary: self.salary.clone(),
+                notes: None,
+            },
             events: Vec::new(),
         };
         limits::check_line("COMPANY", &process.company, limits::MAX_NAME)
@@ -57,6 +62,34 @@ impl Run for AddArgs {
         for contact in &process.contacts {
             limits::check_contact("--contact ", contact).map_err(UserError::from)?;
         }
+        // A posting's URL may be long (tracking parameters); place and salary are short.
+        for (field, value, max) in [
+            ("--url", &self.url, limits::MAX_BODY),
+            ("--location", &self.location, limits::MAX_NAME),
+            ("--salary", &self.salary, limits::MAX_NAME),
+        ] {
+            if let Some(value) = value {
+                limits::check_line(field, value, max).map_err(UserError::from)?;
+            }
+        }
+        if let Some(when) = &self.applied {
+            let now = app.now_for(&process)?;
+            let at = dates::resolve_at(Some(when), now, &process, app.config.date_order())?;
+            let applied = EventKind::Applied {
+                url: self.url.clone(),
+                source: None,
+                note: None,
+            };
+            process.events.push(Event {
+                id: None,
+                at: at.timestamp(),
+                kind: applied,
+            });
+        }
+        let applied_on = process.events.first().map(|e| {
+            followup_core::time::spell_date(process.local_date(e.at), process.local_date(e.at))
+        });
+        let details = process.details.clone();
         let change = Change {
             at: app.change_time()?,
             summary: format!("add {company} — {role}"),
@@ -74,6 +107,10 @@ impl Run for AddArgs {
                 "company": company,
                 "role": role,
                 "timezone": timezone_name,
+                "url": details.url,
+                "location": details.location,
+                "salary": details.salary,
+                "applied": applied_on,
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         } else {
@@ -83,6 +120,18 @@ impl Run for AddArgs {
                 "Tracking {company} — {role} ({timezone_name}). Next: followup log {} interview --at \"yesterday 15:00\"",
                 outcome.handle
             )?;
+            let understood: Vec<String> = [
+                details.url.as_ref().map(|u| format!("posting {u}")),
+                details.location.as_ref().map(|l| format!("in {l}")),
+                details.salary.as_ref().map(|s| format!("salary {s}")),
+                applied_on.as_ref().map(|d| format!("applied {d}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !understood.is_empty() {
+                writeln!(out, "Noted: {}.", understood.join("; "))?;
+            }
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use followup_app::{Recorded, dates, input};
 use followup_core::time::phrase::{DateOrder, Field};
-use followup_core::{ChangeReason, Event, EventKind, Interview, MessageKind, Process, Rapport};
+use followup_core::{
+    Asks, ChangeReason, Event, EventKind, Interview, MessageKind, Outcome, Process, Rapport,
+};
 use serde_json::json;
 
 use super::{Context, Run};
@@ -73,6 +75,7 @@ fn events_of(
     Ok(match event {
         LogEvent::Interview {
             at: when,
+            on,
             rapport,
             reinforce_interest,
             stage,
@@ -80,15 +83,22 @@ fn events_of(
             with,
         } => {
             let rapport = match rapport {
-                Some(text) => Rapport::parse(text.trim()).ok_or_else(|| {
-                    UserError::new(
-                        format!("--rapport: unknown value {text:?}"),
-                        format!("use one of {}", Rapport::expected()),
-                    )
-                })?,
+                Some(text) => value_of("--rapport", &text, Rapport::parse, Rapport::expected)?,
                 None => Rapport::default(),
             };
-            let when = at(when.at)?;
+            let when = match on {
+                Some(text) => {
+                    let booked = dates::resolve_on(&text, now, process, order)?;
+                    if booked.timestamp() <= now {
+                        return Err(UserError::new(
+                            format!("--on: {text:?} is not in the future"),
+                            "--on books an interview to come; use --at for one that took place",
+                        ));
+                    }
+                    booked
+                }
+                None => at(when.at)?,
+            };
             let kind = EventKind::Interview(Interview {
                 rapport,
                 reinforce_interest,
@@ -114,38 +124,66 @@ fn events_of(
             to,
             at: when,
         } => {
-            let kind = MessageKind::parse(kind.trim()).ok_or_else(|| {
-                UserError::new(
-                    format!("KIND: unknown value {kind:?}"),
-                    format!("use one of {}", MessageKind::expected()),
-                )
-            })?;
+            let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
             let body = match file {
                 Some(file) => Some(input::read_text(&file)?),
                 None => body,
             };
             let when = at(when.at)?;
-            let kind = EventKind::Sent {
+            let withdraw = kind == MessageKind::Withdraw;
+            let sent = EventKind::Sent {
                 kind,
                 subject,
                 body,
                 to,
                 message_id: None,
             };
-            ("sent", vec![make(&when, kind)])
+            let mut events = vec![make(&when, sent)];
+            if withdraw {
+                // Leaving the process closes it, in the same change: one undo reverses both.
+                let closed = EventKind::Closed {
+                    outcome: Outcome::Withdrew,
+                    note: None,
+                };
+                events.push(make(&when, closed));
+            }
+            ("sent", events)
         }
         LogEvent::Reply {
             at: when,
             promise,
+            asks,
+            respond_by,
+            file,
             body,
             from,
         } => {
+            let asks = match asks {
+                Some(text) => value_of("--asks", &text, Asks::parse, Asks::expected)?,
+                None => Asks::default(),
+            };
+            let body = match file {
+                Some(file) => Some(input::read_text(&file)?),
+                None => body,
+            };
             let when = at(when.at)?;
+            let respond_by = respond_by
+                .map(|text| {
+                    date_from(
+                        &text,
+                        Field::Deadline,
+                        "--respond-by",
+                        &when,
+                        process,
+                        order,
+                    )
+                })
+                .transpose()?;
             let reply = EventKind::Reply {
                 body,
                 from,
-                asks: Default::default(),
-                respond_by: None,
+                asks,
+                respond_by,
                 message_id: None,
             };
             let mut events = vec![make(&when, reply)];
@@ -162,12 +200,12 @@ fn events_of(
             note,
             at: when,
         } => {
-            let reason = ChangeReason::parse(reason.trim()).ok_or_else(|| {
-                UserError::new(
-                    format!("REASON: unknown value {reason:?}"),
-                    format!("use one of {}", ChangeReason::expected()),
-                )
-            })?;
+            let reason = value_of(
+                "REASON",
+                &reason,
+                ChangeReason::parse,
+                ChangeReason::expected,
+            )?;
             let when = at(when.at)?;
             let deadline = deadline
                 .map(|text| dates::resolve_due(&text, Field::Deadline, "--deadline", &when, order))
@@ -180,7 +218,71 @@ fn events_of(
             };
             ("change", vec![make(&when, kind)])
         }
+        LogEvent::Applied {
+            at: when,
+            url,
+            source,
+            note,
+        } => {
+            let when = at(when.at)?;
+            let kind = EventKind::Applied { url, source, note };
+            ("applied", vec![make(&when, kind)])
+        }
+        LogEvent::Offer {
+            at: when,
+            deadline,
+            note,
+        } => {
+            let when = at(when.at)?;
+            let deadline = deadline
+                .map(|text| date_from(&text, Field::Deadline, "--deadline", &when, process, order))
+                .transpose()?;
+            let kind = EventKind::Offer {
+                deadline,
+                note,
+                message_id: None,
+            };
+            ("offer", vec![make(&when, kind)])
+        }
+        LogEvent::Away { at: when, until } => {
+            let when = at(when.at)?;
+            let until = date_from(&until, Field::Promise, "--until", &when, process, order)?;
+            let kind = EventKind::Away {
+                until,
+                message_id: None,
+            };
+            ("away", vec![make(&when, kind)])
+        }
     })
+}
+
+/// One of an enum's spellings, given as `name` on the command line.
+fn value_of<T>(
+    name: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+) -> Result<T, UserError> {
+    parse(text.trim()).ok_or_else(|| {
+        UserError::new(
+            format!("{name}: unknown value {text:?}"),
+            format!("use one of {}", expected()),
+        )
+    })
+}
+
+/// A date an event names ahead of it (a reply's --respond-by, an offer's --deadline, an away
+/// --until), which cannot be before the event's own day.
+fn date_from(
+    text: &str,
+    field: Field,
+    name: &str,
+    said: &jiff::ZonedDateTime,
+    process: &Process,
+    order: DateOrder,
+) -> Result<jiff::civil::Date, UserError> {
+    let wording = ("the event it belongs to", "when it happened");
+    not_before_said(text, field, name, said, process, order, wording)
 }
 
 /// A promised date, which cannot be before the day the promise was made.
@@ -191,20 +293,35 @@ fn promise_date(
     process: &Process,
     order: DateOrder,
 ) -> Result<jiff::civil::Date, UserError> {
-    let by = dates::resolve_due(text, Field::Promise, field, said, order)?;
-    let made = said.date();
-    if by < made {
+    let wording = ("the promise was made", "when they said it");
+    not_before_said(text, Field::Promise, field, said, process, order, wording)
+}
+
+/// Reads `text` as a date on or after the local day of `said`; `(before, when)` word the
+/// error ("before {before}", "set --at to {when}").
+fn not_before_said(
+    text: &str,
+    field: Field,
+    name: &str,
+    said: &jiff::ZonedDateTime,
+    process: &Process,
+    order: DateOrder,
+    (before, when): (&str, &str),
+) -> Result<jiff::civil::Date, UserError> {
+    let date = dates::resolve_due(text, field, name, said, order)?;
+    let day = said.date();
+    if date < day {
         return Err(UserError::new(
             format!(
-                "{field}: {text:?} is {}, before the promise was made ({})",
-                followup_core::time::spell_date(by, made),
-                followup_core::time::spell_date(made, made)
+                "{name}: {text:?} is {}, before {before} ({})",
+                followup_core::time::spell_date(date, day),
+                followup_core::time::spell_date(day, day)
             ),
             format!(
-                "give a date on or after {made}, or set --at to when they said it (zone {})",
+                "give a date on or after {day}, or set --at to {when} (zone {})",
                 process.timezone_name
             ),
         ));
     }
-    Ok(by)
+    Ok(date)
 }

@@ -120,6 +120,28 @@ fn item9_control_characters_in_company_are_refused() {
 }
 
 #[test]
+fn item9_control_characters_in_posting_details_are_refused() {
+    let t = Tracker::new();
+    let add = |flag: &str, value: &str| {
+        t.fails(&[
+            "add", "Acme", "--role", "Engineer", "--tz", "UTC", flag, value,
+        ])
+    };
+    let err = add("--location", "Lisbon\nPorto");
+    assert!(
+        err.contains("--location: control character U+000A"),
+        "{err}"
+    );
+    let err = add("--salary", "60k\u{1b}[2J");
+    assert!(err.contains("--salary: control character U+001B"), "{err}");
+    let err = add(
+        "--url",
+        &format!("https://acme.example/{}", "x".repeat(70_000)),
+    );
+    assert!(err.contains("--url"), "{err}");
+}
+
+#[test]
 fn item9_stored_newline_and_escape_cannot_break_the_list_table() {
     let t = Tracker::new();
     store_raw(&t, "acme-eng", "Acme\nFAKE  ROW", "Eng\u{1b}[2J");

@@ -702,38 +702,58 @@ fn import_merges_new_events_and_reports_bad_documents_by_path() {
 }
 
 #[test]
-fn import_refuses_what_the_tracker_cannot_keep_yet_and_writes_nothing() {
+fn import_keeps_every_format_2_event_and_field_and_export_writes_them_back() {
     let t = Tracker::new();
     t.acme();
-    let before = t.json(&["export"]);
     let file = t.dir().join("format2.json");
-    for (extra, what) in [
-        (
-            r#"{"type":"offer","at":"2026-05-07T10:00","deadline":"2026-05-08"}"#,
-            "offer events",
+    let events = [
+        r#"{"type":"applied","at":"2026-05-01T10:00:00Z","url":"https://initech.example/42","source":"a friend","note":"v2"}"#,
+        r#"{"type":"reply","at":"2026-05-04T10:00:00Z","from":"Bill","asks":"answer","respond_by":"2026-05-06","message_id":"<r1@initech.example>"}"#,
+        r#"{"type":"sent","at":"2026-05-05T10:00:00Z","kind":"reply","message_id":"<s1@me.example>"}"#,
+        r#"{"type":"note","at":"2026-05-05T11:00:00Z","text":"Bill is the hiring manager"}"#,
+        r#"{"type":"away","at":"2026-05-06T10:00:00Z","until":"2026-05-10","message_id":"<ooo@initech.example>"}"#,
+        r#"{"type":"offer","at":"2026-05-07T10:00:00Z","deadline":"2026-05-08","note":"base + bonus","message_id":"<o1@initech.example>"}"#,
+    ];
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"format":2,"company":"Initech","role":"Dev","timezone":"UTC","url":"https://initech.example","location":"Lisbon","salary":"60k","notes":"via Bia","events":[{}]}}"#,
+            events.join(",")
         ),
-        (
-            r#"{"type":"reply","at":"2026-05-07T10:00","asks":"answer"}"#,
-            "a reply's asks",
-        ),
-    ] {
-        std::fs::write(
-            &file,
-            format!(
-                r#"{{"format":2,"company":"Initech","role":"Dev","timezone":"UTC","events":[{extra}]}}"#
-            ),
-        )
+    )
+    .unwrap();
+    assert_eq!(t.json(&["import", file.to_str().unwrap()])["created"], 1);
+    let exported = t.json(&["export"]);
+    let initech = exported
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["company"] == "Initech")
         .unwrap();
-        let err = t.fails(&["import", file.to_str().unwrap()]);
-        assert!(
-            err.contains(what) && err.contains("cannot be kept in the tracker yet"),
-            "{err}"
-        );
-        assert!(err.contains("hint: followup advise FILE"), "{err}");
-        assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(initech["format"], 2);
+    for (field, value) in [
+        ("url", "https://initech.example"),
+        ("location", "Lisbon"),
+        ("salary", "60k"),
+        ("notes", "via Bia"),
+    ] {
+        assert_eq!(initech[field], value, "{field}");
     }
-    assert_eq!(t.json(&["export"]), before);
-    // A message of kind `withdraw` is kept, and the advice says so.
+    let written = initech["events"].as_array().unwrap();
+    assert_eq!(written.len(), events.len());
+    for (got, sent) in written.iter().zip(events) {
+        let sent: serde_json::Value = serde_json::from_str(sent).unwrap();
+        for (field, value) in sent.as_object().unwrap() {
+            if field != "at" {
+                assert_eq!(&got[field], value, "{field} of {sent}");
+            }
+        }
+    }
+    // Importing the export again adds nothing.
+    std::fs::write(&file, serde_json::to_string(&exported).unwrap()).unwrap();
+    assert_eq!(t.json(&["import", file.to_str().unwrap()])["created"], 0);
+    assert_eq!(t.json(&["export"]), exported);
+    // A message of kind `withdraw` is kept, and closes the process in the same change.
     let out = t.ok(&[
         "log",
         "acme-backend",
@@ -744,7 +764,11 @@ fn import_refuses_what_the_tracker_cannot_keep_yet_and_writes_nothing() {
         "--now",
         "2026-05-06T11:00",
     ]);
-    assert!(out.contains("you withdrew from the process"), "{out}");
+    assert!(out.contains("closed (withdrew)"), "{out}");
+    assert!(
+        out.contains("the process is closed (you withdrew)"),
+        "{out}"
+    );
 }
 
 #[test]
