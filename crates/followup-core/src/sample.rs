@@ -215,15 +215,20 @@ mod tests {
     use super::*;
     use crate::{Policy, advise};
 
+    /// The action advised for each demo process at `now`, in the demo's order.
+    fn demo_actions(now: Timestamp, zone: &TimeZone) -> Vec<&'static str> {
+        demo_processes(now, zone, "UTC")
+            .iter()
+            .map(|p| advise(p, &Policy::default(), now).action.name())
+            .collect()
+    }
+
     #[test]
     fn demo_covers_the_main_actions_on_a_weekday() {
         let zone = TimeZone::UTC;
         // Wednesday 13 May 2026, 12:00 UTC.
         let now: Timestamp = "2026-05-13T12:00:00Z".parse().unwrap();
-        let actions: Vec<&str> = demo_processes(now, &zone, "UTC")
-            .iter()
-            .map(|p| advise(p, &Policy::default(), now).action.name())
-            .collect();
+        let actions = demo_actions(now, &zone);
         assert_eq!(
             actions,
             [
@@ -270,10 +275,7 @@ mod tests {
     fn demo_keeps_its_variety_on_a_saturday() {
         let zone = TimeZone::UTC;
         let now: Timestamp = "2026-11-07T12:00:00Z".parse().unwrap();
-        let actions: Vec<&str> = demo_processes(now, &zone, "UTC")
-            .iter()
-            .map(|p| advise(p, &Policy::default(), now).action.name())
-            .collect();
+        let actions = demo_actions(now, &zone);
         // Acme's promise was Friday: its follow-up waits for Monday, never a weekend.
         assert_eq!(
             actions,
