@@ -177,6 +177,17 @@ impl App {
         Ok(advised)
     }
 
+    /// What the whole search tells: reply rates, funnel, outcomes
+    /// ([`followup_core::stats`]), over every tracked process advised at now.
+    pub fn stats(&mut self) -> Result<followup_core::stats::Stats, UserError> {
+        let now = self.change_time()?;
+        let advised = self.advise_all()?;
+        Ok(followup_core::stats::stats(
+            advised.iter().map(|item| (&item.process, &item.advice)),
+            now,
+        ))
+    }
+
     /// Today's agenda: what needs attention across the tracked processes, in order.
     pub fn agenda(&mut self) -> Result<Agenda, UserError> {
         Ok(Agenda::of(self.advise_all()?))

@@ -13,6 +13,7 @@ mod draft;
 mod hardening;
 mod recording;
 mod serve;
+mod stats;
 mod stored;
 mod support;
 mod tracker;
