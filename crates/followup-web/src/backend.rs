@@ -16,6 +16,9 @@ pub trait Backend: Send + Sync + 'static {
 
     /// One tracked process, its whole timeline (undone entries included) and its advice now.
     fn process(&self, handle: &str) -> Result<ProcessView, BackendError>;
+
+    /// What the whole search tells: the figures of `followup stats`.
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError>;
 }
 
 /// The agenda page's data.

@@ -5,6 +5,7 @@ mod agenda;
 mod later;
 mod layout;
 mod process;
+mod stats;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -26,6 +27,7 @@ pub fn routes() -> Router<Web> {
         .route("/processes", get(later::processes))
         .route("/board", get(later::board))
         .route("/new", get(later::new))
+        .route("/stats", get(stats::page))
         .fallback(not_found)
 }
 

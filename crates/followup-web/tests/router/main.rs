@@ -8,4 +8,5 @@ mod hostile;
 mod labels;
 mod pages;
 mod security;
+mod stats;
 mod support;

@@ -79,6 +79,10 @@ impl Fixture {
 }
 
 impl Backend for Fixture {
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        Ok(stats_of(&self.store.lock().unwrap().processes().unwrap()))
+    }
+
     fn agenda(&self) -> Result<Agenda, BackendError> {
         Ok(agenda_of(&self.store.lock().unwrap().processes().unwrap()))
     }
@@ -110,6 +114,10 @@ impl Backend for Fixture {
 pub struct Document(pub Process);
 
 impl Backend for Document {
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        Ok(stats_of(std::slice::from_ref(&self.0)))
+    }
+
     fn agenda(&self) -> Result<Agenda, BackendError> {
         Ok(agenda_of(std::slice::from_ref(&self.0)))
     }
@@ -131,6 +139,15 @@ impl Backend for Document {
             now: now(),
         })
     }
+}
+
+/// The figures of `processes` advised at [`NOW`], as the binary's backend computes them.
+fn stats_of(processes: &[Process]) -> followup_core::stats::Stats {
+    let advised: Vec<_> = processes
+        .iter()
+        .map(|p| (p, advise(p, &Default::default(), now())))
+        .collect();
+    followup_core::stats::stats(advised.iter().map(|(p, a)| (*p, a)), now())
 }
 
 /// The agenda of `processes` at [`NOW`]: each advised, in the sections of the binary's backend.
@@ -276,6 +293,7 @@ pub const PAGES: &[&str] = &[
     "/processes",
     "/board",
     "/new",
+    "/stats",
     "/p/nobody",
     "/no/such/page",
 ];

@@ -187,6 +187,10 @@ impl Tracker {
 }
 
 impl Backend for Tracker {
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        self.app().stats().map_err(failed)
+    }
+
     fn agenda(&self) -> Result<Agenda, BackendError> {
         let agenda = self.app().agenda().map_err(failed)?;
         // The agenda's order within each section, the sections in display order.

@@ -308,9 +308,28 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         json!(403)
     );
 
+    // The stats page: charts drawn on the server, their numbers beneath.
+    browser
+        .client
+        .goto(&format!("{}/stats", server.origin))
+        .await
+        .unwrap();
+    assert_eq!(browser.text("h1").await, "What your search tells you");
+    assert_eq!(
+        browser
+            .eval("document.querySelectorAll('svg.bars').length")
+            .await,
+        json!(3)
+    );
+    browser.screenshot("stats").await;
+
     // 360 px wide: nothing wider than the screen.
     browser.client.set_window_size(360, 800).await.unwrap();
-    for (path, name) in [("/", "agenda-360"), (first.as_str(), "process-360")] {
+    for (path, name) in [
+        ("/", "agenda-360"),
+        (first.as_str(), "process-360"),
+        ("/stats", "stats-360"),
+    ] {
         browser
             .client
             .goto(&format!("{}{path}", server.origin))
