@@ -23,6 +23,7 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod sent;
 
 use std::path::{Path, PathBuf};
 

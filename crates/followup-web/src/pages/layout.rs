@@ -46,15 +46,18 @@ pub enum Nav {
     New,
     /// `/stats`.
     Stats,
+    /// `/check`.
+    Check,
     /// Any other page.
     None,
 }
 
-const ENTRIES: [(Nav, &str, &str); 5] = [
+const ENTRIES: [(Nav, &str, &str); 6] = [
     (Nav::Agenda, "/", "Agenda"),
     (Nav::Processes, "/processes", "Processes"),
     (Nav::Board, "/board", "Board"),
     (Nav::New, "/new", "New"),
+    (Nav::Check, "/check", "Check"),
     (Nav::Stats, "/stats", "Stats"),
 ];
 

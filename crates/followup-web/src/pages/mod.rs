@@ -2,6 +2,7 @@
 //! [`crate::Backend`] and render; all user text goes through maud, which escapes it.
 
 mod agenda;
+mod compose;
 mod later;
 mod layout;
 mod process;
@@ -10,7 +11,7 @@ mod stats;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use maud::{Markup, html};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -28,6 +29,15 @@ pub fn routes() -> Router<Web> {
         .route("/board", get(later::board))
         .route("/new", get(later::new))
         .route("/stats", get(stats::page))
+        .route(
+            "/p/{handle}/compose",
+            get(compose::page).post(compose::submit),
+        )
+        .route(
+            "/check",
+            get(compose::check_page).post(compose::check_submit),
+        )
+        .route("/api/check", post(compose::api_check))
         .fallback(not_found)
 }
 
