@@ -90,6 +90,8 @@ struct ApiReview {
 
 /// What the editor shows besides the text: the process, if any, and the last review.
 struct Editor<'a> {
+    /// The session's CSRF token, for the forms.
+    csrf: String,
     /// Where the form posts.
     action: String,
     /// The process written to, with its handle.
@@ -200,6 +202,7 @@ pub async fn check_page(chrome: Chrome, Query(query): Query<DraftQuery>) -> Resp
         .and_then(MessageKind::parse)
         .unwrap_or(MessageKind::FollowUp);
     let editor = Editor {
+        csrf: chrome.csrf.clone(),
         action: "/check".to_owned(),
         process: None,
         kind,
@@ -230,6 +233,7 @@ pub async fn check_submit(
     match web.backend(move |b| review_or_empty(b, &request)).await {
         Ok(checked) => {
             let editor = Editor {
+                csrf: chrome.csrf.clone(),
                 action: "/check".to_owned(),
                 process: None,
                 kind,
@@ -370,6 +374,7 @@ fn composer(
     };
     let editor = match posted {
         Some(state) => Editor {
+            csrf: chrome.csrf.clone(),
             action: format!("{}/compose", process_href(handle)),
             process: Some((process, handle)),
             kind,
@@ -380,6 +385,7 @@ fn composer(
             note: None,
         },
         None => Editor {
+            csrf: chrome.csrf.clone(),
             action: format!("{}/compose", process_href(handle)),
             process: Some((process, handle)),
             kind,
@@ -450,6 +456,7 @@ fn editor_markup(editor: &Editor<'_>) -> Markup {
         @if let Some(note) = &editor.note { p.note role="note" { (note) } }
         form.composer #composer method="post" action=(editor.action)
             data-process=[editor.process.map(|(_, handle)| handle)] {
+            input type="hidden" name="csrf" value=(editor.csrf);
             @if with_process {
                 div.field {
                     label for="to" { "To" }
@@ -499,6 +506,7 @@ fn editor_markup(editor: &Editor<'_>) -> Markup {
             p { "Every sentence with nothing flagged is kept word for word; what was missing is added." }
             @let fixed = editor.checked.as_ref().and_then(|c| c.fixed.clone()).unwrap_or_default();
             form method="post" action=(editor.action) {
+                input type="hidden" name="csrf" value=(editor.csrf);
                 input type="hidden" name="kind" value=(editor.kind.as_str());
                 input type="hidden" name="to" value=(editor.to);
                 input type="hidden" name="subject" value=(editor.subject);

@@ -67,6 +67,11 @@ async fn the_composer_opens_with_the_due_follow_up_draft() {
         select_attr(&html, "#draft-kind option[selected]", "value"),
         ["follow-up"]
     );
+    // Every form carries the session's CSRF token, so a browser's POST passes the guard.
+    assert_eq!(
+        select_attr(&html, "form[method=post] input[name=csrf]", "value"),
+        [client.csrf.clone(), client.csrf.clone()]
+    );
     let mailto = select_attr(&html, "a#mailto", "href").pop().unwrap();
     assert!(
         mailto.starts_with("mailto:ana@acme.example?subject="),
