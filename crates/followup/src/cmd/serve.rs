@@ -197,19 +197,17 @@ impl Backend for Tracker {
                 items: Vec::new(),
             })
             .collect();
-        for item in agenda.items {
-            let Some(kind) = SectionKind::of(&item.advice.action) else {
+        for (section, items) in agenda.sections() {
+            let kind = section_kind(section);
+            let Some(section) = sections.iter_mut().find(|s| s.kind == kind) else {
                 continue;
             };
-            let entry = AgendaItem {
+            section.items.extend(items.iter().map(|item| AgendaItem {
                 handle: item.handle().to_owned(),
-                company: item.process.company,
-                role: item.process.role,
-                advice: item.advice,
-            };
-            if let Some(section) = sections.iter_mut().find(|s| s.kind == kind) {
-                section.items.push(entry);
-            }
+                company: item.process.company.clone(),
+                role: item.process.role.clone(),
+                advice: item.advice.clone(),
+            }));
         }
         sections.retain(|section| !section.items.is_empty());
         Ok(Agenda {
@@ -231,13 +229,25 @@ impl Backend for Tracker {
                 other => failed(db::store_error(other)),
             })?;
         let now = app.now_for(&process).map_err(failed)?;
-        let advice = app.advise(&mut process, now);
+        let (advice, _) = app.advise_tracked(&mut process, now).map_err(failed)?;
         Ok(ProcessView {
             process,
             timeline,
             advice,
             now,
         })
+    }
+}
+
+/// The web page's section for the agenda's: the application layer decides which section an
+/// advice belongs in, for `next` and the web agenda alike.
+fn section_kind(section: followup_app::Section) -> SectionKind {
+    match section {
+        followup_app::Section::YourMove => SectionKind::YourMove,
+        followup_app::Section::ActNow => SectionKind::ActNow,
+        followup_app::Section::ComingUp => SectionKind::ComingUp,
+        followup_app::Section::Waiting => SectionKind::Waiting,
+        followup_app::Section::MoveOn => SectionKind::MoveOn,
     }
 }
 
