@@ -3,6 +3,7 @@
 // Test code may unwrap: a failure is a test failure with a backtrace.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod across;
 mod advise;
 mod browser;
 mod check;
