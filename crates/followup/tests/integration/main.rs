@@ -11,6 +11,7 @@ mod completions;
 mod config;
 mod dates;
 mod draft;
+mod fourweeks;
 mod hardening;
 mod recording;
 mod serve;
