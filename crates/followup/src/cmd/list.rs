@@ -174,7 +174,7 @@ fn stage(process: &Process, today: Date) -> String {
     closed.unwrap_or_else(|| stage.to_owned())
 }
 
-/// The local date of the latest interview, message or reply up to today.
+/// The local date of the latest interview, message, reply or offer up to today.
 fn last_contact(process: &Process, today: Date) -> Option<Date> {
     process
         .events
@@ -182,7 +182,10 @@ fn last_contact(process: &Process, today: Date) -> Option<Date> {
         .filter(|e| {
             matches!(
                 e.kind,
-                EventKind::Interview(_) | EventKind::Sent { .. } | EventKind::Reply { .. }
+                EventKind::Interview(_)
+                    | EventKind::Sent { .. }
+                    | EventKind::Reply { .. }
+                    | EventKind::Offer { .. }
             )
         })
         .map(|e| process.local_date(e.at))
