@@ -182,6 +182,18 @@ impl Config {
         followup_core::advise(process, self.policy(), now)
     }
 
+    /// [`Config::advise`] with what the other tracked processes bring to `process` (see
+    /// [`followup_core::advisor::across`]).
+    pub fn advise_with(
+        &self,
+        process: &mut Process,
+        now: jiff::Timestamp,
+        outside: &followup_core::Outside,
+    ) -> followup_core::Advice {
+        self.apply_holidays(process);
+        followup_core::advise_with(process, self.policy(), now, outside)
+    }
+
     /// Adds the configured holidays to a process's own, without duplicates.
     pub fn apply_holidays(&self, process: &mut Process) {
         for day in self.holidays() {

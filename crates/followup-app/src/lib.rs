@@ -27,7 +27,7 @@ pub mod sent;
 
 use std::path::{Path, PathBuf};
 
-use followup_core::{Advice, Event, EventKind, Process};
+use followup_core::{Advice, Event, EventKind, Landscape, Outside, Process};
 use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -117,10 +117,54 @@ impl App {
         self.clock.at(&TimeZone::UTC, "UTC")
     }
 
-    /// The advice for `process` at `now`: the configured holidays are added to its own and the
-    /// configured policy decides. Every surface that advises goes through here.
+    /// The advice for `process` at `now`, on its own (a process document): the configured
+    /// holidays are added to its own and the configured policy decides.
     pub fn advise(&self, process: &mut Process, now: Timestamp) -> Advice {
         self.config.advise(process, now)
+    }
+
+    /// The advice for a tracked `process` at `now` with what the other tracked processes bring
+    /// to it (an offer elsewhere, a hire elsewhere; see [`followup_core::advisor::across`]),
+    /// derived now and never stored. Every surface that advises a tracked process goes
+    /// through here or [`App::advise_all`].
+    pub fn advise_tracked(
+        &mut self,
+        process: &mut Process,
+        now: Timestamp,
+    ) -> Result<(Advice, Outside), UserError> {
+        let outside = self.outside_of(process, now)?;
+        let advice = self.config.advise_with(process, now, &outside);
+        Ok((advice, outside))
+    }
+
+    /// What the other tracked processes bring to `process` at `now`.
+    pub fn outside_of(&mut self, process: &Process, now: Timestamp) -> Result<Outside, UserError> {
+        let all = self
+            .store()?
+            .processes_for_advice()
+            .map_err(db::store_error)?;
+        Ok(Landscape::of(all.iter().map(|p| (p, now))).outside(process, now))
+    }
+
+    /// Loads and advises what an argument names (see [`App::load_process`]): a tracked process
+    /// with what the others bring to it, a process document on its own.
+    pub fn load_advised(&mut self, arg: &str) -> Result<(Advised, Timestamp), UserError> {
+        let tracked = !names_file(arg);
+        let mut process = self.load_process(arg)?;
+        let now = self.now_for(&process)?;
+        let (advice, outside) = if tracked {
+            self.advise_tracked(&mut process, now)?
+        } else {
+            (self.advise(&mut process, now), Outside::default())
+        };
+        Ok((
+            Advised {
+                process,
+                advice,
+                outside,
+            },
+            now,
+        ))
     }
 
     /// The tracked process with this handle, with every field; an unknown handle names the
@@ -133,13 +177,7 @@ impl App {
     /// process document, anything else is a handle in the tracker. The configured holidays
     /// are not added yet ([`App::advise`] adds them), so stored processes work like files.
     pub fn load_process(&mut self, arg: &str) -> Result<Process, UserError> {
-        let path = Path::new(arg);
-        // Something that can only be a path (a folder separator, a .json name) is read as a
-        // file so a typo gets the file's error, not "no process named ...".
-        let looks_like_file = arg.contains(std::path::MAIN_SEPARATOR)
-            || arg.contains('/')
-            || arg.to_ascii_lowercase().ends_with(".json");
-        if arg == "-" || path.is_file() || looks_like_file {
+        if names_file(arg) {
             return input::load_process(arg, &self.config.zone_default());
         }
         self.process(arg)
@@ -158,8 +196,8 @@ impl App {
         // `--now` is read once per zone, not once per process: thousands of processes share a
         // handful of zones.
         let mut instants: Vec<(String, Timestamp)> = Vec::new();
-        let mut advised = Vec::with_capacity(processes.len());
-        for mut process in processes {
+        let mut nows = Vec::with_capacity(processes.len());
+        for process in &processes {
             let known = instants
                 .iter()
                 .find(|(name, _)| *name == process.timezone_name)
@@ -167,13 +205,24 @@ impl App {
             let now = match known {
                 Some(now) => now,
                 None => {
-                    let now = self.now_for(&process)?;
+                    let now = self.now_for(process)?;
                     instants.push((process.timezone_name.clone(), now));
                     now
                 }
             };
-            let advice = self.advise(&mut process, now);
-            advised.push(Advised { process, advice });
+            nows.push(now);
+        }
+        // What each process means for the others, read once for all of them.
+        let landscape = Landscape::of(processes.iter().zip(nows.iter().copied()));
+        let mut advised = Vec::with_capacity(processes.len());
+        for (mut process, now) in processes.into_iter().zip(nows) {
+            let outside = landscape.outside(&process, now);
+            let advice = self.config.advise_with(&mut process, now, &outside);
+            advised.push(Advised {
+                process,
+                advice,
+                outside,
+            });
         }
         Ok(advised)
     }
@@ -244,13 +293,24 @@ impl App {
             event.id = Some(id.clone());
         }
         let mut process = self.process(handle)?;
-        let advice = self.advise(&mut process, now);
+        let (advice, _) = self.advise_tracked(&mut process, now)?;
         Ok(Recorded {
             process,
             events,
             advice,
         })
     }
+}
+
+/// Whether an argument names a process document rather than a handle: `-` (standard input),
+/// an existing file, or something that can only be a path (a folder separator, a .json name),
+/// so a typo gets the file's error, not "no process named ...".
+fn names_file(arg: &str) -> bool {
+    arg == "-"
+        || Path::new(arg).is_file()
+        || arg.contains(std::path::MAIN_SEPARATOR)
+        || arg.contains('/')
+        || arg.to_ascii_lowercase().ends_with(".json")
 }
 
 /// What [`App::record`] wrote and what it leads to.
@@ -292,7 +352,7 @@ mod tests {
         assert_eq!(agenda.tracked, all.len());
         let expected = all
             .iter()
-            .filter(|a| Section::of(a.advice.action).is_some())
+            .filter(|a| Section::of(&a.advice).is_some())
             .count();
         assert_eq!(agenda.items.len(), expected);
         let sections: Vec<Section> = agenda.sections().map(|(s, _)| s).collect();
@@ -305,9 +365,16 @@ mod tests {
                 let date = match a.advice.action {
                     followup_core::Action::Act { due, .. } => Some(due),
                     followup_core::Action::Wait { until, .. } => Some(until),
+                    followup_core::Action::UpcomingInterview { at } => Some(at.date()),
                     _ => None,
                 };
-                (Section::of(a.advice.action), date, a.handle().to_owned())
+                // Undated items sort last in their section.
+                (
+                    Section::of(&a.advice),
+                    date.is_none(),
+                    date,
+                    a.handle().to_owned(),
+                )
             })
             .collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");

@@ -14,7 +14,9 @@ pub mod sample;
 pub mod stats;
 pub mod time;
 
-pub use advisor::{Action, Advice, Request, Rule, Step, Then, advise};
+pub use advisor::{
+    Action, Advice, Landscape, Outside, Request, Rule, Step, Then, advise, advise_with,
+};
 pub use document::{DocumentError, ZoneDefault, parse_document, to_document};
 pub use policy::Policy;
 pub use process::{

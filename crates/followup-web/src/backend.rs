@@ -141,7 +141,7 @@ impl SectionKind {
     pub fn of(action: &Action) -> Option<SectionKind> {
         Some(match action {
             Action::Act {
-                step: Step::Respond(_) | Step::RespondOffer,
+                step: Step::Respond(_) | Step::RespondOffer | Step::Withdraw,
                 ..
             } => SectionKind::YourMove,
             Action::Act { .. } => SectionKind::ActNow,

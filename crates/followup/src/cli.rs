@@ -87,9 +87,11 @@ pub struct CheckArgs {
     /// The message to review, or - for standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     pub file: String,
-    /// The kind of message: length aims and required parts depend on it.
-    #[arg(long, value_enum, value_name = "KIND", default_value = "follow-up")]
-    pub kind: CheckKind,
+    /// The kind of message: length aims and required parts depend on it [default: with
+    /// --process, the kind the advice asks for (for a wait, the one it waits for); else
+    /// follow-up].
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<CheckKind>,
     /// The process the message belongs to (a document file or a tracked handle): adds timing,
     /// volume, the promised date, the contact's name, and whether an outside offer is recorded
     /// as real.
@@ -265,9 +267,10 @@ pub enum LogEvent {
     /// You sent a message.
     Sent {
         /// Its kind: thank-you, follow-up, final, align, other, reply (your answer to them) or
-        /// withdraw (you leave the process: it is closed as withdrew in the same change).
+        /// withdraw (you leave the process: it is closed as withdrew in the same change)
+        /// [default: the kind the advice asks for; for a wait, the one it waits for].
         #[arg(value_name = "KIND")]
-        kind: String,
+        kind: Option<String>,
         /// A file holding the body (- for standard input).
         #[arg(long, value_name = "FILE", conflicts_with = "body")]
         file: Option<String>,
@@ -523,6 +526,8 @@ pub enum DraftKind {
     Final,
     /// A real outside change with its deadline: one question about timing.
     Align,
+    /// You leave the process: thanks, the decision, the door kept open; no question.
+    Withdraw,
 }
 
 impl From<DraftKind> for followup_core::MessageKind {
@@ -532,6 +537,7 @@ impl From<DraftKind> for followup_core::MessageKind {
             DraftKind::FollowUp => followup_core::MessageKind::FollowUp,
             DraftKind::Final => followup_core::MessageKind::Final,
             DraftKind::Align => followup_core::MessageKind::Align,
+            DraftKind::Withdraw => followup_core::MessageKind::Withdraw,
         }
     }
 }

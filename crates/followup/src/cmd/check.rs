@@ -22,7 +22,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 
 impl Run for CheckArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let kind = MessageKind::from(self.kind);
+        let given = self.kind.map(MessageKind::from);
         // Without a process no rule reads the clock: a `--now` would be silently ignored, and
         // the user would believe the timing was checked.
         if self.now.now.is_some() && self.process.is_none() {
@@ -53,13 +53,13 @@ impl Run for CheckArgs {
             )
             .into());
         }
-        let context = match &self.process {
-            Some(source) => Some(load_context(
-                &mut ctx.app(self.now.now.as_deref())?,
-                source,
-                kind,
-            )?),
-            None => None,
+        let (kind, context) = match &self.process {
+            Some(source) => {
+                let (kind, context) =
+                    load_context(&mut ctx.app(self.now.now.as_deref())?, source, given)?;
+                (kind, Some(context))
+            }
+            None => (given.unwrap_or(MessageKind::FollowUp), None),
         };
 
         let reviewer = Reviewer::new();
@@ -103,22 +103,27 @@ struct WithFix<'a> {
     fixed: &'a str,
 }
 
-/// The process context behind `--process`: read the document or the tracked process, apply the
-/// configured holidays and policy, resolve `--now` in the process's zone.
+/// The process context behind `--process`: read the document or the tracked process (with what
+/// the other tracked processes bring to it), apply the configured holidays and policy, resolve
+/// `--now` in the process's zone. Without `--kind` the kind is the one the advice asks for (for
+/// a wait, the one it waits for), else a follow-up.
 pub(super) fn load_context(
     app: &mut App,
     source: &str,
-    kind: MessageKind,
-) -> Result<ProcessContext, UserError> {
-    let mut process = app.load_process(source)?;
-    app.config.apply_holidays(&mut process);
-    let now = app.now_for(&process)?;
-    Ok(ProcessContext::new(
-        &process,
-        app.config.policy(),
-        now,
-        kind,
-    ))
+    given: Option<MessageKind>,
+) -> Result<(MessageKind, ProcessContext), UserError> {
+    let (advised, now) = app.load_advised(source)?;
+    let followup_app::Advised {
+        mut process,
+        advice,
+        outside,
+    } = advised;
+    outside.add_to(&mut process);
+    let kind = given
+        .or_else(|| advice.action.message_kind())
+        .unwrap_or(MessageKind::FollowUp);
+    let context = ProcessContext::new(&process, app.config.policy(), now, kind);
+    Ok((kind, context))
 }
 
 fn severity_style(severity: Severity) -> Style {

@@ -28,9 +28,15 @@ impl Run for DraftArgs {
         let mut app = ctx.app(self.now.now.as_deref())?;
         let templates = LoadedTemplates::of(&app.config)?;
         let templates = templates.get();
-        let mut process = app.load_process(&self.file)?;
-        let now = app.now_for(&process)?;
-        let advice = app.advise(&mut process, now);
+        // A tracked process is drafted with what the others bring to it: an offer elsewhere is
+        // the align's real change (the change names no company, so the draft cannot).
+        let (advised, now) = app.load_advised(&self.file)?;
+        let followup_app::Advised {
+            mut process,
+            advice,
+            outside,
+        } = advised;
+        outside.add_to(&mut process);
 
         let request = DraftRequest {
             kind: self.kind.map(MessageKind::from),
@@ -90,7 +96,7 @@ impl Run for DraftArgs {
             .into()),
             Err(err) => Err(UserError::new(
                 err.to_string(),
-                "--kind takes thank-you, follow-up, final or align",
+                "--kind takes thank-you, follow-up, final, align or withdraw",
             )
             .into()),
         }

@@ -20,10 +20,41 @@ impl Run for LogArgs {
         let mut app = ctx.app(self.now.as_deref())?;
         let process = app.process(&self.handle)?;
         let now = app.now_for(&process)?;
-        let (type_name, events) = events_of(self.event, now, &process, app.config.date_order())?;
+        let mut event = self.event;
+        if let LogEvent::Sent {
+            kind: kind @ None, ..
+        } = &mut event
+        {
+            *kind = Some(advised_kind(&mut app, &self.handle, process.clone(), now)?);
+        }
+        let (type_name, events) = events_of(event, now, &process, app.config.date_order())?;
         let summary = format!("log {} {type_name}", self.handle);
         let recorded = app.record(&self.handle, summary, events, now)?;
         print_recorded(&self.handle, &recorded, now, self.json)
+    }
+}
+
+/// The kind of message the advice asks for now (for a wait, the one it waits for): what `sent`
+/// records when no kind is given.
+fn advised_kind(
+    app: &mut followup_app::App,
+    handle: &str,
+    mut process: Process,
+    now: jiff::Timestamp,
+) -> Result<String, UserError> {
+    let (advice, _) = app.advise_tracked(&mut process, now)?;
+    match advice.action.message_kind() {
+        Some(kind) => Ok(kind.as_str().to_owned()),
+        None => Err(UserError::new(
+            format!(
+                "KIND: the advice asks for no message now ({})",
+                advice.action.name()
+            ),
+            format!(
+                "name the kind: followup log {handle} sent follow-up (or one of {})",
+                MessageKind::expected()
+            ),
+        )),
     }
 }
 
@@ -124,7 +155,12 @@ fn events_of(
             to,
             at: when,
         } => {
-            let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
+            let kind = value_of(
+                "KIND",
+                kind.as_deref().unwrap_or_default(),
+                MessageKind::parse,
+                MessageKind::expected,
+            )?;
             let body = match file {
                 Some(file) => Some(input::read_text(&file)?),
                 None => body,

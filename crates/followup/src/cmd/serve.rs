@@ -199,7 +199,9 @@ impl Backend for Tracker {
         let templates = super::draft::LoadedTemplates::of(&app.config).map_err(failed)?;
         let mut process = tracked(&mut app, handle)?;
         let now = app.now_for(&process).map_err(failed)?;
-        let advice = app.advise(&mut process, now);
+        // What the other processes bring (an offer elsewhere) is part of this one's advice.
+        let (advice, outside) = app.advise_tracked(&mut process, now).map_err(failed)?;
+        outside.add_to(&mut process);
         let request = DraftRequest {
             kind: choice.kind,
             tone: choice.tone,
@@ -226,7 +228,9 @@ impl Backend for Tracker {
             Some(handle) => {
                 let mut app = self.app();
                 tracked(&mut app, handle)?;
-                Some(super::check::load_context(&mut app, handle, request.kind).map_err(failed)?)
+                let (_, context) = super::check::load_context(&mut app, handle, Some(request.kind))
+                    .map_err(failed)?;
+                Some(context)
             }
             None => None,
         };
@@ -266,19 +270,17 @@ impl Backend for Tracker {
                 items: Vec::new(),
             })
             .collect();
-        for item in agenda.items {
-            let Some(kind) = SectionKind::of(&item.advice.action) else {
+        for (section, items) in agenda.sections() {
+            let kind = section_kind(section);
+            let Some(section) = sections.iter_mut().find(|s| s.kind == kind) else {
                 continue;
             };
-            let entry = AgendaItem {
+            section.items.extend(items.iter().map(|item| AgendaItem {
                 handle: item.handle().to_owned(),
-                company: item.process.company,
-                role: item.process.role,
-                advice: item.advice,
-            };
-            if let Some(section) = sections.iter_mut().find(|s| s.kind == kind) {
-                section.items.push(entry);
-            }
+                company: item.process.company.clone(),
+                role: item.process.role.clone(),
+                advice: item.advice.clone(),
+            }));
         }
         sections.retain(|section| !section.items.is_empty());
         Ok(Agenda {
@@ -300,7 +302,7 @@ impl Backend for Tracker {
                 other => failed(db::store_error(other)),
             })?;
         let now = app.now_for(&process).map_err(failed)?;
-        let advice = app.advise(&mut process, now);
+        let (advice, _) = app.advise_tracked(&mut process, now).map_err(failed)?;
         Ok(ProcessView {
             process,
             timeline,
@@ -329,6 +331,18 @@ fn capitalised(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// The web page's section for the agenda's: the application layer decides which section an
+/// advice belongs in, for `next` and the web agenda alike.
+fn section_kind(section: followup_app::Section) -> SectionKind {
+    match section {
+        followup_app::Section::YourMove => SectionKind::YourMove,
+        followup_app::Section::ActNow => SectionKind::ActNow,
+        followup_app::Section::ComingUp => SectionKind::ComingUp,
+        followup_app::Section::Waiting => SectionKind::Waiting,
+        followup_app::Section::MoveOn => SectionKind::MoveOn,
     }
 }
 

@@ -23,7 +23,7 @@ impl Run for ShowArgs {
             .timeline(&self.handle)
             .map_err(db::store_error)?;
         let now = app.now_for(&process)?;
-        let advice = app.advise(&mut process, now);
+        let (advice, outside) = app.advise_tracked(&mut process, now)?;
         let today = advice.today;
 
         let mut out = anstream::stdout().lock();
@@ -36,6 +36,7 @@ impl Run for ShowArgs {
             let value = json!({
                 "process": followup_core::to_document(&process),
                 "undone_events": undone,
+                "from_other_processes": outside_lines(&outside, &process, today),
                 "advice": advice,
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
@@ -88,9 +89,52 @@ impl Run for ShowArgs {
                 writeln!(out, "  {line}")?;
             }
         }
+        for line in outside_lines(&outside, &process, today) {
+            writeln!(out, "  {line}")?;
+        }
         writeln!(out)?;
         writeln!(out, "{}", advice.headline())?;
         writeln!(out, "Rule: {}", advice.rule.id())?;
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// What the other processes bring, one line each in the timeline's words, naming where it
+/// comes from: "change (competing-offer): Friday 15 May 16:00, real: Hooli's offer, deadline
+/// Friday 22 May — from hooli-frontend, not stored here".
+fn outside_lines(
+    outside: &followup_core::Outside,
+    process: &followup_core::Process,
+    today: jiff::civil::Date,
+) -> Vec<String> {
+    let when = |at: jiff::Timestamp| describe::spell_instant(at, process, today);
+    let from = |handle: &Option<String>| match handle {
+        Some(handle) => format!(" — from {}, not stored here", escape_line(handle)),
+        None => " — from another process, not stored here".to_owned(),
+    };
+    let mut lines: Vec<String> = outside
+        .offers
+        .iter()
+        .map(|offer| {
+            let deadline = offer
+                .deadline
+                .map(|d| format!(", deadline {}", followup_core::time::spell_date(d, today)))
+                .unwrap_or_default();
+            format!(
+                "change (competing-offer): {}, real: {}'s offer{deadline}{}",
+                when(offer.at),
+                escape_line(&offer.company),
+                from(&offer.handle)
+            )
+        })
+        .collect();
+    if let Some(accepted) = &outside.accepted {
+        lines.push(format!(
+            "accepted elsewhere: {}, you accepted {}'s offer (closed hired){}",
+            when(accepted.at),
+            escape_line(&accepted.company),
+            from(&accepted.handle)
+        ));
+    }
+    lines
 }

@@ -225,7 +225,13 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         .await;
     assert_eq!(
         sections,
-        json!(["Act now (3)", "Waiting (2)", "Move on (1)"])
+        json!([
+            "Your move (2)",
+            "Act now (3)",
+            "Coming up (1)",
+            "Waiting (3)",
+            "Move on (1)"
+        ])
     );
     // The style and the script loaded under the CSP.
     assert_eq!(

@@ -3,6 +3,7 @@
 // Test code may unwrap: a failure is a test failure with a backtrace.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod across;
 mod advise;
 mod browser;
 mod check;
@@ -10,6 +11,7 @@ mod completions;
 mod config;
 mod dates;
 mod draft;
+mod fourweeks;
 mod hardening;
 mod recording;
 mod serve;
