@@ -54,7 +54,7 @@ pub enum Command {
     Redo(RedoArgs),
     /// Correct a process's fields, or one event (EVENT: #3 or its id) with the options log
     /// takes for its type.
-    Edit(EditArgs),
+    Edit(Box<EditArgs>),
     /// Remove one event (EVENT: #3 or its id), or a whole process; undo brings it back.
     Rm(RmArgs),
     /// Add, change or remove a process's contacts.

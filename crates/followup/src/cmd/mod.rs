@@ -74,7 +74,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
         Command::Redo(args) => args.run(&ctx),
-        Command::Edit(args) => args.run(&ctx),
+        Command::Edit(args) => (*args).run(&ctx),
         Command::Rm(args) => args.run(&ctx),
         Command::Contact(args) => args.run(&ctx),
         Command::Note(args) => args.run(&ctx),
