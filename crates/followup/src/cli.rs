@@ -46,7 +46,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Write every tracked process as JSON (or a CSV log with --csv).
     Export(ExportArgs),
-    /// Merge processes from an export back in (by id; importing twice changes nothing).
+    /// Merge processes from an export back in, field by field (by id; importing twice changes
+    /// nothing).
     Import(ImportArgs),
     /// Reverse the last change; the history keeps that it happened.
     Undo(UndoArgs),
@@ -470,6 +471,9 @@ pub struct ImportArgs {
     /// An export (a JSON array of process documents) or one process document; - for stdin.
     #[arg(value_name = "FILE")]
     pub file: String,
+    /// Print the changes the import would make, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
