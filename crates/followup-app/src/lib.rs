@@ -14,10 +14,12 @@
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
+//! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;
 pub mod clock;
 pub mod config;
+pub mod correct;
 pub mod dates;
 pub mod db;
 mod error;

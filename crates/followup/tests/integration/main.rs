@@ -8,7 +8,9 @@ mod advise;
 mod browser;
 mod check;
 mod completions;
+
 mod config;
+mod correcting;
 mod dates;
 mod draft;
 mod fourweeks;
