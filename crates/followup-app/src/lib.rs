@@ -26,6 +26,7 @@ pub mod input;
 
 use std::path::{Path, PathBuf};
 
+use followup_core::process::standing::{self, Standing};
 use followup_core::{Advice, Event, EventKind, Process};
 use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
@@ -205,13 +206,24 @@ impl App {
 
     /// Records `events` in the process `handle` as one change named `summary` (one
     /// transaction), then reloads the process and advises it at `now`.
+    ///
+    /// The process's standing is checked first ([`standing::settle`]): closing a closed
+    /// process or reopening an open one is refused, and a reply or an interview on a process
+    /// closed `no-answer` writes a `reopened` event before it, in the same change, so one
+    /// undo reverses both.
     pub fn record(
         &mut self,
         handle: &str,
         summary: String,
-        mut events: Vec<Event>,
+        events: Vec<Event>,
         now: Timestamp,
     ) -> Result<Recorded, UserError> {
+        let before = self.process(handle)?;
+        let standing::Settled {
+            mut events,
+            reopened,
+        } = standing::settle(&before, events, now)
+            .map_err(|err| standing_error(err, handle, &before, now))?;
         for event in &events {
             // Fields named as the options that set them (`--note`, `--body`).
             followup_core::process::limits::check_event("--", event)?;
@@ -237,7 +249,54 @@ impl App {
             process,
             events,
             advice,
+            reopened,
         })
+    }
+
+    /// The open tracked process for the same company and role, if any (compared without case
+    /// or extra spaces): `add` refuses to track it twice unless asked (`--again`).
+    pub fn open_posting(&mut self, company: &str, role: &str) -> Result<Option<String>, UserError> {
+        let processes = self
+            .store()?
+            .processes_for_advice()
+            .map_err(db::store_error)?;
+        Ok(processes
+            .into_iter()
+            .find(|p| {
+                standing::same_posting(&p.company, &p.role, company, role)
+                    && Standing::of(&p.events) == Standing::Open
+            })
+            .and_then(|p| p.handle))
+    }
+}
+
+/// A refused close or reopen in words, naming the process and what to do instead.
+fn standing_error(
+    err: standing::StandingError,
+    handle: &str,
+    process: &Process,
+    now: Timestamp,
+) -> UserError {
+    match err {
+        standing::StandingError::AlreadyClosed { outcome, at } => {
+            let today = process.local_date(now);
+            UserError::new(
+                format!(
+                    "{handle} is already closed ({outcome}, {})",
+                    followup_core::time::spell_date(process.local_date(at), today)
+                ),
+                format!(
+                    "followup reopen {handle} opens it again; followup undo takes the close back"
+                ),
+            )
+        }
+        _ => UserError::new(
+            format!("{handle} is open: there is nothing to reopen"),
+            format!(
+                "followup close {handle} OUTCOME closes it ({})",
+                followup_core::Outcome::expected()
+            ),
+        ),
     }
 }
 
@@ -250,6 +309,9 @@ pub struct Recorded {
     pub events: Vec<Event>,
     /// The advice now.
     pub advice: Advice,
+    /// Whether a `reopened` event was written first (a reply or an interview on a process
+    /// closed `no-answer`), so the output can say so.
+    pub reopened: bool,
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ pub fn print_recorded(
         process,
         events,
         advice,
+        reopened,
     } = recorded;
     let today = process.local_date(now);
     let mut out = anstream::stdout().lock();
@@ -46,12 +47,19 @@ pub fn print_recorded(
         let value = json!({
             "handle": handle,
             "events": events.iter().map(|e| describe::event_json(e, process)).collect::<Vec<_>>(),
+            "reopened": reopened,
             "advice": advice,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
     } else {
         for event in events {
             writeln!(out, "{}", describe::event_line(event, process, today))?;
+        }
+        if *reopened {
+            writeln!(
+                out,
+                "Reopened {handle}: it was closed as no-answer, and this shows the silence is over."
+            )?;
         }
         writeln!(out, "Now: {}", advice.headline())?;
     }
@@ -125,9 +133,9 @@ fn events_of(
             at: when,
         } => {
             let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
-            let body = match file {
-                Some(file) => Some(input::read_text(&file)?),
-                None => body,
+            let (body, subject, to) = match file {
+                Some(file) => message_from_file(&file, subject, to)?,
+                None => (body, subject, to),
             };
             let when = at(when.at)?;
             let withdraw = kind == MessageKind::Withdraw;
@@ -254,6 +262,34 @@ fn events_of(
             ("away", vec![make(&when, kind)])
         }
     })
+}
+
+/// A sent message's body, subject and recipients from `--file`: a header block gives the
+/// subject and recipients (an option giving them too is refused, so neither is silently
+/// dropped); the body is the rest, without the file's final line break.
+fn message_from_file(
+    file: &str,
+    subject: Option<String>,
+    to: Vec<String>,
+) -> Result<(Option<String>, Option<String>, Vec<String>), UserError> {
+    let text = input::read_text(file)?;
+    let message = input::message_file(&text, file)?;
+    let both = |option: &str, header: &str| {
+        UserError::new(
+            format!("{option} and the {header} line of {file} both give it"),
+            format!("drop {option}, or the {header} line from the file"),
+        )
+    };
+    if subject.is_some() && message.subject.is_some() {
+        return Err(both("--subject", "Subject:"));
+    }
+    if !to.is_empty() && !message.to.is_empty() {
+        return Err(both("--to", "To:"));
+    }
+    let body = message.body_text();
+    let body = (!input::is_blank(body)).then(|| body.to_owned());
+    let to = if to.is_empty() { message.to } else { to };
+    Ok((body, subject.or(message.subject), to))
 }
 
 /// One of an enum's spellings, given as `name` on the command line.

@@ -1,4 +1,5 @@
-//! `followup show HANDLE`: the timeline (undone entries marked) and the advice with its reason.
+//! `followup show HANDLE`: the timeline (undone entries marked; each message's text and each
+//! note under its event, unless `--brief`) and the advice with its reason.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,7 +13,7 @@ use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::ShowArgs;
-use crate::describe;
+use crate::{describe, said};
 
 impl Run for ShowArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -74,8 +75,14 @@ impl Run for ShowArgs {
                 self.handle
             )?;
         }
+        // The messages' text and the notes go under their events, unless --brief.
+        let width = said::terminal_width();
         for entry in &timeline {
-            let line = describe::event_line(&entry.event, &process, today);
+            let text = said::text_of(&entry.event).filter(|_| !self.brief && !entry.undone);
+            let line = match text {
+                Some(_) => describe::event_header(&entry.event, &process, today),
+                None => describe::event_line(&entry.event, &process, today),
+            };
             if entry.undone {
                 writeln!(
                     out,
@@ -86,6 +93,11 @@ impl Run for ShowArgs {
                 writeln!(out, "  {line} [planned]")?;
             } else {
                 writeln!(out, "  {line}")?;
+            }
+            if let Some(text) = text {
+                for line in said::block(text, width) {
+                    writeln!(out, "{line}")?;
+                }
             }
         }
         writeln!(out)?;
