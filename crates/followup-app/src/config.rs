@@ -178,10 +178,12 @@ impl Config {
             (None, Some(dir)) => dir.join("config.toml"),
             (None, None) => return None,
         };
-        Some(match self.home.as_deref().map(|home| path.strip_prefix(home)) {
-            Some(Ok(rest)) => format!("~/{}", rest.display()),
-            _ => path.display().to_string(),
-        })
+        Some(
+            match self.home.as_deref().map(|home| path.strip_prefix(home)) {
+                Some(Ok(rest)) => format!("~/{}", rest.display()),
+                _ => path.display().to_string(),
+            },
+        )
     }
 
     /// The user's name, for signing drafts.

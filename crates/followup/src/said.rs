@@ -11,13 +11,25 @@ use followup_core::{Event, EventKind};
 /// room for a `#N ` number).
 pub const INDENT: &str = "      ";
 
-/// The width to wrap at: the terminal's columns when standard output is one, else `None`.
+/// The width to wrap at when standard output is a terminal: its columns, else `COLUMNS`, else
+/// 80 (a terminal that reports no size). `None` when piped.
 pub fn terminal_width() -> Option<usize> {
     let stdout = std::io::stdout();
     if !stdout.is_terminal() {
         return None;
     }
-    terminal_size::terminal_size_of(&stdout).map(|(width, _)| usize::from(width.0))
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0)
+    };
+    Some(
+        terminal_size::terminal_size_of(&stdout)
+            .map(|(width, _)| usize::from(width.0))
+            .or_else(columns)
+            .unwrap_or(80),
+    )
 }
 
 /// The text an event holds: a sent message's or a reply's body, a note's text.

@@ -53,7 +53,10 @@ impl Run for DraftArgs {
             // Only a tracked process can record what was sent.
             if self.file == "-" || std::path::Path::new(&self.file).is_file() {
                 return Err(UserError::new(
-                    format!("--log records the draft in the tracker, and {} is a file", self.file),
+                    format!(
+                        "--log records the draft in the tracker, and {} is a file",
+                        self.file
+                    ),
                     "name a tracked process by its handle (see followup list), or drop --log",
                 )
                 .into());
@@ -87,7 +90,10 @@ impl Run for DraftArgs {
                 if let Some(warning) = &draft.warning {
                     writeln!(err, "warning: {warning}")?;
                 }
-                let signed = request.from.as_deref().is_some_and(|n| !n.trim().is_empty());
+                let signed = request
+                    .from
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty());
                 if !signed {
                     // Once per run: a run drafts one message.
                     let file = app

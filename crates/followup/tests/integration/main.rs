@@ -10,6 +10,7 @@ mod completions;
 mod config;
 mod dates;
 mod draft;
+mod everyday;
 mod hardening;
 mod recording;
 mod serve;
