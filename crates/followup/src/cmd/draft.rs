@@ -90,6 +90,18 @@ impl Run for DraftArgs {
                 if let Some(warning) = &draft.warning {
                     writeln!(err, "warning: {warning}")?;
                 }
+                if process.timezone_source != TimezoneSource::Document {
+                    // "By Friday" depends on the zone: say which one was used.
+                    let source = match process.timezone_source {
+                        TimezoneSource::Config => "your configured zone",
+                        _ => "your system zone",
+                    };
+                    writeln!(
+                        err,
+                        "note: dates read in {} ({source})",
+                        process.timezone_name
+                    )?;
+                }
                 let signed = request
                     .from
                     .as_deref()
@@ -112,18 +124,6 @@ impl Run for DraftArgs {
                         )?;
                     }
                     writeln!(err, "Now: {}", recorded.advice.headline())?;
-                }
-                if process.timezone_source != TimezoneSource::Document {
-                    // "By Friday" depends on the zone: say which one was used.
-                    let source = match process.timezone_source {
-                        TimezoneSource::Config => "your configured zone",
-                        _ => "your system zone",
-                    };
-                    writeln!(
-                        err,
-                        "note: dates read in {} ({source})",
-                        process.timezone_name
-                    )?;
                 }
                 drop(err);
                 let mut out = anstream::stdout().lock();
