@@ -363,6 +363,70 @@ mod tests {
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
     }
 
+    /// A reply on a process closed as no-answer writes `reopened` then `reply` in one change,
+    /// which one undo reverses, on a database file as in memory; a second close is refused.
+    #[test]
+    fn a_reply_reopens_a_close_for_silence_in_one_change_on_either_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_file = SqliteStore::open(&dir.path().join("t.db"), input::zones().clone()).unwrap();
+        let in_memory = SqliteStore::in_memory(input::zones().clone()).unwrap();
+        for mut store in [on_file, in_memory] {
+            let now: Timestamp = "2026-05-20T12:00:00Z".parse().unwrap();
+            let mut process =
+                followup_core::sample::demo_processes(now, &TimeZone::UTC, "UTC").remove(0);
+            process.handle = Some("p".to_owned());
+            process.events.clear();
+            store
+                .apply(&Change {
+                    at: now,
+                    summary: "add".to_owned(),
+                    ops: vec![Op::AddProcess(process)],
+                })
+                .unwrap();
+            let mut app = App::with_store(Config::default(), Clock::Read(now), store);
+            let event = |at: &str, kind: EventKind| Event {
+                id: None,
+                at: at.parse().unwrap(),
+                kind,
+            };
+            let closed = || EventKind::Closed {
+                outcome: followup_core::Outcome::NoAnswer,
+                note: None,
+            };
+            let close = vec![event("2026-05-18T09:00:00Z", closed())];
+            app.record("p", "close".into(), close, now).unwrap();
+            let again = vec![event("2026-05-19T09:00:00Z", closed())];
+            assert!(app.record("p", "close".into(), again, now).is_err());
+            let reply = EventKind::Reply {
+                body: Some("Sorry for the wait".into()),
+                from: None,
+                asks: followup_core::Asks::Nothing,
+                respond_by: None,
+                message_id: None,
+            };
+            let recorded = app
+                .record(
+                    "p",
+                    "reply".into(),
+                    vec![event("2026-05-20T10:00:00Z", reply)],
+                    now,
+                )
+                .unwrap();
+            assert!(recorded.reopened);
+            let types: Vec<&str> = recorded
+                .process
+                .events
+                .iter()
+                .map(|e| e.kind.type_name())
+                .collect();
+            assert_eq!(types, ["closed", "reopened", "reply"]);
+            app.store().unwrap().undo(now).unwrap();
+            let after = app.process("p").unwrap();
+            let types: Vec<&str> = after.events.iter().map(|e| e.kind.type_name()).collect();
+            assert_eq!(types, ["closed"]);
+        }
+    }
+
     #[test]
     fn a_handle_or_a_file_loads_the_same_process() {
         let mut app = sample_app();

@@ -133,9 +133,9 @@ fn events_of(
             at: when,
         } => {
             let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
-            let (body, subject, to) = match file {
+            let Message { body, subject, to } = match file {
                 Some(file) => message_from_file(&file, subject, to)?,
-                None => (body, subject, to),
+                None => Message { body, subject, to },
             };
             let when = at(when.at)?;
             let withdraw = kind == MessageKind::Withdraw;
@@ -271,7 +271,7 @@ fn message_from_file(
     file: &str,
     subject: Option<String>,
     to: Vec<String>,
-) -> Result<(Option<String>, Option<String>, Vec<String>), UserError> {
+) -> Result<Message, UserError> {
     let text = input::read_text(file)?;
     let message = input::message_file(&text, file)?;
     let both = |option: &str, header: &str| {
@@ -289,7 +289,18 @@ fn message_from_file(
     let body = message.body_text();
     let body = (!input::is_blank(body)).then(|| body.to_owned());
     let to = if to.is_empty() { message.to } else { to };
-    Ok((body, subject.or(message.subject), to))
+    Ok(Message {
+        body,
+        subject: subject.or(message.subject),
+        to,
+    })
+}
+
+/// A sent message's parts as `log sent` records them.
+struct Message {
+    body: Option<String>,
+    subject: Option<String>,
+    to: Vec<String>,
 }
 
 /// One of an enum's spellings, given as `name` on the command line.
