@@ -23,6 +23,7 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod sent;
 
 use std::path::{Path, PathBuf};
 
@@ -176,6 +177,17 @@ impl App {
             advised.push(Advised { process, advice });
         }
         Ok(advised)
+    }
+
+    /// What the whole search tells: reply rates, funnel, outcomes
+    /// ([`followup_core::stats`]), over every tracked process advised at now.
+    pub fn stats(&mut self) -> Result<followup_core::stats::Stats, UserError> {
+        let now = self.change_time()?;
+        let advised = self.advise_all()?;
+        Ok(followup_core::stats::stats(
+            advised.iter().map(|item| (&item.process, &item.advice)),
+            now,
+        ))
     }
 
     /// Today's agenda: what needs attention across the tracked processes, in order.

@@ -52,6 +52,8 @@ pub enum Command {
     Undo(UndoArgs),
     /// Serve the tracker as a web app on this machine; prints the URL to open.
     Serve(ServeArgs),
+    /// What your search tells you: reply rates by kind and delay, time to reply, the funnel.
+    Stats(StatsArgs),
 }
 
 /// `--now`, shared by every time-dependent command.
@@ -422,6 +424,17 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
     /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON object (processes, by_outcome, funnel, reply_rate, reply_rate_by_delay,
+    /// median_business_days_to_reply, went_silent) instead of text.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]

@@ -66,7 +66,7 @@ fn verb(action: &Action) -> (&'static str, &'static str) {
             step: Step::Respond(_) | Step::RespondOffer,
             ..
         } => ("Respond", "#advice"),
-        Action::Act { .. } => ("Draft", "#advice"),
+        Action::Act { .. } => ("Draft", "/compose"),
         Action::MoveOn => ("Close", "#advice"),
         Action::Wait { .. } | Action::UpcomingInterview { .. } | Action::Nothing => ("View", ""),
     }

@@ -4,8 +4,10 @@
 // Test code may unwrap: a failure is a test failure with a backtrace.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod compose;
 mod hostile;
 mod labels;
 mod pages;
 mod security;
+mod stats;
 mod support;

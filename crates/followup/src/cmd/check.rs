@@ -120,7 +120,7 @@ struct WithFix<'a> {
 
 /// The process context behind `--process`: read the document or the tracked process, apply the
 /// configured holidays and policy, resolve `--now` in the process's zone.
-fn load_context(
+pub(super) fn load_context(
     app: &mut App,
     source: &str,
     kind: MessageKind,

@@ -27,28 +27,8 @@ pub const EXIT_NOTHING_TO_DRAFT: u8 = 3;
 impl Run for DraftArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut app = ctx.app(self.now.now.as_deref())?;
-        let own_templates;
-        let templates: &Templates = match user_template_files(&app.config)? {
-            None => Templates::english().map_err(|err| {
-                UserError::new(
-                    format!("the built-in templates do not load: {err}"),
-                    "this is a bug in followup; please report it",
-                )
-            })?,
-            Some(UserTemplates { dir, files }) => {
-                let files: Vec<(&str, &str)> = files
-                    .iter()
-                    .map(|(name, text)| (*name, text.as_str()))
-                    .collect();
-                own_templates = Templates::load(LANGUAGE, &files).map_err(|err| {
-                    UserError::new(
-                        format!("your templates in {}: {err}", dir.display()),
-                        "fix the file, or delete it to use the built-in one",
-                    )
-                })?;
-                &own_templates
-            }
-        };
+        let templates = LoadedTemplates::of(&app.config)?;
+        let templates = templates.get();
         let mut process = if self.log {
             // Only a tracked process can record what was sent.
             if self.file == "-" || std::path::Path::new(&self.file).is_file() {
@@ -213,6 +193,53 @@ fn tone(tone: DraftTone) -> Tone {
         DraftTone::Formal => Tone::Formal,
         DraftTone::Neutral => Tone::Neutral,
         DraftTone::Warm => Tone::Warm,
+    }
+}
+
+/// The templates drafts are written from: the built-in ones, or the user's own files in their
+/// place (`followup serve`'s composer loads them the same way).
+pub enum LoadedTemplates {
+    /// No user template files.
+    Builtin(&'static Templates),
+    /// The user's files, each replacing the built-in one of the same name.
+    Own(Box<Templates>),
+}
+
+impl LoadedTemplates {
+    /// Loads the templates for `config`: a user file that does not parse names itself.
+    pub fn of(config: &Config) -> Result<LoadedTemplates, UserError> {
+        match user_template_files(config)? {
+            None => Templates::english()
+                .map(LoadedTemplates::Builtin)
+                .map_err(|err| {
+                    UserError::new(
+                        format!("the built-in templates do not load: {err}"),
+                        "this is a bug in followup; please report it",
+                    )
+                }),
+            Some(UserTemplates { dir, files }) => {
+                let files: Vec<(&str, &str)> = files
+                    .iter()
+                    .map(|(name, text)| (*name, text.as_str()))
+                    .collect();
+                Templates::load(LANGUAGE, &files)
+                    .map(|own| LoadedTemplates::Own(Box::new(own)))
+                    .map_err(|err| {
+                        UserError::new(
+                            format!("your templates in {}: {err}", dir.display()),
+                            "fix the file, or delete it to use the built-in one",
+                        )
+                    })
+            }
+        }
+    }
+
+    /// The templates.
+    pub fn get(&self) -> &Templates {
+        match self {
+            LoadedTemplates::Builtin(templates) => templates,
+            LoadedTemplates::Own(templates) => templates,
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod next;
 mod reopen;
 mod serve;
 mod show;
+mod stats;
 mod undo;
 
 use std::process::ExitCode;
@@ -72,5 +73,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
         Command::Serve(args) => args.run(&ctx),
+        Command::Stats(args) => args.run(&ctx),
     }
 }

@@ -11,9 +11,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use followup_app::{App, Clock, db};
+use followup_core::draft::{DraftError, DraftRequest, compose};
+use followup_review::Reviewer;
 use followup_store::{Store, StoreError};
 use followup_web::{
-    Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web,
+    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, Options,
+    ProcessView, ReviewRequest, Section, SectionKind, SentMessage, Web,
 };
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -187,6 +190,72 @@ impl Tracker {
 }
 
 impl Backend for Tracker {
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        self.app().stats().map_err(failed)
+    }
+
+    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
+        let mut app = self.app();
+        let templates = super::draft::LoadedTemplates::of(&app.config).map_err(failed)?;
+        let mut process = tracked(&mut app, handle)?;
+        let now = app.now_for(&process).map_err(failed)?;
+        let advice = app.advise(&mut process, now);
+        let request = DraftRequest {
+            kind: choice.kind,
+            tone: choice.tone,
+            variant: choice.variant.max(1),
+            topic: None,
+            from: app.config.name().map(str::to_owned),
+        };
+        let draft =
+            compose(&process, &advice, &request, templates.get(), now).map_err(|err| match err {
+                DraftError::NothingToDraft => {
+                    "Nothing to send now: pick a kind to draft one anyway.".to_owned()
+                }
+                other => format!("{}.", capitalised(&other.to_string())),
+            });
+        Ok(Composed {
+            process,
+            advice,
+            draft,
+        })
+    }
+
+    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
+        let context = match &request.handle {
+            Some(handle) => {
+                let mut app = self.app();
+                tracked(&mut app, handle)?;
+                Some(super::check::load_context(&mut app, handle, request.kind).map_err(failed)?)
+            }
+            None => None,
+        };
+        let reviewer = Reviewer::new();
+        let review = reviewer.review(&request.text, request.kind, context.as_ref());
+        let fixed = request.fix.then(|| {
+            reviewer
+                .fix(&request.text, request.kind, context.as_ref())
+                .text
+        });
+        Ok(Checked { review, fixed })
+    }
+
+    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
+        let mut app = self.app();
+        let process = tracked(&mut app, handle)?;
+        let now = app.now_for(&process).map_err(failed)?;
+        let events = followup_app::sent::sent_events(
+            now,
+            message.kind,
+            message.subject.clone().filter(|s| !s.trim().is_empty()),
+            Some(message.body.clone()),
+            message.to.clone(),
+        );
+        app.record(handle, format!("log {handle} sent"), events, now)
+            .map_err(failed)?;
+        Ok(())
+    }
+
     fn agenda(&self) -> Result<Agenda, BackendError> {
         let agenda = self.app().agenda().map_err(failed)?;
         // The agenda's order within each section, the sections in display order.
@@ -238,6 +307,28 @@ impl Backend for Tracker {
             advice,
             now,
         })
+    }
+}
+
+/// The tracked process `handle` as the app loads it (holidays applied); an unknown handle is
+/// the pages' 404 with the closest one.
+fn tracked(app: &mut App, handle: &str) -> Result<followup_core::Process, BackendError> {
+    let store = app.store().map_err(failed)?;
+    match store.process(handle) {
+        Ok(_) => app.process(handle).map_err(failed),
+        Err(StoreError::UnknownHandle { handle, closest }) => {
+            Err(BackendError::NotFound { handle, closest })
+        }
+        Err(other) => Err(failed(db::store_error(other))),
+    }
+}
+
+/// "nothing to draft" → "Nothing to draft".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -14,6 +14,7 @@ mod everyday;
 mod hardening;
 mod recording;
 mod serve;
+mod stats;
 mod stored;
 mod support;
 mod tracker;
