@@ -29,6 +29,7 @@ pub mod sent;
 
 use std::path::{Path, PathBuf};
 
+use followup_core::process::standing::{self, Standing};
 use followup_core::{Advice, Event, EventKind, Landscape, Outside, Process};
 use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
@@ -268,13 +269,24 @@ impl App {
 
     /// Records `events` in the process `handle` as one change named `summary` (one
     /// transaction), then reloads the process and advises it at `now`.
+    ///
+    /// The process's standing is checked first ([`standing::settle`]): closing a closed
+    /// process or reopening an open one is refused, and a reply or an interview on a process
+    /// closed `no-answer` writes a `reopened` event before it, in the same change, so one
+    /// undo reverses both.
     pub fn record(
         &mut self,
         handle: &str,
         summary: String,
-        mut events: Vec<Event>,
+        events: Vec<Event>,
         now: Timestamp,
     ) -> Result<Recorded, UserError> {
+        let before = self.process(handle)?;
+        let standing::Settled {
+            mut events,
+            reopened,
+        } = standing::settle(&before, events, now)
+            .map_err(|err| standing_error(err, handle, &before, now))?;
         for event in &events {
             // Fields named as the options that set them (`--note`, `--body`).
             followup_core::process::limits::check_event("--", event)?;
@@ -300,7 +312,54 @@ impl App {
             process,
             events,
             advice,
+            reopened,
         })
+    }
+
+    /// The open tracked process for the same company and role, if any (compared without case
+    /// or extra spaces): `add` refuses to track it twice unless asked (`--again`).
+    pub fn open_posting(&mut self, company: &str, role: &str) -> Result<Option<String>, UserError> {
+        let processes = self
+            .store()?
+            .processes_for_advice()
+            .map_err(db::store_error)?;
+        Ok(processes
+            .into_iter()
+            .find(|p| {
+                standing::same_posting(&p.company, &p.role, company, role)
+                    && Standing::of(&p.events) == Standing::Open
+            })
+            .and_then(|p| p.handle))
+    }
+}
+
+/// A refused close or reopen in words, naming the process and what to do instead.
+fn standing_error(
+    err: standing::StandingError,
+    handle: &str,
+    process: &Process,
+    now: Timestamp,
+) -> UserError {
+    match err {
+        standing::StandingError::AlreadyClosed { outcome, at } => {
+            let today = process.local_date(now);
+            UserError::new(
+                format!(
+                    "{handle} is already closed ({outcome}, {})",
+                    followup_core::time::spell_date(process.local_date(at), today)
+                ),
+                format!(
+                    "followup reopen {handle} opens it again; followup undo takes the close back"
+                ),
+            )
+        }
+        _ => UserError::new(
+            format!("{handle} is open: there is nothing to reopen"),
+            format!(
+                "followup close {handle} OUTCOME closes it ({})",
+                followup_core::Outcome::expected()
+            ),
+        ),
     }
 }
 
@@ -324,6 +383,9 @@ pub struct Recorded {
     pub events: Vec<Event>,
     /// The advice now.
     pub advice: Advice,
+    /// Whether a `reopened` event was written first (a reply or an interview on a process
+    /// closed `no-answer`), so the output can say so.
+    pub reopened: bool,
 }
 
 #[cfg(test)]
@@ -380,6 +442,70 @@ mod tests {
             })
             .collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    }
+
+    /// A reply on a process closed as no-answer writes `reopened` then `reply` in one change,
+    /// which one undo reverses, on a database file as in memory; a second close is refused.
+    #[test]
+    fn a_reply_reopens_a_close_for_silence_in_one_change_on_either_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_file = SqliteStore::open(&dir.path().join("t.db"), input::zones().clone()).unwrap();
+        let in_memory = SqliteStore::in_memory(input::zones().clone()).unwrap();
+        for mut store in [on_file, in_memory] {
+            let now: Timestamp = "2026-05-20T12:00:00Z".parse().unwrap();
+            let mut process =
+                followup_core::sample::demo_processes(now, &TimeZone::UTC, "UTC").remove(0);
+            process.handle = Some("p".to_owned());
+            process.events.clear();
+            store
+                .apply(&Change {
+                    at: now,
+                    summary: "add".to_owned(),
+                    ops: vec![Op::AddProcess(process)],
+                })
+                .unwrap();
+            let mut app = App::with_store(Config::default(), Clock::Read(now), store);
+            let event = |at: &str, kind: EventKind| Event {
+                id: None,
+                at: at.parse().unwrap(),
+                kind,
+            };
+            let closed = || EventKind::Closed {
+                outcome: followup_core::Outcome::NoAnswer,
+                note: None,
+            };
+            let close = vec![event("2026-05-18T09:00:00Z", closed())];
+            app.record("p", "close".into(), close, now).unwrap();
+            let again = vec![event("2026-05-19T09:00:00Z", closed())];
+            assert!(app.record("p", "close".into(), again, now).is_err());
+            let reply = EventKind::Reply {
+                body: Some("Sorry for the wait".into()),
+                from: None,
+                asks: followup_core::Asks::Nothing,
+                respond_by: None,
+                message_id: None,
+            };
+            let recorded = app
+                .record(
+                    "p",
+                    "reply".into(),
+                    vec![event("2026-05-20T10:00:00Z", reply)],
+                    now,
+                )
+                .unwrap();
+            assert!(recorded.reopened);
+            let types: Vec<&str> = recorded
+                .process
+                .events
+                .iter()
+                .map(|e| e.kind.type_name())
+                .collect();
+            assert_eq!(types, ["closed", "reopened", "reply"]);
+            app.store().unwrap().undo(now).unwrap();
+            let after = app.process("p").unwrap();
+            let types: Vec<&str> = after.events.iter().map(|e| e.kind.type_name()).collect();
+            assert_eq!(types, ["closed"]);
+        }
     }
 
     #[test]

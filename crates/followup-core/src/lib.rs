@@ -8,6 +8,7 @@
 pub mod advisor;
 pub mod document;
 pub mod draft;
+pub mod message_file;
 pub mod policy;
 pub mod process;
 pub mod sample;

@@ -98,7 +98,9 @@ pub struct AdviseArgs {
 /// Arguments of `followup check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The message to review, or - for standard input.
+    /// The message to review, or - for standard input. A header block (a first line `To:` or
+    /// `Subject:`, up to the first blank line) is not reviewed; positions still count from the
+    /// start of the file.
     #[arg(value_name = "FILE", default_value = "-")]
     pub file: String,
     /// The kind of message: length aims and required parts depend on it [default: with
@@ -206,6 +208,9 @@ pub struct AddArgs {
     /// You applied (records an `applied` event): when, read back like --at [default: now].
     #[arg(long, value_name = "WHEN", num_args = 0..=1, default_missing_value = "now")]
     pub applied: Option<String>,
+    /// Track a second process for a company and role already open (a new application).
+    #[arg(long)]
+    pub again: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -285,7 +290,9 @@ pub enum LogEvent {
         /// [default: the kind the advice asks for; for a wait, the one it waits for].
         #[arg(value_name = "KIND")]
         kind: Option<String>,
-        /// A file holding the body (- for standard input).
+        /// A file holding the message (- for standard input): a first line `To:` or `Subject:`
+        /// starts a header block, up to the first blank line, read into --to and --subject
+        /// (what `followup draft` prints); the rest is the body.
         #[arg(long, value_name = "FILE", conflicts_with = "body")]
         file: Option<String>,
         /// The body.
@@ -460,6 +467,9 @@ pub struct ShowArgs {
     /// Print each event's stable id after its number (edit and rm take either).
     #[arg(long)]
     pub ids: bool,
+    /// One line per event, without the messages' text and the notes under them.
+    #[arg(long)]
+    pub brief: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -528,6 +538,10 @@ pub struct DraftArgs {
     /// The name to sign with [default: `name` in the configuration; none: unsigned].
     #[arg(long, value_name = "NAME")]
     pub from: Option<String>,
+    /// Also record the draft as sent now (its kind, subject, body and recipients), for a
+    /// message sent right away by copy and paste. Needs a tracked handle.
+    #[arg(long)]
+    pub log: bool,
     /// Print {"kind", "subject", "body", "to", "mailto"} instead of text.
     #[arg(long)]
     pub json: bool,

@@ -42,13 +42,8 @@ impl Run for CheckArgs {
         }
         let text = input::read_text(&self.file)?;
         if input::is_blank(&text) {
-            let name = if self.file == "-" {
-                "<stdin>"
-            } else {
-                &self.file
-            };
             return Err(UserError::new(
-                format!("{name}: the message is empty"),
+                format!("{}: the message is empty", shown(&self.file)),
                 "pass the message as a file, or pipe it: followup check - < message.txt",
             )
             .into());
@@ -62,11 +57,26 @@ impl Run for CheckArgs {
             None => (given.unwrap_or(MessageKind::FollowUp), None),
         };
 
+        // Only the body is reviewed; positions are moved back to where they are in the file.
+        let message = input::message_file(&text, &self.file)?;
+        if message.has_headers() && input::is_blank(message.body) {
+            return Err(UserError::new(
+                format!("{}: the message has headers but no body", shown(&self.file)),
+                "write the body after the blank line that ends the header block",
+            )
+            .into());
+        }
         let reviewer = Reviewer::new();
-        let review = reviewer.review(&text, kind, context.as_ref());
-        let fixed = self
-            .fix
-            .then(|| reviewer.fix(&text, kind, context.as_ref()).text);
+        let mut review = reviewer.review(message.body, kind, context.as_ref());
+        for finding in &mut review.findings {
+            finding.start += message.body_start;
+            finding.end += message.body_start;
+            finding.line += message.header_lines;
+        }
+        let fixed = self.fix.then(|| {
+            let fixed = reviewer.fix(message.body, kind, context.as_ref()).text;
+            format!("{}{fixed}", &text[..message.body_start])
+        });
 
         let stdout = anstream::stdout();
         let colour = stdout.current_choice() != ColorChoice::Never;
@@ -93,6 +103,11 @@ impl Run for CheckArgs {
             ExitCode::SUCCESS
         })
     }
+}
+
+/// The message's source as errors name it.
+fn shown(file: &str) -> &str {
+    if file == "-" { "<stdin>" } else { file }
 }
 
 /// The review object with `"fixed"` after its fields.

@@ -1,5 +1,6 @@
 //! `followup show HANDLE`: the timeline (events numbered `#N` as edit and rm read them, undone
-//! entries marked) and the advice with its reason.
+//! entries marked; each message's text and each note under its event, unless `--brief`) and
+//! the advice with its reason.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use serde_json::json;
 
 use super::{Context, Run};
 use crate::cli::ShowArgs;
-use crate::describe;
+use crate::{describe, said};
 
 impl Run for ShowArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -76,10 +77,16 @@ impl Run for ShowArgs {
                 self.handle
             )?;
         }
-        // Events are numbered as edit and rm read `#N`: 1-based over those not removed.
+        // Events are numbered as edit and rm read `#N`: 1-based over those not removed. The
+        // messages' text and the notes go under their events, unless --brief.
+        let width = said::terminal_width();
         let mut number = 0;
         for entry in &timeline {
-            let mut line = describe::event_line(&entry.event, &process, today);
+            let text = said::text_of(&entry.event).filter(|_| !self.brief && !entry.undone);
+            let mut line = match text {
+                Some(_) => describe::event_header(&entry.event, &process, today),
+                None => describe::event_line(&entry.event, &process, today),
+            };
             if !entry.undone {
                 number += 1;
                 let id = match (&entry.event.id, self.ids) {
@@ -98,6 +105,11 @@ impl Run for ShowArgs {
                 writeln!(out, "  {line} [planned]")?;
             } else {
                 writeln!(out, "  {line}")?;
+            }
+            if let Some(text) = text {
+                for line in said::block(text, width) {
+                    writeln!(out, "{line}")?;
+                }
             }
         }
         for line in outside_lines(&outside, &process, today) {

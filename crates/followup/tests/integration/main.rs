@@ -8,12 +8,12 @@ mod advise;
 mod browser;
 mod check;
 mod completions;
-
 mod config;
 mod correcting;
 mod dates;
 mod draft;
 mod fourweeks;
+mod everyday;
 mod hardening;
 mod recording;
 mod serve;
