@@ -40,6 +40,7 @@ pub struct Config {
     path: Option<PathBuf>,
     name: Option<String>,
     timezone: Option<(String, TimeZone)>,
+    /// Sorted and without duplicates: a set, merged into each process in one pass.
     holidays: Vec<Date>,
     date_order: DateOrder,
     policy: Policy,
@@ -130,7 +131,9 @@ impl Config {
                 followup_core::time::parse_date(text)
                     .map_err(|err| UserError::new(format!("{shown}: holidays[{i}]: {err}"), hint))
             })
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<std::collections::BTreeSet<_>, _>>()?
+            .into_iter()
+            .collect();
         let name = raw.name.filter(|n| !n.trim().is_empty());
         Ok(Config {
             dir: path.parent().map(Path::to_owned),
@@ -170,7 +173,7 @@ impl Config {
         self.date_order
     }
 
-    /// Extra non-working days that apply to every process.
+    /// Extra non-working days that apply to every process, sorted, without duplicates.
     pub fn holidays(&self) -> &[Date] {
         &self.holidays
     }
@@ -182,13 +185,10 @@ impl Config {
         followup_core::advise(process, self.policy(), now)
     }
 
-    /// Adds the configured holidays to a process's own, without duplicates.
+    /// Adds the configured holidays to a process's own, without duplicates: one merge of two
+    /// sorted sets (a copy when the process has none), never a search per holiday.
     pub fn apply_holidays(&self, process: &mut Process) {
-        for day in self.holidays() {
-            if !process.holidays.contains(day) {
-                process.holidays.push(*day);
-            }
-        }
+        followup_core::time::business::merge_holidays(&mut process.holidays, &self.holidays);
     }
 
     /// The zone for processes that name none: the configured one, else the system's.
@@ -424,6 +424,36 @@ mod tests {
                 jiff::civil::date(2026, 5, 11),
                 jiff::civil::date(2026, 5, 12)
             ]
+        );
+    }
+
+    /// Issue 9, item 2: with 10,000 configured holidays, advising one process (which adds them
+    /// to its own two) makes far fewer holiday comparisons than one scan of the list; the old
+    /// `Vec::contains` per holiday made about 50 million.
+    #[test]
+    fn item2_advising_one_process_does_not_scan_the_holiday_list() {
+        use followup_core::time::business::probes;
+        let start = jiff::civil::date(2000, 1, 1);
+        let days: Vec<String> = (0..10_000)
+            .map(|i| format!("\"{}\"", start + jiff::Span::new().days(i * 3)))
+            .collect();
+        let config = parse(&format!("holidays = [{}]\n", days.join(", "))).unwrap();
+        assert_eq!(config.holidays().len(), 10_000);
+        let text = r#"{"company":"Acme","role":"Dev","timezone":"UTC",
+            "holidays":["2026-05-11","2026-05-12"],
+            "events":[{"type":"interview","at":"2026-05-05T14:00:00Z"},
+                      {"type":"promise","at":"2026-05-05T15:00:00Z","by":"2026-05-08"}]}"#;
+        let mut process =
+            followup_core::parse_document(text, input::zones(), &config.zone_default()).unwrap();
+        let before = probes::comparisons();
+        config.advise(&mut process, "2026-05-20T12:00:00Z".parse().unwrap());
+        let made = probes::comparisons() - before;
+        assert!(process.holidays.contains(&jiff::civil::date(2026, 5, 12)));
+        assert!(process.holidays.len() > 10_000 && process.holidays.is_sorted());
+        assert!(made > 0, "the calendar was consulted");
+        assert!(
+            made < 2_000,
+            "{made} holiday comparisons: the list was scanned"
         );
     }
 }
