@@ -11,7 +11,7 @@
 # /usr/bin/time for the peak memory. Benchmarks are never run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=${1:-"1000 10000"}
+sizes=${1-"1000 10000"}
 events=${2:-10}
 import_size=${3:-100000}
 holiday_sizes=${4:-20000}

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 /// A process with its advice.
 #[derive(Clone, Debug)]
 pub struct Advised {
-    /// The process as the agenda loads it (configured holidays applied, without what advising
+    /// The process as the agenda loads it (its own holidays; the advice counted the configured ones too; without what advising
     /// never reads: see [`followup_core::advisor::for_advice`]).
     pub process: Process,
     /// What to do now.

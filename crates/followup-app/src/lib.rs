@@ -116,8 +116,8 @@ impl App {
         self.clock.at(&TimeZone::UTC, "UTC")
     }
 
-    /// The advice for `process` at `now`: the configured holidays are added to its own and the
-    /// configured policy decides. Every surface that advises goes through here.
+    /// The advice for `process` at `now`: the configured holidays count with its own (the
+    /// advisor borrows them; the process is left as loaded) and the configured policy decides. Every surface that advises goes through here.
     pub fn advise(&self, process: &mut Process, now: Timestamp) -> Advice {
         self.config.advise(process, now)
     }
@@ -130,7 +130,7 @@ impl App {
 
     /// Loads the process an argument names: `-` is standard input, an existing file is a
     /// process document, anything else is a handle in the tracker. The configured holidays
-    /// are not added yet ([`App::advise`] adds them), so stored processes work like files.
+    /// are not added ([`App::advise`] counts them), so stored processes work like files.
     pub fn load_process(&mut self, arg: &str) -> Result<Process, UserError> {
         let path = Path::new(arg);
         // Something that can only be a path (a folder separator, a .json name) is read as a
@@ -244,7 +244,7 @@ impl App {
 /// What [`App::record`] wrote and what it leads to.
 #[derive(Clone, Debug)]
 pub struct Recorded {
-    /// The process after the change (configured holidays applied).
+    /// The process after the change (as stored; [`App::advise`] counts the configured holidays).
     pub process: Process,
     /// The events written, with their ids.
     pub events: Vec<Event>,

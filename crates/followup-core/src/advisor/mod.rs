@@ -318,9 +318,21 @@ pub struct Advice {
 
 /// Decides what to do for `process` at `now` under `policy`.
 pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
+    advise_with_holidays(process, policy, now, &[])
+}
+
+/// [`advise`], with `shared` holidays (sorted, without duplicates: the configured ones) on
+/// top of the process's own. They are borrowed, not copied, so advising thousands of
+/// processes under a long holiday list costs one binary search per date looked at.
+pub fn advise_with_holidays(
+    process: &Process,
+    policy: &Policy,
+    now: Timestamp,
+    shared: &[Date],
+) -> Advice {
     let today = process.local_date(now);
     let facts = Facts::of(process, now);
-    let calendar = BusinessCalendar::new(process.holidays.iter().copied());
+    let calendar = BusinessCalendar::new(process.holidays.iter().copied()).with_shared(shared);
     let decision = Decision {
         process,
         policy,
@@ -360,7 +372,7 @@ struct Decision<'a> {
     now: Timestamp,
     today: Date,
     facts: &'a Facts<'a>,
-    calendar: &'a BusinessCalendar,
+    calendar: &'a BusinessCalendar<'a>,
 }
 
 type Decided = (Action, Rule, String);

@@ -2,27 +2,36 @@
 //!
 //! Holidays are a set (a sorted, deduplicated `Vec`): each date is looked up once, by binary
 //! search, so a thousand configured holidays cost ten comparisons a date, not a thousand
-//! (issue 9, item 2). [`merge_holidays`] adds one sorted set to another in one pass.
+//! (issue 9, item 2). The configured holidays are borrowed by every process's calendar
+//! ([`BusinessCalendar::with_shared`]), never copied into it; [`merge_holidays`] adds one
+//! sorted set to another without a search per holiday, for surfaces that show them.
 
 use jiff::civil::{Date, Weekday};
 
 /// Which local dates are working days.
 #[derive(Clone, Debug, Default)]
-pub struct BusinessCalendar {
-    /// Sorted, without duplicates.
-    holidays: Vec<Date>,
+pub struct BusinessCalendar<'a> {
+    /// The process's own holidays: sorted, without duplicates (a handful).
+    own: Vec<Date>,
+    /// Holidays shared by every process (the configured ones), sorted, borrowed: advising
+    /// thousands of processes never copies them.
+    shared: &'a [Date],
 }
 
-impl BusinessCalendar {
-    /// A calendar whose non-working days are weekends plus `holidays` (in any order; a list
-    /// already sorted, as stored processes and the configuration keep it, is not re-sorted).
+impl<'a> BusinessCalendar<'a> {
+    /// A calendar whose non-working days are weekends plus `holidays` (in any order).
     pub fn new(holidays: impl IntoIterator<Item = Date>) -> Self {
-        let mut holidays: Vec<Date> = holidays.into_iter().collect();
-        if !holidays.is_sorted() {
-            holidays.sort_unstable();
-        }
-        holidays.dedup();
-        BusinessCalendar { holidays }
+        let mut own: Vec<Date> = holidays.into_iter().collect();
+        own.sort_unstable();
+        own.dedup();
+        BusinessCalendar { own, shared: &[] }
+    }
+
+    /// This calendar with `shared` holidays too; `shared` must be sorted (as
+    /// [`sorted_holidays`] makes it), and is borrowed, not copied.
+    pub fn with_shared(self, shared: &'a [Date]) -> Self {
+        debug_assert!(shared.is_sorted(), "shared holidays must be sorted");
+        BusinessCalendar { shared, ..self }
     }
 
     /// Whether `date` is a working day.
@@ -30,14 +39,16 @@ impl BusinessCalendar {
         !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && !self.is_holiday(date)
     }
 
-    /// Whether `date` is one of the holidays: one binary search.
+    /// Whether `date` is one of the holidays: one binary search in each set.
     fn is_holiday(&self, date: Date) -> bool {
-        self.holidays
-            .binary_search_by(|probe| {
+        let find = |set: &[Date]| {
+            set.binary_search_by(|probe| {
                 probes::count();
                 probe.cmp(&date)
             })
             .is_ok()
+        };
+        find(&self.own) || find(self.shared)
     }
 
     /// The date `n` business days after `date`, counting strictly after it (so `n = 1` is the
@@ -72,6 +83,14 @@ impl BusinessCalendar {
         }
         count
     }
+}
+
+/// `holidays` as a set: sorted, without duplicates, ready for [`BusinessCalendar::with_shared`].
+pub fn sorted_holidays(holidays: impl IntoIterator<Item = Date>) -> Vec<Date> {
+    let mut set: Vec<Date> = holidays.into_iter().collect();
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// Adds the holidays of `extra` (sorted, without duplicates) to `holidays`, keeping
