@@ -113,6 +113,19 @@ impl Config {
             UserError::new(format!("{shown}{at}: {message}"), hint)
         })?;
 
+        if let Some(bad) = raw.policy.out_of_range() {
+            let at = key_line(text, bad.key)
+                .map(|l| format!(" line {l}"))
+                .unwrap_or_default();
+            return Err(UserError::new(
+                format!(
+                    "{shown}{at}: policy.{} = {} is out of range ({}–{})",
+                    bad.key, bad.value, bad.min, bad.max
+                ),
+                "the README's policy table gives each key's range",
+            ));
+        }
+
         let timezone = raw
             .timezone
             .map(|name| match input::zones().get(&name) {
@@ -215,6 +228,19 @@ impl Config {
             source: TimezoneSource::System,
         }
     }
+}
+
+/// The line (from 1) where `key` is set: `key = ...` in the `[policy]` table, or
+/// `policy.key = ...`. TOML has already refused a key set twice.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("policy.").unwrap_or(line);
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 /// Reads a file as UTF-8; `None` when it does not exist.
@@ -425,6 +451,33 @@ mod tests {
                 jiff::civil::date(2026, 5, 12)
             ]
         );
+    }
+
+    #[test]
+    fn item9_policy_values_out_of_range_name_key_line_and_range() {
+        let err = parse("name = \"M\"\n[policy]\nmax_unanswered = 0\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/cfg/config.toml line 3: policy.max_unanswered = 0 is out of range (1–5)"
+        );
+        let err = parse("[policy]\nthank_you_window_hours = 1000000000\n").unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "line 2: policy.thank_you_window_hours = 1000000000 is out of range (1–168)"
+            ),
+            "{err}"
+        );
+        let err = parse("policy.business_days_without_promise = 61\n").unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "line 1: policy.business_days_without_promise = 61 is out of range (0–60)"
+            ),
+            "{err}"
+        );
+        // A float is no count: refused by type, naming the line.
+        let err = parse("[policy]\nmax_unanswered = 1e9\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+        assert!(parse("[policy]\nmax_unanswered = 5\nthank_you_window_hours = 168\n").is_ok());
     }
 
     /// Issue 9, item 2: with 10,000 configured holidays, advising one process (with two of its

@@ -199,3 +199,152 @@ fn item6_nul_and_zero_width_only_is_an_empty_message() {
     let err = t.fails(&["check", path.to_str().unwrap()]);
     assert!(err.contains("the message is empty"), "{err}");
 }
+
+#[test]
+fn item8_a_far_year_is_out_of_range_not_a_dst_gap() {
+    let t = Tracker::new();
+    let handle = t.acme();
+    let err = t.fails(&["log", &handle, "interview", "--at", "9999-12-31"]);
+    assert!(
+        err.contains("\"9999-12-31\" is out of range (years 1900–2200)"),
+        "{err}"
+    );
+    assert!(!err.contains("clocks skip"), "{err}");
+    let err = t.fails(&["next", "--now", "9999-12-31"]);
+    assert!(
+        err.contains("\"9999-12-31\" is out of range (years 1900–2200)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item8_advise_on_an_export_or_an_empty_array_says_what_it_is() {
+    let t = Tracker::new();
+    t.acme();
+    let export = t.dir().join("export.json");
+    std::fs::write(&export, t.ok(&["export"])).unwrap();
+    let err = t.fails(&["advise", export.to_str().unwrap()]);
+    assert!(
+        err.contains(
+            "this is an export (an array of 1 process); advise reads one process: \
+             use followup import, or pick one with jq '.[0]'"
+        ),
+        "{err}"
+    );
+    let empty = t.dir().join("empty.json");
+    std::fs::write(&empty, "[]").unwrap();
+    let err = t.fails(&["advise", empty.to_str().unwrap()]);
+    assert!(
+        err.contains("an empty array is not a process document"),
+        "{err}"
+    );
+}
+
+/// A document with one interview at `at`, plus `extra` top-level text.
+fn interview_at(t: &Tracker, at: &str) -> String {
+    document(
+        &t,
+        "doc.json",
+        serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+            "events": [{"type": "interview", "at": at}]}),
+    )
+}
+
+#[test]
+fn item9_year_zero_and_impossible_offsets_are_refused() {
+    let t = Tracker::new();
+    let file = interview_at(&t, "0000-01-01T00:00:00");
+    let err = t.fails(&["advise", &file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at: \"0000-01-01T00:00:00\" is out of range (years 1900–2200)"),
+        "{err}"
+    );
+    let file = interview_at(&t, "2026-05-05T14:00:00+25:00");
+    let err = t.fails(&["advise", &file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at") && err.contains("±18:00"),
+        "{err}"
+    );
+    let file = interview_at(&t, "2026-05-05T14:00:00+09:00[America/Sao_Paulo]");
+    let err = t.fails(&["advise", &file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at") && err.contains("not America/Sao_Paulo's"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item9_duplicate_json_keys_name_the_path() {
+    let t = Tracker::new();
+    let path = t.dir().join("dup.json");
+    std::fs::write(
+        &path,
+        r#"{"company":"Acme","role":"Engineer","timezone":"UTC","events":[
+            {"type":"interview","at":"2026-05-05T14:00:00Z","at":"2026-05-06T14:00:00Z"}]}"#,
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let err = t.fails(&["advise", file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at: this key appears twice"),
+        "{err}"
+    );
+    let err = t.fails(&["import", file]);
+    assert!(
+        err.contains("events[0].at: this key appears twice"),
+        "{err}"
+    );
+    let export = t.dir().join("dups.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&export, format!("[{text}]")).unwrap();
+    let err = t.fails(&["import", export.to_str().unwrap()]);
+    assert!(
+        err.contains("[0].events[0].at: this key appears twice"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item9_a_change_deadline_before_the_change_is_refused() {
+    let t = Tracker::new();
+    let file = document(
+        &t,
+        "change.json",
+        serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+            "events": [{"type": "interview", "at": "2026-05-05T14:00:00Z"},
+                {"type": "context-change", "at": "2026-05-07T10:00:00Z", "reason": "competing-offer",
+                 "real": true, "deadline": "2026-05-06"}]}),
+    );
+    let err = t.fails(&["advise", &file, "--now", "2026-05-08"]);
+    assert!(err.contains("events[1].deadline"), "{err}");
+    let handle = t.acme();
+    let err = t.fails(&[
+        "log",
+        &handle,
+        "change",
+        "competing-offer",
+        "--real",
+        "--deadline",
+        "2026-05-01",
+        "--now",
+        "2026-05-06T12:00",
+    ]);
+    assert!(err.contains("--deadline"), "{err}");
+}
+
+#[test]
+fn item9_policy_out_of_range_is_exit_2_naming_key_line_and_range() {
+    let t = Tracker::new();
+    let config = t.dir().join("policy.toml");
+    std::fs::write(&config, "name = \"M\"\n\n[policy]\nmax_unanswered = 0\n").unwrap();
+    let out = t
+        .cmd(&["next", "--now", "2026-05-06"])
+        .env("FOLLOWUP_CONFIG", &config)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("line 4: policy.max_unanswered = 0 is out of range (1–5)"),
+        "{err}"
+    );
+}
