@@ -348,3 +348,134 @@ fn item9_policy_out_of_range_is_exit_2_naming_key_line_and_range() {
         "{err}"
     );
 }
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn item4_export_out_writes_through_a_symlink_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Tracker::new();
+    t.acme();
+    let real = t.dir().join("private.json");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = t.dir().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    t.ok(&["export", "--out", link.to_str().unwrap()]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(written.contains("\"company\": \"Acme\""), "{written}");
+    assert_eq!(mode(&real), 0o600);
+    // A new file is personal data: 0600.
+    let fresh = t.dir().join("fresh.json");
+    t.ok(&["export", "--out", fresh.to_str().unwrap()]);
+    assert_eq!(mode(&fresh), 0o600);
+}
+
+#[test]
+fn item4_a_user_file_named_like_the_old_temp_name_is_untouched() {
+    let t = Tracker::new();
+    t.acme();
+    let mine = t.dir().join("export.followup-export.tmp");
+    std::fs::write(&mine, "mine").unwrap();
+    let target = t.dir().join("export.json");
+    t.ok(&["export", "--out", target.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+    // Nothing but the export, the user's file and the database folder is left.
+    let names: Vec<String> = std::fs::read_dir(t.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "data" && !n.starts_with("xdg") && n != "home")
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.ends_with(".tmp") || n == "export.followup-export.tmp"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn item4_a_target_that_is_not_a_regular_file_is_exit_2_and_dash_is_stdout() {
+    let t = Tracker::new();
+    t.acme();
+    let folder = t.dir().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let err = t.fails(&["export", "--out", folder.to_str().unwrap()]);
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert!(folder.is_dir() && std::fs::read_dir(&folder).unwrap().count() == 0);
+    // A socket stands in for a device (a test never risks a real device node).
+    let socket = t.dir().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let err = t.fails(&["export", "--out", socket.to_str().unwrap()]);
+    assert!(err.contains("is not a regular file"), "{err}");
+    let out = t.ok(&["export", "--out", "-"]);
+    assert!(out.starts_with('['), "{out}");
+    assert!(!t.dir().join("-").exists());
+}
+
+#[test]
+fn item4_a_corrupt_row_exports_every_readable_process_and_exits_2() {
+    let t = Tracker::new();
+    t.acme();
+    t.ok(&[
+        "add",
+        "Globex",
+        "--role",
+        "Analyst",
+        "--tz",
+        "UTC",
+        "--now",
+        "2026-05-05T18:00",
+    ]);
+    t.ok(&[
+        "add",
+        "Initech",
+        "--role",
+        "Dev",
+        "--tz",
+        "UTC",
+        "--now",
+        "2026-05-05T18:00",
+    ]);
+    let db = rusqlite::Connection::open(t.db()).unwrap();
+    db.execute(
+        "UPDATE processes SET holidays = '{not json' WHERE handle = 'globex-analyst'",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let out = t.cmd(&["export"]).assert().code(2);
+    let output = out.get_output();
+    let docs: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let companies: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(companies, ["Acme", "Initech"]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("globex-analyst") && err.contains("holidays"),
+        "{err}"
+    );
+    // With --out too: the file holds the readable processes, and the exit code is 2.
+    let file = t.dir().join("partial.json");
+    t.cmd(&["export", "--out", file.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("Initech") && !text.contains("Globex"),
+        "{text}"
+    );
+}
