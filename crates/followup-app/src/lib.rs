@@ -54,6 +54,8 @@ pub struct App {
     pub clock: Clock,
     db: Option<PathBuf>,
     store: Option<SqliteStore>,
+    /// Whether `store` was opened by [`App::reader`] (read-only, or empty in memory).
+    read_only: bool,
 }
 
 impl App {
@@ -65,6 +67,7 @@ impl App {
             clock: Clock::new(options.now.as_deref()),
             db: options.db,
             store: None,
+            read_only: false,
         })
     }
 
@@ -75,6 +78,7 @@ impl App {
             clock,
             db: None,
             store: Some(store),
+            read_only: false,
         }
     }
 
@@ -97,11 +101,27 @@ impl App {
         Ok(app)
     }
 
-    /// The store, opened (created if needed, migrated) on first use.
+    /// The store, opened for writing (created if needed, migrated) on first use; a store
+    /// opened by [`App::reader`] is reopened for writing.
     pub fn store(&mut self) -> Result<&mut SqliteStore, UserError> {
         let store = match self.store.take() {
+            Some(store) if !self.read_only => store,
+            _ => db::open(self.db.as_deref())?,
+        };
+        self.read_only = false;
+        Ok(self.store.insert(store))
+    }
+
+    /// The store for a command that only reads: opened read-only, so it works in a read-only
+    /// folder and never writes a byte (see [`db::open_read_only`]); no database yet reads as an
+    /// empty one, without creating the file.
+    pub fn reader(&mut self) -> Result<&SqliteStore, UserError> {
+        let store = match self.store.take() {
             Some(store) => store,
-            None => db::open(self.db.as_deref())?,
+            None => {
+                self.read_only = true;
+                db::open_read_only(self.db.as_deref())?
+            }
         };
         Ok(self.store.insert(store))
     }
@@ -125,7 +145,7 @@ impl App {
     /// The tracked process with this handle, with every field; an unknown handle names the
     /// closest one.
     pub fn process(&mut self, handle: &str) -> Result<Process, UserError> {
-        self.store()?.process(handle).map_err(db::store_error)
+        self.reader()?.process(handle).map_err(db::store_error)
     }
 
     /// Loads the process an argument names: `-` is standard input, an existing file is a
@@ -151,7 +171,7 @@ impl App {
     /// The first process whose zone cannot place `--now` names the error.
     pub fn advise_all(&mut self) -> Result<Vec<Advised>, UserError> {
         let processes = self
-            .store()?
+            .reader()?
             .processes_for_advice()
             .map_err(db::store_error)?;
         // `--now` is read once per zone, not once per process: thousands of processes share a

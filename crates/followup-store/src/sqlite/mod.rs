@@ -92,6 +92,26 @@ impl SqliteStore {
         })
     }
 
+    /// Opens the existing database at `path` only to read it (see the `open` module): nothing
+    /// is written, not even the WAL index when the folder is read-only. `None` when reading
+    /// needs a writer first (no file, an empty one, an older schema to migrate): use
+    /// [`SqliteStore::open`] then.
+    pub fn open_read_only(
+        path: &Path,
+        zones: TimeZoneDatabase,
+    ) -> Result<Option<SqliteStore>, StoreError> {
+        Ok(open::open_read_only(path)?.map(|conn| SqliteStore {
+            conn,
+            path: path.to_owned(),
+            zones,
+        }))
+    }
+
+    /// Whether this store was opened read-only (writes fail).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
+    }
+
     /// An empty store in memory, gone when dropped: the same schema and code as a file.
     pub fn in_memory(zones: TimeZoneDatabase) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {

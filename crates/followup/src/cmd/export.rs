@@ -19,7 +19,7 @@ impl Run for ExportArgs {
         // each unreadable row is named, and the exit code says something was left out.
         let salvaged = ctx
             .app(None)?
-            .store()?
+            .reader()?
             .processes_salvaged()
             .map_err(db::store_error)?;
         let processes = salvaged.processes;

@@ -479,3 +479,50 @@ fn item4_a_corrupt_row_exports_every_readable_process_and_exits_2() {
         "{text}"
     );
 }
+
+#[test]
+fn item7_reading_commands_work_in_a_read_only_folder_and_write_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Tracker::new();
+    let handle = t.acme();
+    let data = t.db().parent().unwrap().to_owned();
+    let snapshot = || {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = snapshot();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let list = t.cmd(&["list", "--now", "2026-05-06"]).assert();
+    let next = t.cmd(&["next", "--now", "2026-05-06"]).assert();
+    let show = t.cmd(&["show", &handle, "--now", "2026-05-06"]).assert();
+    let export = t.cmd(&["export"]).assert();
+    let after = snapshot();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let list = list.success();
+    assert!(String::from_utf8_lossy(&list.get_output().stdout).contains(&handle));
+    next.success();
+    show.success();
+    let export = export.success();
+    assert!(String::from_utf8_lossy(&export.get_output().stdout).contains("Acme"));
+    assert_eq!(
+        after, before,
+        "the database folder is byte for byte as it was"
+    );
+}
+
+#[test]
+fn item7_reading_commands_without_a_database_create_none() {
+    let t = Tracker::new();
+    t.ok(&["list", "--now", "2026-05-06"]);
+    t.ok(&["next", "--now", "2026-05-06"]);
+    assert_eq!(t.ok(&["export"]).trim(), "[]");
+    assert!(!t.db().exists());
+}
