@@ -42,10 +42,15 @@ for processes in $holiday_sizes; do
   for count in $holiday_counts; do
     # One holiday every other day from 2020 on: a long list, a few inside the processes' weeks.
     python3 -c "import datetime as d; s=d.date(2020,1,1); print('holidays = [' + ', '.join('\"%s\"' % (s + d.timedelta(days=2*i)) for i in range($count)) + ']')" > "$work/holidays.toml"
-    t0=$(date +%s%N)
-    FOLLOWUP_CONFIG="$work/holidays.toml" "$bin" next --now 2026-06-01 >/dev/null
-    t1=$(date +%s%N)
-    echo "next, $processes processes, $count configured holidays ($profile build): $(ms "$t0" "$t1") ms"
+    best=
+    for _ in 1 2 3; do # the best of three: the machine is shared
+      t0=$(date +%s%N)
+      FOLLOWUP_CONFIG="$work/holidays.toml" "$bin" next --now 2026-06-01 >/dev/null
+      t1=$(date +%s%N)
+      took=$(ms "$t0" "$t1")
+      if [ -z "$best" ] || [ "$took" -lt "$best" ]; then best=$took; fi
+    done
+    echo "next, $processes processes, $count configured holidays ($profile build): best of 3 $best ms"
   done
 done
 
