@@ -10,6 +10,7 @@ mod completions;
 mod config;
 mod dates;
 mod draft;
+mod fuzz;
 mod hardening;
 mod recording;
 mod serve;
