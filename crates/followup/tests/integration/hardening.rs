@@ -240,10 +240,10 @@ fn item8_advise_on_an_export_or_an_empty_array_says_what_it_is() {
     );
 }
 
-/// A document with one interview at `at`, plus `extra` top-level text.
+/// A document with one interview at `at`.
 fn interview_at(t: &Tracker, at: &str) -> String {
     document(
-        &t,
+        t,
         "doc.json",
         serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
             "events": [{"type": "interview", "at": at}]}),
