@@ -38,14 +38,17 @@ impl<'a> BusinessCalendar<'a> {
         !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && !self.is_holiday(date)
     }
 
-    /// Whether `date` is one of the holidays: one binary search in each set.
+    /// Whether `date` is one of the holidays: one binary search in each set (none for a date
+    /// outside the set's first and last day, as most are for a list spanning years).
     fn is_holiday(&self, date: Date) -> bool {
-        let find = |set: &[Date]| {
-            set.binary_search_by(|probe| {
-                probes::count();
-                probe.cmp(&date)
-            })
-            .is_ok()
+        let find = |set: &[Date]| match (set.first(), set.last()) {
+            (Some(first), Some(last)) if *first <= date && date <= *last => set
+                .binary_search_by(|probe| {
+                    probes::count();
+                    probe.cmp(&date)
+                })
+                .is_ok(),
+            _ => false,
         };
         find(&self.own) || find(self.shared)
     }
