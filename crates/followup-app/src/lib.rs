@@ -14,6 +14,7 @@
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
+//! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 
 pub mod agenda;
 pub mod clock;
@@ -23,6 +24,7 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod mail;
 
 use std::path::{Path, PathBuf};
 

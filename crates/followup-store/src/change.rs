@@ -1,6 +1,6 @@
 //! Changes are values: what one command wants written, and what the store reports back.
 
-use followup_core::{Event, Process};
+use followup_core::{Contact, Event, Process};
 use jiff::Timestamp;
 
 /// Everything one command writes, applied in a single transaction (all or nothing).
@@ -30,6 +30,31 @@ pub enum Op {
         handle: String,
         /// The event.
         event: Event,
+    },
+    /// Appends a contact to the visible process with this handle (undo removes it).
+    AddContact {
+        /// The process's handle.
+        handle: String,
+        /// The contact.
+        contact: Contact,
+    },
+    /// Gives the live event `event_id` of the process `handle` a mail `message_id` (a `sent`
+    /// logged by hand that mail import found in the mailbox; undo clears it again).
+    SetMessageId {
+        /// The process's handle.
+        handle: String,
+        /// The event's id.
+        event_id: String,
+        /// The mail's `Message-ID`.
+        message_id: String,
+    },
+    /// Remembers that mail import read the message `message_id`, for the process `handle`
+    /// when it matched one: a second import of it is a duplicate (undo forgets it).
+    MailSeen {
+        /// The mail's `Message-ID` (or its hash).
+        message_id: String,
+        /// The process it went to.
+        handle: Option<String>,
     },
 }
 

@@ -50,6 +50,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Reverse the last change; the history keeps that it happened.
     Undo(UndoArgs),
+    /// Learn what happened from your own mail files (.eml, mbox, Maildir).
+    Mail(MailArgs),
     /// Serve the tracker as a web app on this machine; prints the URL to open.
     Serve(ServeArgs),
 }
@@ -455,6 +457,38 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE")]
     pub file: String,
     /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup mail`.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// What to do with mail.
+    #[command(subcommand)]
+    pub command: MailCommand,
+}
+
+/// The subcommands of `followup mail`.
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Read mail files and log what happened: replies, offers, declines, out-of-office, your own
+    /// messages (one change: followup undo reverses it; importing twice changes nothing).
+    Import(MailImportArgs),
+}
+
+/// Arguments of `followup mail import`.
+#[derive(Debug, Args)]
+pub struct MailImportArgs {
+    /// .eml files, mbox files and Maildir folders, read in the order given.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print what each message is and where it goes; log nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// One JSON object per message (JSON Lines), in input order.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]

@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -163,4 +163,30 @@ ALTER TABLE processes ADD COLUMN url TEXT;
 ALTER TABLE processes ADD COLUMN location TEXT;
 ALTER TABLE processes ADD COLUMN salary TEXT;
 ALTER TABLE processes ADD COLUMN notes TEXT;
+";
+
+/// Version 6: mail import. `mail_seen` remembers every message an import read (its
+/// `message_id` and the process it went to, if any), so importing a mailbox twice changes
+/// nothing even for mail that logged no event (ignored, unmatched, a receipt, a decline);
+/// `edits` keeps the value a change overwrote (a process's contacts, an event's
+/// `message_id`), so `undo` puts it back. Undo flags a change's `mail_seen` rows like its
+/// events.
+const V6: &str = "
+CREATE TABLE mail_seen (
+    seq        INTEGER PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    process    INTEGER REFERENCES processes(key),
+    change     INTEGER NOT NULL REFERENCES changes(id),
+    undone_by  INTEGER REFERENCES changes(id)
+);
+CREATE INDEX mail_seen_by_change ON mail_seen(change);
+CREATE TABLE edits (
+    seq         INTEGER PRIMARY KEY,
+    change      INTEGER NOT NULL REFERENCES changes(id),
+    process     INTEGER REFERENCES processes(key),
+    event       INTEGER REFERENCES events(seq),
+    column_name TEXT NOT NULL,
+    before      TEXT
+);
+CREATE INDEX edits_by_change ON edits(change);
 ";

@@ -4,13 +4,13 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use followup_core::{Event, Process};
+use followup_core::{Contact, Event, Process};
 use jiff::Timestamp;
 use jiff::tz::TimeZoneDatabase;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::event_row::{self, EventColumns};
-use super::{Failure, encode_contacts, encode_holidays, parse_instant};
+use super::{Failure, decode_contacts, encode_contacts, encode_holidays, parse_instant};
 use crate::change::{ChangeInfo, Op, ProcessOutcome};
 use crate::error::StoreError;
 use crate::handle::{base_handle, closest, unique_handle};
@@ -68,9 +68,20 @@ impl<'a> Writer<'a> {
             Op::AddProcess(process) => self.add_process(process, false),
             Op::MergeProcess(process) => self.add_process(process, true),
             Op::AddEvent { handle, event } => self.add_event(handle, event),
+            Op::AddContact { handle, contact } => self.add_contact(handle, contact),
+            Op::SetMessageId {
+                handle,
+                event_id,
+                message_id,
+            } => self.set_message_id(handle, event_id, message_id),
+            Op::MailSeen { message_id, handle } => self.mail_seen(message_id, handle.as_deref()),
         };
         let outcome = outcome.map_err(|e| e.at(self.path))?;
-        self.wrote |= outcome.process.created || !outcome.event_ids.is_empty();
+        let edits = matches!(
+            op,
+            Op::AddContact { .. } | Op::SetMessageId { .. } | Op::MailSeen { .. }
+        );
+        self.wrote |= edits || outcome.process.created || !outcome.event_ids.is_empty();
         Ok(outcome)
     }
 
@@ -138,7 +149,8 @@ impl<'a> Writer<'a> {
         })
     }
 
-    fn add_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
+    /// The key and id of the visible process `handle`; an unknown handle names the closest.
+    fn visible(&self, handle: &str) -> Result<(i64, String), Failure> {
         let found = self
             .tx
             .prepare_cached(
@@ -148,9 +160,101 @@ impl<'a> Writer<'a> {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
             })
             .optional()?;
-        let Some((key, id)) = found else {
-            return Err(self.unknown(handle)?.into());
+        match found {
+            Some(found) => Ok(found),
+            None => Err(self.unknown(handle)?.into()),
+        }
+    }
+
+    fn touched(id: String, handle: &str) -> OpOutcome {
+        OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: 0,
+            },
+            event_ids: Vec::new(),
+        }
+    }
+
+    /// Records the value a change overwrites, for undo.
+    fn keep_before(
+        &self,
+        process: Option<i64>,
+        event: Option<i64>,
+        column: &str,
+        before: Option<String>,
+    ) -> rusqlite::Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO edits (change, process, event, column_name, before)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![self.change_id, process, event, column, before])?;
+        Ok(())
+    }
+
+    fn add_contact(&mut self, handle: &str, contact: &Contact) -> Result<OpOutcome, Failure> {
+        let (key, id) = self.visible(handle)?;
+        let json: String = self
+            .tx
+            .prepare_cached("SELECT contacts FROM processes WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))?;
+        let mut contacts = decode_contacts(&json)?;
+        contacts.push(contact.clone());
+        self.keep_before(Some(key), None, "contacts", Some(json))?;
+        self.tx
+            .prepare_cached("UPDATE processes SET contacts = ?1 WHERE key = ?2")?
+            .execute(params![encode_contacts(&contacts), key])?;
+        Ok(Self::touched(id, handle))
+    }
+
+    fn set_message_id(
+        &mut self,
+        handle: &str,
+        event_id: &str,
+        message_id: &str,
+    ) -> Result<OpOutcome, Failure> {
+        let (key, id) = self.visible(handle)?;
+        let found = self
+            .tx
+            .prepare_cached(
+                "SELECT seq, message_id FROM events
+                 WHERE process = ?1 AND id = ?2 AND undone_by IS NULL",
+            )?
+            .query_row(params![key, event_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .optional()?;
+        let Some((seq, before)) = found else {
+            return Err(StoreError::Data(format!("{handle} has no event {event_id}")).into());
         };
+        self.keep_before(None, Some(seq), "message_id", before)?;
+        self.tx
+            .prepare_cached("UPDATE events SET message_id = ?1 WHERE seq = ?2")?
+            .execute(params![message_id, seq])?;
+        Ok(Self::touched(id, handle))
+    }
+
+    fn mail_seen(&mut self, message_id: &str, handle: Option<&str>) -> Result<OpOutcome, Failure> {
+        let (key, id) = match handle {
+            Some(handle) => {
+                let (key, id) = self.visible(handle)?;
+                (Some(key), id)
+            }
+            None => (None, String::new()),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO mail_seen (message_id, process, change) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![message_id, key, self.change_id])?;
+        Ok(Self::touched(id, handle.unwrap_or_default()))
+    }
+
+    fn add_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
+        let (key, id) = self.visible(handle)?;
         let event_id = event.id.clone().unwrap_or_else(fresh_id);
         self.insert_event(key, &event_id, event)?;
         Ok(OpOutcome {
@@ -297,6 +401,41 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// Puts back what `change` overwrote, latest edit first.
+fn restore_edits(tx: &Transaction<'_>, change: i64) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT process, event, column_name, before FROM edits WHERE change = ?1 ORDER BY seq DESC",
+    )?;
+    let edits = stmt
+        .query_map([change], |r| {
+            Ok((
+                r.get::<_, Option<i64>>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    for (process, event, column, before) in edits {
+        match (process, event, column.as_str()) {
+            (Some(key), _, "contacts") => {
+                tx.execute(
+                    "UPDATE processes SET contacts = ?1 WHERE key = ?2",
+                    params![before, key],
+                )?;
+            }
+            (_, Some(seq), "message_id") => {
+                tx.execute(
+                    "UPDATE events SET message_id = ?1 WHERE seq = ?2",
+                    params![before, seq],
+                )?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Reverses the latest change that is neither an undo nor already undone (see
 /// [`crate::Store::undo`]).
 pub(super) fn undo(
@@ -340,6 +479,11 @@ pub(super) fn undo(
             "UPDATE processes SET hidden_by = ?1 WHERE created_by = ?2 AND hidden_by IS NULL",
             params![undo_id, target],
         )?;
+        tx.execute(
+            "UPDATE mail_seen SET undone_by = ?1 WHERE change = ?2 AND undone_by IS NULL",
+            params![undo_id, target],
+        )?;
+        restore_edits(&tx, target)?;
         tx.commit()?;
         Ok(Some(ChangeInfo {
             id: target,

@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod list;
 mod log;
+mod mail;
 mod man;
 mod next;
 mod reopen;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => args.run(&ctx),
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
+        Command::Mail(args) => args.run(&ctx),
         Command::Serve(args) => args.run(&ctx),
     }
 }

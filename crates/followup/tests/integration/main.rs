@@ -11,6 +11,7 @@ mod config;
 mod dates;
 mod draft;
 mod hardening;
+mod mail;
 mod recording;
 mod serve;
 mod stored;
