@@ -595,6 +595,92 @@ macro_rules! storage_tests {
                 .unwrap();
             assert_eq!(again.processes[0].events_added, 0);
         }
+
+        #[test]
+        fn mail_import_ops_apply_in_one_change_and_undo_reverses_them() {
+            let mut store = $make;
+            let acme = add(&mut store, process("Acme", "Backend"));
+            let mut sent = event(
+                "2026-05-05T18:00:00Z",
+                EventKind::Sent {
+                    kind: MessageKind::FollowUp,
+                    subject: Some("Following up".to_owned()),
+                    body: None,
+                    to: Vec::new(),
+                    message_id: None,
+                },
+            );
+            sent.id = Some("ev-1".to_owned());
+            log(&mut store, &acme, sent);
+            let before = store.process(&acme).unwrap();
+            let rafael = Contact {
+                name: "Rafael Costa".to_owned(),
+                honorific: None,
+                email: Some("rafael@acme.example".to_owned()),
+                title: None,
+            };
+            let applied = store
+                .apply(&change(
+                    "mail import",
+                    vec![
+                        Op::AddContact {
+                            handle: acme.clone(),
+                            contact: rafael.clone(),
+                        },
+                        Op::SetMessageId {
+                            handle: acme.clone(),
+                            event_id: "ev-1".to_owned(),
+                            message_id: "m1@example.org".to_owned(),
+                        },
+                        Op::MailSeen {
+                            message_id: "m1@example.org".to_owned(),
+                            handle: Some(acme.clone()),
+                        },
+                        Op::MailSeen {
+                            message_id: "list-7@news.example".to_owned(),
+                            handle: None,
+                        },
+                    ],
+                ))
+                .unwrap();
+            assert!(applied.change_id.is_some(), "edits alone are a change");
+            let after = store.process(&acme).unwrap();
+            assert_eq!(after.contacts.last(), Some(&rafael));
+            assert!(matches!(
+                &after.events[0].kind,
+                EventKind::Sent { message_id: Some(id), .. } if id == "m1@example.org"
+            ));
+            assert_eq!(after.events.len(), 1, "no second event");
+            assert_eq!(
+                store.mail_seen().unwrap(),
+                vec![
+                    ("m1@example.org".to_owned(), Some(acme.clone())),
+                    ("list-7@news.example".to_owned(), None),
+                ]
+            );
+            assert!(store.undo(ts("2026-05-07T12:00:00Z")).unwrap().is_some());
+            let undone = store.process(&acme).unwrap();
+            assert_eq!(undone.contacts, before.contacts);
+            assert_eq!(undone.events, before.events);
+            assert!(store.mail_seen().unwrap().is_empty());
+            // An unknown event is an error and writes nothing.
+            let bad = store.apply(&change(
+                "mail import",
+                vec![
+                    Op::MailSeen {
+                        message_id: "m2".to_owned(),
+                        handle: None,
+                    },
+                    Op::SetMessageId {
+                        handle: acme.clone(),
+                        event_id: "no-such".to_owned(),
+                        message_id: "m2".to_owned(),
+                    },
+                ],
+            ));
+            assert!(bad.is_err());
+            assert!(store.mail_seen().unwrap().is_empty());
+        }
     };
 }
 
