@@ -269,7 +269,7 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
     }
     // "Antes de marcar a conversa, preciso de…": booking named as their later step is no
     // request for times.
-    let schedule = asking.iter().find_map(|s| {
+    let schedule = asking.iter().filter(|s| !about_starting(s)).find_map(|s| {
         phrases::SCHEDULE
             .spans(s)
             .into_iter()
@@ -312,6 +312,21 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
         return (Asks::Answer, Some(excerpt(question)));
     }
     (Asks::Nothing, None)
+}
+
+/// A meeting named: a sentence asking when the user can start or travel still books a
+/// meeting when it names one.
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:call|chat|interview|meeting|conversation|video ?call|zoom|llamada|videollamada|reunion|entrevista|charla|conversa|bate-papo|chamada|videochamada)\b",
+    )
+});
+
+/// A question about starting, relocating or travelling, with no meeting named ("A partir de
+/// quando você poderia começar?", "¿Tendrías disponibilidad para viajar?"): an answer, not
+/// times.
+fn about_starting(sentence: &str) -> bool {
+    phrases::START_DATE.is_match(sentence) && !MEETING.is_match(sentence)
 }
 
 /// "before", "antes de", "after": what follows is a step placed in time, not asked for.
@@ -429,6 +444,23 @@ mod tests {
             Asks::Nothing
         );
         assert_eq!(asks_of("Kindly revert with your updated CV."), Asks::Answer);
+        // Starting or travelling is asked for an answer; a meeting named is still times.
+        assert_eq!(
+            asks_of("A partir de quando você poderia começar?"),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("¿Tendrías disponibilidad para viajar a Madrid una vez al trimestre?"),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("¿Te vendría bien una videollamada el jueves 14 por la mañana?"),
+            Asks::Schedule
+        );
+        assert_eq!(
+            asks_of("Are you available for a call next week to discuss your start date?"),
+            Asks::Schedule
+        );
     }
 
     #[test]
