@@ -15,10 +15,12 @@
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
+//! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;
 pub mod clock;
 pub mod config;
+pub mod correct;
 pub mod dates;
 pub mod db;
 mod error;

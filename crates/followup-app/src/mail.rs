@@ -63,13 +63,16 @@ impl App {
         let processes = store.processes().map_err(db::store_error)?;
         let seen = store.mail_seen().map_err(db::store_error)?;
         let directory = directory(addresses, &processes, &seen);
+        let stored: HashMap<String, Process> = processes
+            .into_iter()
+            .filter_map(|p| Some((p.handle.clone()?, p)))
+            .collect();
         let advisor = StoreAdvisor {
-            processes: processes
-                .into_iter()
-                .filter_map(|p| Some((p.handle.clone()?, p)))
-                .collect(),
+            processes: stored.clone(),
             config: self.config.clone(),
         };
+        // Contacts to add, per process in the order first met: one `UpdateProcess` each.
+        let mut new_contacts: Vec<(String, Vec<Contact>)> = Vec::new();
         let mut importer = Importer::new(directory, advisor);
         let mut import = MailImport::default();
         let mut ops = Vec::new();
@@ -84,8 +87,17 @@ impl App {
             if outcome.line.class != Class::Duplicate {
                 let mut message_ops = Vec::new();
                 let mut fits = Ok(());
+                let mut contacts = Vec::new();
                 for effect in &outcome.effects {
-                    for op in ops_of(effect) {
+                    if let Effect::Contact {
+                        handle,
+                        name,
+                        email,
+                    } = effect
+                    {
+                        contacts.push((handle.clone(), contact(name, email)));
+                    }
+                    for op in ops_of(effect, &stored) {
                         if let Op::AddEvent { event, .. } = &op {
                             fits = fits.and(check_event("", event));
                         }
@@ -99,9 +111,16 @@ impl App {
                         problem: format!("not logged: {problem}"),
                     });
                     message_ops.clear();
+                    contacts.clear();
                     outcome.effects.clear();
                 }
                 ops.extend(message_ops);
+                for (handle, contact) in contacts {
+                    match new_contacts.iter_mut().find(|(h, _)| *h == handle) {
+                        Some((_, list)) => list.push(contact),
+                        None => new_contacts.push((handle, vec![contact])),
+                    }
+                }
                 ops.push(Op::MailSeen {
                     message_id: outcome.line.message_id.clone(),
                     handle: outcome.line.process.clone(),
@@ -110,8 +129,19 @@ impl App {
             import.logged.extend(outcome.effects);
             import.lines.push(outcome.line);
         }
+        for (handle, contacts) in new_contacts {
+            if let Some(process) = stored.get(&handle) {
+                let mut process = process.clone();
+                process.contacts.extend(contacts);
+                ops.push(Op::UpdateProcess { handle, process });
+            }
+        }
         if !dry_run && !ops.is_empty() {
-            let events = import.logged.iter().map(|e| ops_of(e).len()).sum::<usize>();
+            let events = import
+                .logged
+                .iter()
+                .map(|e| events_of(e).len())
+                .sum::<usize>();
             let change = Change {
                 at: self.change_time()?,
                 summary: format!(
@@ -358,31 +388,40 @@ pub fn events_of(effect: &Effect) -> Vec<Event> {
     }
 }
 
-/// The store ops of one effect.
-fn ops_of(effect: &Effect) -> Vec<Op> {
+fn contact(name: &str, email: &str) -> Contact {
+    Contact {
+        name: name.to_owned(),
+        honorific: None,
+        email: Some(email.to_owned()),
+        title: None,
+    }
+}
+
+/// The store ops of one effect (contacts are gathered per process instead): a `sent` logged
+/// by hand is replaced by itself with the `message_id`.
+fn ops_of(effect: &Effect, stored: &HashMap<String, Process>) -> Vec<Op> {
     match effect {
         Effect::SentMessageId {
             handle,
             event_id,
             message_id,
-        } => vec![Op::SetMessageId {
-            handle: handle.clone(),
-            event_id: event_id.clone(),
-            message_id: message_id.clone(),
-        }],
-        Effect::Contact {
-            handle,
-            name,
-            email,
-        } => vec![Op::AddContact {
-            handle: handle.clone(),
-            contact: Contact {
-                name: name.clone(),
-                honorific: None,
-                email: Some(email.clone()),
-                title: None,
-            },
-        }],
+        } => {
+            let event = stored
+                .get(handle)
+                .and_then(|p| p.events.iter().find(|e| e.id.as_ref() == Some(event_id)));
+            let Some(event) = event else {
+                return Vec::new();
+            };
+            let mut event = event.clone();
+            if let EventKind::Sent { message_id: id, .. } = &mut event.kind {
+                *id = Some(message_id.clone());
+            }
+            vec![Op::UpdateEvent {
+                handle: handle.clone(),
+                event,
+            }]
+        }
+        Effect::Contact { .. } => Vec::new(),
         _ => events_of(effect)
             .into_iter()
             .map(|event| Op::AddEvent {

@@ -1,17 +1,18 @@
-//! Writing: one change is one `BEGIN IMMEDIATE` transaction ([`Writer`]), and `undo` flags
-//! what the latest change wrote instead of deleting it.
+//! Writing: one change is one `BEGIN IMMEDIATE` transaction ([`Writer`]). An edit or a removal
+//! hides the old row (naming the change in `removed_by`) instead of deleting it, so `undo`
+//! (module `history`) can show it again.
 
 use std::path::Path;
 use std::sync::LazyLock;
 
-use followup_core::{Contact, Event, Process};
+use followup_core::{Event, Process};
 use jiff::Timestamp;
 use jiff::tz::TimeZoneDatabase;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::event_row::{self, EventColumns};
-use super::{Failure, decode_contacts, encode_contacts, encode_holidays, parse_instant};
-use crate::change::{ChangeInfo, Op, ProcessOutcome};
+use super::{Failure, encode_contacts, encode_holidays};
+use crate::change::{Op, ProcessOutcome};
 use crate::error::StoreError;
 use crate::handle::{base_handle, closest, unique_handle};
 use crate::ids::fresh_id;
@@ -68,20 +69,14 @@ impl<'a> Writer<'a> {
             Op::AddProcess(process) => self.add_process(process, false),
             Op::MergeProcess(process) => self.add_process(process, true),
             Op::AddEvent { handle, event } => self.add_event(handle, event),
-            Op::AddContact { handle, contact } => self.add_contact(handle, contact),
-            Op::SetMessageId {
-                handle,
-                event_id,
-                message_id,
-            } => self.set_message_id(handle, event_id, message_id),
+            Op::UpdateProcess { handle, process } => self.update_process(handle, process),
+            Op::UpdateEvent { handle, event } => self.update_event(handle, event),
+            Op::RemoveEvent { handle, id } => self.remove_event(handle, id, None),
+            Op::RemoveProcess { handle } => self.remove_process(handle),
             Op::MailSeen { message_id, handle } => self.mail_seen(message_id, handle.as_deref()),
         };
         let outcome = outcome.map_err(|e| e.at(self.path))?;
-        let edits = matches!(
-            op,
-            Op::AddContact { .. } | Op::SetMessageId { .. } | Op::MailSeen { .. }
-        );
-        self.wrote |= edits || outcome.process.created || !outcome.event_ids.is_empty();
+        self.wrote |= outcome.process.created || !outcome.event_ids.is_empty();
         Ok(outcome)
     }
 
@@ -149,8 +144,8 @@ impl<'a> Writer<'a> {
         })
     }
 
-    /// The key and id of the visible process `handle`; an unknown handle names the closest.
-    fn visible(&self, handle: &str) -> Result<(i64, String), Failure> {
+    /// The key and stable id of the visible process `handle`.
+    fn find(&self, handle: &str) -> Result<(i64, String), Failure> {
         let found = self
             .tx
             .prepare_cached(
@@ -166,95 +161,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn touched(id: String, handle: &str) -> OpOutcome {
-        OpOutcome {
-            process: ProcessOutcome {
-                id,
-                handle: handle.to_owned(),
-                created: false,
-                events_added: 0,
-            },
-            event_ids: Vec::new(),
-        }
-    }
-
-    /// Records the value a change overwrites, for undo.
-    fn keep_before(
-        &self,
-        process: Option<i64>,
-        event: Option<i64>,
-        column: &str,
-        before: Option<String>,
-    ) -> rusqlite::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO edits (change, process, event, column_name, before)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![self.change_id, process, event, column, before])?;
-        Ok(())
-    }
-
-    fn add_contact(&mut self, handle: &str, contact: &Contact) -> Result<OpOutcome, Failure> {
-        let (key, id) = self.visible(handle)?;
-        let json: String = self
-            .tx
-            .prepare_cached("SELECT contacts FROM processes WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))?;
-        let mut contacts = decode_contacts(&json)?;
-        contacts.push(contact.clone());
-        self.keep_before(Some(key), None, "contacts", Some(json))?;
-        self.tx
-            .prepare_cached("UPDATE processes SET contacts = ?1 WHERE key = ?2")?
-            .execute(params![encode_contacts(&contacts), key])?;
-        Ok(Self::touched(id, handle))
-    }
-
-    fn set_message_id(
-        &mut self,
-        handle: &str,
-        event_id: &str,
-        message_id: &str,
-    ) -> Result<OpOutcome, Failure> {
-        let (key, id) = self.visible(handle)?;
-        let found = self
-            .tx
-            .prepare_cached(
-                "SELECT seq, message_id FROM events
-                 WHERE process = ?1 AND id = ?2 AND undone_by IS NULL",
-            )?
-            .query_row(params![key, event_id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
-            })
-            .optional()?;
-        let Some((seq, before)) = found else {
-            return Err(StoreError::Data(format!("{handle} has no event {event_id}")).into());
-        };
-        self.keep_before(None, Some(seq), "message_id", before)?;
-        self.tx
-            .prepare_cached("UPDATE events SET message_id = ?1 WHERE seq = ?2")?
-            .execute(params![message_id, seq])?;
-        Ok(Self::touched(id, handle))
-    }
-
-    fn mail_seen(&mut self, message_id: &str, handle: Option<&str>) -> Result<OpOutcome, Failure> {
-        let (key, id) = match handle {
-            Some(handle) => {
-                let (key, id) = self.visible(handle)?;
-                (Some(key), id)
-            }
-            None => (None, String::new()),
-        };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO mail_seen (message_id, process, change) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![message_id, key, self.change_id])?;
-        Ok(Self::touched(id, handle.unwrap_or_default()))
-    }
-
     fn add_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
-        let (key, id) = self.visible(handle)?;
+        let (key, id) = self.find(handle)?;
         let event_id = event.id.clone().unwrap_or_else(fresh_id);
         self.insert_event(key, &event_id, event)?;
         Ok(OpOutcome {
@@ -265,6 +173,120 @@ impl<'a> Writer<'a> {
                 events_added: 1,
             },
             event_ids: vec![event_id],
+        })
+    }
+
+    /// Replaces the process's fields, keeping the old ones in `process_edits` for undo.
+    fn update_process(&mut self, handle: &str, process: &Process) -> Result<OpOutcome, Failure> {
+        self.zones
+            .get(&process.timezone_name)
+            .map_err(|_| StoreError::UnknownZone(process.timezone_name.clone()))?;
+        let (key, id) = self.find(handle)?;
+        let new = Fields::of(process);
+        let old = Fields::read(&self.tx, key)?;
+        if old != new {
+            old.journal(&self.tx, self.change_id, key)?;
+            new.write(&self.tx, key)?;
+            self.wrote = true;
+        }
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: 0,
+            },
+            event_ids: Vec::new(),
+        })
+    }
+
+    /// Replaces the event with `event`'s id: the old row is hidden, the new one written.
+    fn update_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
+        let id = event.id.clone().unwrap_or_default();
+        let mut outcome = self.remove_event(handle, &id, Some(event))?;
+        outcome.event_ids.push(id);
+        Ok(outcome)
+    }
+
+    /// Hides the visible event `id` (naming this change as its remover), then writes
+    /// `replacement` under the same id, if any.
+    fn remove_event(
+        &mut self,
+        handle: &str,
+        id: &str,
+        replacement: Option<&Event>,
+    ) -> Result<OpOutcome, Failure> {
+        let (key, process_id) = self.find(handle)?;
+        let hidden = self
+            .tx
+            .prepare_cached(
+                "UPDATE events SET undone_by = ?1, removed_by = ?1
+                 WHERE process = ?2 AND id = ?3 AND undone_by IS NULL",
+            )?
+            .execute(params![self.change_id, key, id])?;
+        if hidden == 0 {
+            return Err(StoreError::UnknownEvent {
+                handle: handle.to_owned(),
+                id: id.to_owned(),
+            }
+            .into());
+        }
+        if let Some(event) = replacement {
+            self.insert_event(key, id, event)?;
+        }
+        self.wrote = true;
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id: process_id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: usize::from(replacement.is_some()),
+            },
+            event_ids: Vec::new(),
+        })
+    }
+
+    /// Records a message mail import read (undo flags the row like an event).
+    fn mail_seen(&mut self, message_id: &str, handle: Option<&str>) -> Result<OpOutcome, Failure> {
+        let (key, id) = match handle {
+            Some(handle) => {
+                let (key, id) = self.find(handle)?;
+                (Some(key), id)
+            }
+            None => (None, String::new()),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO mail_seen (message_id, process, change) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![message_id, key, self.change_id])?;
+        self.wrote = true;
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.unwrap_or_default().to_owned(),
+                created: false,
+                events_added: 0,
+            },
+            event_ids: Vec::new(),
+        })
+    }
+
+    /// Hides the visible process `handle` (its events go with it), naming this change.
+    fn remove_process(&mut self, handle: &str) -> Result<OpOutcome, Failure> {
+        let (key, id) = self.find(handle)?;
+        self.tx
+            .prepare_cached("UPDATE processes SET hidden_by = ?1, removed_by = ?1 WHERE key = ?2")?
+            .execute(params![self.change_id, key])?;
+        self.wrote = true;
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: 0,
+            },
+            event_ids: Vec::new(),
         })
     }
 
@@ -401,97 +423,115 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Puts back what `change` overwrote, latest edit first.
-fn restore_edits(tx: &Transaction<'_>, change: i64) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT process, event, column_name, before FROM edits WHERE change = ?1 ORDER BY seq DESC",
-    )?;
-    let edits = stmt
-        .query_map([change], |r| {
-            Ok((
-                r.get::<_, Option<i64>>(0)?,
-                r.get::<_, Option<i64>>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    for (process, event, column, before) in edits {
-        match (process, event, column.as_str()) {
-            (Some(key), _, "contacts") => {
-                tx.execute(
-                    "UPDATE processes SET contacts = ?1 WHERE key = ?2",
-                    params![before, key],
-                )?;
-            }
-            (_, Some(seq), "message_id") => {
-                tx.execute(
-                    "UPDATE events SET message_id = ?1 WHERE seq = ?2",
-                    params![before, seq],
-                )?;
-            }
-            _ => {}
-        }
-    }
-    Ok(())
+/// The editable fields of a process row, as stored.
+#[derive(PartialEq, Eq)]
+pub(super) struct Fields {
+    company: String,
+    role: String,
+    timezone: String,
+    contacts: String,
+    holidays: String,
+    url: Option<String>,
+    location: Option<String>,
+    salary: Option<String>,
+    notes: Option<String>,
 }
 
-/// Reverses the latest change that is neither an undo nor already undone (see
-/// [`crate::Store::undo`]).
-pub(super) fn undo(
-    conn: &mut Connection,
-    path: &Path,
-    at: Timestamp,
-) -> Result<Option<ChangeInfo>, StoreError> {
-    let mut run = || -> Result<Option<ChangeInfo>, Failure> {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let target = tx
-            .query_row(
-                "SELECT id, at, summary FROM changes
-                 WHERE undoes IS NULL AND undone_by IS NULL ORDER BY id DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((target, target_at, summary)) = target else {
-            return Ok(None);
-        };
-        tx.execute(
-            "INSERT INTO changes (at, summary, undoes) VALUES (?1, ?2, ?3)",
-            params![at.to_string(), format!("undo: {summary}"), target],
+/// The columns of [`Fields`], in order, as both `processes` and `process_edits` name them.
+const FIELDS: &str = "company, role, timezone, contacts, holidays, url, location, salary, notes";
+
+impl Fields {
+    fn of(process: &Process) -> Fields {
+        Fields {
+            company: process.company.clone(),
+            role: process.role.clone(),
+            timezone: process.timezone_name.clone(),
+            contacts: encode_contacts(&process.contacts),
+            holidays: encode_holidays(&process.holidays),
+            url: process.details.url.clone(),
+            location: process.details.location.clone(),
+            salary: process.details.salary.clone(),
+            notes: process.details.notes.clone(),
+        }
+    }
+
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Fields> {
+        Ok(Fields {
+            company: r.get(0)?,
+            role: r.get(1)?,
+            timezone: r.get(2)?,
+            contacts: r.get(3)?,
+            holidays: r.get(4)?,
+            url: r.get(5)?,
+            location: r.get(6)?,
+            salary: r.get(7)?,
+            notes: r.get(8)?,
+        })
+    }
+
+    /// The fields of the process row `key`.
+    pub(super) fn read(conn: &Connection, key: i64) -> rusqlite::Result<Fields> {
+        conn.prepare_cached(&format!("SELECT {FIELDS} FROM processes WHERE key = ?1"))?
+            .query_row([key], Fields::from_row)
+    }
+
+    /// The fields kept in the journal row `seq`.
+    pub(super) fn read_journal(conn: &Connection, seq: i64) -> rusqlite::Result<Fields> {
+        conn.prepare_cached(&format!(
+            "SELECT {FIELDS} FROM process_edits WHERE seq = ?1"
+        ))?
+        .query_row([seq], Fields::from_row)
+    }
+
+    fn values(&self) -> [&dyn rusqlite::types::ToSql; 9] {
+        [
+            &self.company,
+            &self.role,
+            &self.timezone,
+            &self.contacts,
+            &self.holidays,
+            &self.url,
+            &self.location,
+            &self.salary,
+            &self.notes,
+        ]
+    }
+
+    /// Writes these fields into the process row `key`.
+    pub(super) fn write(&self, conn: &Connection, key: i64) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "UPDATE processes SET company = ?1, role = ?2, timezone = ?3, contacts = ?4,
+                 holidays = ?5, url = ?6, location = ?7, salary = ?8, notes = ?9
+             WHERE key = ?10",
         )?;
-        let undo_id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE changes SET undone_by = ?1 WHERE id = ?2",
-            params![undo_id, target],
+        let mut values = self.values().to_vec();
+        values.push(&key);
+        stmt.execute(values.as_slice())?;
+        Ok(())
+    }
+
+    /// Writes these fields into the journal row `seq`.
+    pub(super) fn write_journal(&self, conn: &Connection, seq: i64) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "UPDATE process_edits SET company = ?1, role = ?2, timezone = ?3, contacts = ?4,
+                 holidays = ?5, url = ?6, location = ?7, salary = ?8, notes = ?9
+             WHERE seq = ?10",
         )?;
-        tx.execute(
-            "UPDATE events SET undone_by = ?1 WHERE change = ?2 AND undone_by IS NULL",
-            params![undo_id, target],
-        )?;
-        tx.execute(
-            "UPDATE processes SET hidden_by = ?1 WHERE created_by = ?2 AND hidden_by IS NULL",
-            params![undo_id, target],
-        )?;
-        tx.execute(
-            "UPDATE mail_seen SET undone_by = ?1 WHERE change = ?2 AND undone_by IS NULL",
-            params![undo_id, target],
-        )?;
-        restore_edits(&tx, target)?;
-        tx.commit()?;
-        Ok(Some(ChangeInfo {
-            id: target,
-            at: parse_instant(&target_at)?,
-            summary,
-            undoes: None,
-            undone_by: Some(undo_id),
-        }))
-    };
-    run().map_err(|e| e.at(path))
+        let mut values = self.values().to_vec();
+        values.push(&seq);
+        stmt.execute(values.as_slice())?;
+        Ok(())
+    }
+
+    /// Keeps these (former) fields of process `key` in the journal of change `change`.
+    fn journal(&self, conn: &Connection, change: i64, key: i64) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(&format!(
+            "INSERT INTO process_edits (change, process, {FIELDS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        ))?;
+        let mut values: Vec<&dyn rusqlite::types::ToSql> = vec![&change, &key];
+        values.extend(self.values());
+        stmt.execute(values.as_slice())?;
+        Ok(())
+    }
 }

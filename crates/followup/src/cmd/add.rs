@@ -149,7 +149,7 @@ fn non_empty(field: &str, text: &str) -> Result<String, UserError> {
 }
 
 /// Reads `Ana Souza <ana@acme.example>`, `Ana Souza` or `ana@acme.example`.
-fn parse_contact(text: &str) -> Result<Contact, UserError> {
+pub(super) fn parse_contact(text: &str) -> Result<Contact, UserError> {
     let bad = |why: &str| {
         UserError::new(
             format!("--contact {text:?}: {why}"),
