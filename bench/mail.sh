@@ -4,6 +4,9 @@
 # the corpus's 17 processes: the dry run, the real import (one transaction), and the same
 # mbox again (every message a duplicate). A debug build unless PROFILE=release.
 #   bench/mail.sh [RUNS]
+# Measured 2026-12-02 (debug build, 2 shared cores, 972 of the 1,000 messages readable, 762
+# events logged): dry run 5.1–5.9 s wall / 1.27–1.44 s CPU; import 5.4–5.9 s wall / 1.29–1.36 s
+# CPU; the same mbox again 0.76–1.07 s wall / 0.20–0.28 s CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
