@@ -9,6 +9,7 @@
 //! timezone = "America/Sao_Paulo"  # zone for processes that name none (else the system's)
 //! holidays = ["2026-06-04"]       # extra non-working days for every process
 //! date_order = "dmy"              # 05/08 is 5 August ("mdy": 8 May); a day above 12 decides
+//! addresses = ["maria@example.org"] # your own mail addresses (required by `mail import`)
 //!
 //! [policy]                        # any number of the advisor's policy
 //! business_days_without_promise = 7
@@ -43,6 +44,7 @@ pub struct Config {
     /// Sorted and without duplicates: a set, merged into each process in one pass.
     holidays: Vec<Date>,
     date_order: DateOrder,
+    addresses: Option<Vec<String>>,
     policy: Policy,
     /// The home folder, to write paths under it as `~/…` for people.
     home: Option<PathBuf>,
@@ -56,6 +58,7 @@ struct RawConfig {
     timezone: Option<String>,
     holidays: Vec<String>,
     date_order: DateOrder,
+    addresses: Option<Vec<String>>,
     policy: Policy,
 }
 
@@ -160,6 +163,27 @@ impl Config {
             .collect::<Result<Vec<_>, _>>()?;
         let holidays = followup_core::time::business::sorted_holidays(holidays);
         let name = raw.name.filter(|n| !n.trim().is_empty());
+        let addresses = raw
+            .addresses
+            .map(|list| {
+                list.iter()
+                    .enumerate()
+                    .map(|(i, address)| {
+                        let address = address.trim();
+                        if followup_core::process::limits::is_email(address) {
+                            Ok(address.to_ascii_lowercase())
+                        } else {
+                            Err(UserError::new(
+                                format!(
+                                    "{shown}: addresses[{i}]: {address:?} is not an email address"
+                                ),
+                                "write each address as name@example.org",
+                            ))
+                        }
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?;
         Ok(Config {
             dir: path.parent().map(Path::to_owned),
             path: Some(path.to_owned()),
@@ -167,6 +191,7 @@ impl Config {
             timezone,
             holidays,
             date_order: raw.date_order,
+            addresses,
             policy: raw.policy,
             home: None,
         })
@@ -214,6 +239,18 @@ impl Config {
     /// How numeric dates whose order is ambiguous (`05/08`) are read.
     pub fn date_order(&self) -> DateOrder {
         self.date_order
+    }
+
+    /// The user's own mail addresses (`addresses`), lowercased; `None` when the key is absent.
+    pub fn addresses(&self) -> Option<&[String]> {
+        self.addresses.as_deref()
+    }
+
+    /// The file the settings came from, for messages ("config.toml" when none was read).
+    pub fn shown_path(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "config.toml".to_owned(), |p| p.display().to_string())
     }
 
     /// Extra non-working days that apply to every process, sorted, without duplicates.

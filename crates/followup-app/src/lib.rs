@@ -14,6 +14,7 @@
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
+//! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;
@@ -25,6 +26,7 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod mail;
 pub mod sent;
 
 use std::path::{Path, PathBuf};

@@ -178,6 +178,23 @@ impl SqliteStore {
         read().map_err(|e| e.at(&self.path))
     }
 
+    /// Every message mail import read and no undo reversed: its `message_id` and the handle
+    /// of the process it went to, if any (in the order read).
+    pub fn mail_seen(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.message_id, p.handle FROM mail_seen m
+                 LEFT JOIN processes p ON p.key = m.process AND p.hidden_by IS NULL
+                 WHERE m.undone_by IS NULL ORDER BY m.seq",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
     fn err(&self, err: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(err, &self.path)
     }

@@ -16,6 +16,7 @@ mod everyday;
 mod fourweeks;
 mod fuzz;
 mod hardening;
+mod mail;
 mod recording;
 mod serve;
 mod stats;
