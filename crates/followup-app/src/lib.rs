@@ -14,8 +14,12 @@
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
+//! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
+//! - [`atomic`]: files replaced whole or not at all.
 
 pub mod agenda;
+pub mod atomic;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod dates;

@@ -2,6 +2,7 @@
 
 mod add;
 mod advise;
+mod calendar;
 mod check;
 mod close;
 mod completions;
@@ -72,5 +73,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
         Command::Serve(args) => args.run(&ctx),
+        Command::Calendar(args) => args.run(&ctx),
     }
 }

@@ -5,6 +5,7 @@
 
 mod advise;
 mod browser;
+mod calendar;
 mod check;
 mod completions;
 mod config;
