@@ -105,6 +105,7 @@ fn events_of(
                 stage,
                 topics,
                 with,
+                ..Interview::default()
             });
             ("interview", vec![make(&when, kind)])
         }

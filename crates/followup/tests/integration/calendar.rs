@@ -255,3 +255,66 @@ fn an_empty_tracker_is_an_empty_calendar() {
     assert!(events(&read(&out)).is_empty());
     assert!(out.ends_with("END:VCALENDAR\r\n"));
 }
+
+/// The feed URL's path and query from serve's second line, when it shows the token.
+fn feed_path(server: &crate::serve::Server) -> String {
+    let line = &server.feed_line;
+    let url = line
+        .strip_prefix("Calendar feed: ")
+        .unwrap_or_else(|| panic!("{line}"));
+    url.strip_prefix(&server.origin).unwrap().to_owned()
+}
+
+#[test]
+fn serve_prints_the_feed_on_its_second_line_and_rotation_revokes_the_old_token() {
+    use crate::serve::{Server, get};
+    let t = tracker();
+    let db = t.db();
+    let args = ["--db", db.to_str().unwrap(), "--now", NOW];
+    let server = Server::start(t.dir(), &args);
+    let path = feed_path(&server);
+    assert!(path.starts_with("/calendar.ics?feed="), "{path}");
+    let reply = get(server.addr, &path, None);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert_eq!(
+        reply.body,
+        t.ok(&["calendar", "--now", NOW]),
+        "the feed is `followup calendar`"
+    );
+    assert_eq!(get(server.addr, "/calendar.ics", None).status, 401);
+    drop(server);
+
+    // The token is stored hashed: a later start cannot show it, and says how to get a new one.
+    let stored = std::fs::read(&db).unwrap();
+    let token = path.rsplit('=').next().unwrap();
+    assert!(!stored.windows(token.len()).any(|w| w == token.as_bytes()));
+    let again = Server::start(t.dir(), &args);
+    assert!(
+        again.feed_line.contains("--rotate-feed-token"),
+        "{}",
+        again.feed_line
+    );
+    assert!(!again.feed_line.contains(token));
+    assert_eq!(
+        get(again.addr, &path, None).status,
+        200,
+        "the old token still works"
+    );
+    drop(again);
+
+    let mut rotated_args = args.to_vec();
+    rotated_args.push("--rotate-feed-token");
+    let rotated = Server::start(t.dir(), &rotated_args);
+    let new_path = feed_path(&rotated);
+    assert_ne!(new_path, path);
+    assert_eq!(
+        get(rotated.addr, &path, None).status,
+        401,
+        "rotation revokes the old token"
+    );
+    assert_eq!(get(rotated.addr, &new_path, None).status, 200);
+}
