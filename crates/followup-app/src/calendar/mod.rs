@@ -1,9 +1,10 @@
 //! The tracker in the user's calendar: `followup calendar` and the feed `followup serve`
 //! publishes. Every stored process is advised at now and handed to
 //! [`followup_calendar::write_calendar`]; the configured holidays and policy apply as they do
-//! for `next`. [`feed`]: the feed's own token.
+//! for `next`. [`feed`]: the feed's own token; [`invite`]: `calendar import`.
 
 pub mod feed;
+pub mod invite;
 
 use followup_calendar::{Entry, write_calendar};
 use followup_store::Store;

@@ -318,3 +318,230 @@ fn serve_prints_the_feed_on_its_second_line_and_rotation_revokes_the_old_token()
     );
     assert_eq!(get(rotated.addr, &new_path, None).status, 200);
 }
+
+/// The invitations of the calendar crate's tests, written here in the shapes Google Calendar,
+/// Outlook (Exchange) and Zoom send.
+fn invitation(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../followup-calendar/tests/invitations")
+        .join(name);
+    path.to_str().unwrap().to_owned()
+}
+
+const INVITED: &str = r#"[
+  {"id":"p-initech","handle":"initech-sre","company":"Initech","role":"Site Reliability Engineer",
+   "timezone":"America/New_York",
+   "contacts":[{"name":"Ana Souza","email":"ana.souza@initech.example"}],
+   "events":[{"type":"interview","at":"2026-03-02T10:00:00"}]},
+  {"id":"p-globex","handle":"globex-design","company":"Globex","role":"Product Designer",
+   "timezone":"Europe/Berlin",
+   "contacts":[{"name":"Globex HR","email":"hr@globex.example"}],
+   "events":[{"type":"interview","at":"2026-03-16T10:00:00"}]},
+  {"id":"p-hooli","handle":"hooli-data","company":"Hooli","role":"Data Engineer",
+   "timezone":"UTC","events":[{"type":"interview","at":"2026-03-02T10:00:00"}]}
+]"#;
+
+fn invited() -> Tracker {
+    let t = Tracker::new();
+    let file = t.dir().join("invited.json");
+    std::fs::write(&file, INVITED).unwrap();
+    t.ok(&["import", file.to_str().unwrap()]);
+    t
+}
+
+/// The interviews of `handle` in the export: (instant, with, invitation uid, sequence).
+fn interviews(t: &Tracker, handle: &str) -> Vec<(i64, Vec<String>, Option<String>, Option<u64>)> {
+    let export: serde_json::Value = serde_json::from_str(&t.ok(&["export"])).unwrap();
+    let process = export
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["handle"] == handle)
+        .unwrap()
+        .clone();
+    process["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "interview")
+        .map(|e| {
+            let at: Timestamp = e["at"].as_str().unwrap().parse().unwrap();
+            let with = e["with"]
+                .as_array()
+                .map(|w| w.iter().map(|n| n.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default();
+            (
+                at.as_second(),
+                with,
+                e["invitation_uid"].as_str().map(str::to_owned),
+                e["invitation_sequence"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+const GOOGLE_UID: &str = "4kq8v0m2b1c9d7e6f5a3h2g1j0@google.com";
+
+#[test]
+fn a_google_invite_books_then_updates_then_cancels_the_interview() {
+    let t = invited();
+    let me = [
+        "--me",
+        "Maria.Silva@gmail.com",
+        "--now",
+        "2026-03-03T09:00:00Z",
+    ];
+    let mut args = vec!["calendar", "import"];
+    let request = invitation("google-request.ics");
+    args.push(&request);
+    args.extend(me);
+    let out = t.ok(&args);
+    assert!(out.starts_with("Booked in initech-sre: interview on Tuesday 10 March 2026 at 14:00 (America/New_York), with Bruno Lima"), "{out}");
+    assert!(
+        out.contains("ana.souza@initech.example is its contact"),
+        "{out}"
+    );
+    let booked = interviews(&t, "initech-sre");
+    assert_eq!(booked.len(), 2);
+    assert_eq!(
+        booked[1],
+        (
+            seconds("2026-03-10T18:00:00Z"),
+            vec!["Bruno Lima".to_owned()],
+            Some(GOOGLE_UID.to_owned()),
+            Some(0)
+        )
+    );
+    // It is in the calendar, at its instant (New York changed to summer time on 8 March).
+    let calendar = read(&t.ok(&["calendar", "--now", "2026-03-03T09:00:00Z"]));
+    let event = by_summary(&calendar, "Interview: Initech, Site Reliability Engineer");
+    assert_eq!(event.len(), 1);
+    assert_eq!(
+        instant(&calendar, event[0]),
+        seconds("2026-03-10T18:00:00Z")
+    );
+
+    // The same invitation again changes nothing.
+    assert!(t.ok(&args).starts_with("Unchanged in initech-sre"));
+    assert_eq!(interviews(&t, "initech-sre").len(), 2);
+
+    // The update (SEQUENCE 1) moves it to Thursday 12 March, 16:00 in New York.
+    let update = invitation("google-update.ics");
+    args[2] = &update;
+    let out = t.ok(&args);
+    assert!(
+        out.starts_with(
+            "Updated in initech-sre: the interview is now on Thursday 12 March 2026 at 16:00"
+        ),
+        "{out}"
+    );
+    let booked = interviews(&t, "initech-sre");
+    assert_eq!(booked.len(), 2, "replaced, not added");
+    assert_eq!(booked[1].0, seconds("2026-03-12T20:00:00Z"));
+    assert_eq!(booked[1].3, Some(1));
+    // The older request, read again, does not undo the update.
+    args[2] = &request;
+    assert!(t.ok(&args).starts_with("Unchanged"));
+    assert_eq!(interviews(&t, "initech-sre")[1].3, Some(1));
+
+    // The cancellation (METHOD:CANCEL, SEQUENCE 2) removes it.
+    let cancel = invitation("google-cancel.ics");
+    args[2] = &cancel;
+    let out = t.ok(&args);
+    assert!(out.starts_with("Cancelled in initech-sre"), "{out}");
+    assert_eq!(interviews(&t, "initech-sre").len(), 1);
+    assert!(t.ok(&args).starts_with("Nothing to cancel in initech-sre"));
+
+    // Each import was one change: undo brings the cancelled interview back.
+    t.ok(&["undo"]);
+    assert_eq!(interviews(&t, "initech-sre")[1].3, Some(1));
+}
+
+#[test]
+fn an_outlook_invite_with_a_windows_zone_matches_by_domain_and_adds_the_organizer() {
+    let t = invited();
+    let outlook = invitation("outlook-request.ics");
+    let json = t.json(&[
+        "calendar",
+        "import",
+        &outlook,
+        "--me",
+        "maria@silva.example",
+    ]);
+    assert_eq!(json["outcome"], "booked");
+    assert_eq!(json["match"]["by"], "domain");
+    assert_eq!(json["match"]["handle"], "globex-design");
+    assert_eq!(json["start"], "2026-03-30T09:30:00+02:00");
+    assert_eq!(json["new_contact"], "Weber, Jonas");
+    let booked = interviews(&t, "globex-design");
+    assert_eq!(booked[1].0, seconds("2026-03-30T07:30:00Z"));
+    assert_eq!(booked[1].1, ["Lena Fischer"]);
+    let export: serde_json::Value = serde_json::from_str(&t.ok(&["export"])).unwrap();
+    let contacts = &export[1]["contacts"];
+    assert_eq!(
+        contacts[1]["email"], "jonas.weber@globex.example",
+        "{contacts}"
+    );
+}
+
+#[test]
+fn an_invite_without_method_in_utc_matches_the_company_named_in_its_title() {
+    let t = invited();
+    let zoom = invitation("utc-no-method.ics");
+    let out = t.ok(&["calendar", "import", &zoom]);
+    assert!(out.contains("Booked in hooli-data"), "{out}");
+    assert!(out.contains("the title names its company"), "{out}");
+    assert!(
+        out.contains("Added talent as a contact of hooli-data."),
+        "{out}"
+    );
+    assert_eq!(
+        interviews(&t, "hooli-data")[1].0,
+        seconds("2026-03-17T13:00:00Z")
+    );
+}
+
+#[test]
+fn an_invite_no_process_matches_is_listed_and_books_nothing() {
+    let t = invited();
+    let file = t.dir().join("other.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x-1\r\n\
+         DTSTAMP:20260301T100000Z\r\nDTSTART:20260317T130000Z\r\n\
+         ORGANIZER:mailto:someone@vandelay.example\r\nSUMMARY:Coffee chat\r\nEND:VEVENT\r\n\
+         END:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let before = t.ok(&["export"]);
+    let run = t
+        .cmd(&["calendar", "import", file.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let out = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    assert!(
+        out.starts_with("Unmatched: nothing booked (no contact, domain or company name matches)."),
+        "{out}"
+    );
+    assert!(
+        out.contains("followup log HANDLE interview --on \"2026-03-17T13:00\" (UTC)"),
+        "{out}"
+    );
+    assert_eq!(t.ok(&["export"]), before, "nothing written");
+}
+
+#[test]
+fn recurring_and_all_day_events_are_refused_with_exit_2() {
+    let t = invited();
+    for (name, says) in [
+        ("recurring.ics", "the event repeats (RRULE)"),
+        ("all-day.ics", "the event lasts all day"),
+    ] {
+        let file = invitation(name);
+        let err = t.fails(&["calendar", "import", &file]);
+        assert!(err.contains(says), "{name}: {err}");
+        assert!(err.contains("hint:"), "{err}");
+    }
+    let missing = t.fails(&["calendar", "import", "no-such.ics"]);
+    assert!(missing.contains("cannot read no-such.ics"), "{missing}");
+}
