@@ -349,8 +349,11 @@ fn invited() -> Tracker {
     t
 }
 
-/// The interviews of `handle` in the export: (instant, with, invitation uid, sequence).
-fn interviews(t: &Tracker, handle: &str) -> Vec<(i64, Vec<String>, Option<String>, Option<u64>)> {
+/// An interview as the export has it: (instant, with, invitation uid, sequence).
+type Booked = (i64, Vec<String>, Option<String>, Option<u64>);
+
+/// The interviews of `handle` in the export.
+fn interviews(t: &Tracker, handle: &str) -> Vec<Booked> {
     let export: serde_json::Value = serde_json::from_str(&t.ok(&["export"])).unwrap();
     let process = export
         .as_array()
