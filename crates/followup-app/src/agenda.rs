@@ -1,17 +1,23 @@
 //! The morning agenda: every stored process advised, and what needs attention in the order
-//! `next` shows it, grouped in sections.
+//! `next` (and the web agenda) shows it, grouped in sections: "Your move" (answer them, or
+//! withdraw), "Act now" (a message is due), "Coming up" (a booked interview), "Waiting" (a date,
+//! or an answer to an application), "Move on".
 
-use followup_core::{Action, Advice, Process, Rule};
-use jiff::civil::Date;
+use followup_core::{Action, Advice, Outside, Process, Rule, Step};
+use jiff::civil::{Date, DateTime};
 
 /// A process with its advice.
 #[derive(Clone, Debug)]
 pub struct Advised {
     /// The process as the agenda loads it (configured holidays applied, without what advising
-    /// never reads: see [`followup_core::advisor::for_advice`]).
+    /// never reads: see [`followup_core::advisor::for_advice`]). Never holds what the other
+    /// processes bring: that is [`Advised::outside`].
     pub process: Process,
     /// What to do now.
     pub advice: Advice,
+    /// What the other tracked processes bring to it (an offer elsewhere, a hire elsewhere),
+    /// derived for this advice and never stored.
+    pub outside: Outside,
 }
 
 impl Advised {
@@ -29,21 +35,42 @@ impl Advised {
 /// A part of the agenda, in the order they are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
+    /// The ball is in your court: answer their question or offer, or withdraw (oldest due
+    /// first).
+    YourMove,
     /// Messages due now (oldest due first).
     ActNow,
-    /// Waiting for a date or a booked interview (soonest first).
+    /// Booked interviews (soonest first).
+    ComingUp,
+    /// Waiting for a date, or for an answer to an application (soonest date first, then the
+    /// applications).
     Waiting,
     /// Processes to close: no more messages.
     MoveOn,
 }
 
 impl Section {
-    /// The section an action belongs in; `None` for "nothing to do", which the agenda leaves
-    /// out.
-    pub fn of(action: Action) -> Option<Section> {
-        match action {
+    /// Every section, in display order.
+    pub const ALL: &'static [Section] = &[
+        Section::YourMove,
+        Section::ActNow,
+        Section::ComingUp,
+        Section::Waiting,
+        Section::MoveOn,
+    ];
+
+    /// The section an advice belongs in; `None` for "nothing to do", which the agenda leaves
+    /// out (an application awaiting their answer is waiting, not nothing).
+    pub fn of(advice: &Advice) -> Option<Section> {
+        match advice.action {
+            Action::Act {
+                step: Step::Respond(_) | Step::RespondOffer | Step::Withdraw,
+                ..
+            } => Some(Section::YourMove),
             Action::Act { .. } => Some(Section::ActNow),
-            Action::Wait { .. } | Action::UpcomingInterview { .. } => Some(Section::Waiting),
+            Action::UpcomingInterview { .. } => Some(Section::ComingUp),
+            Action::Wait { .. } => Some(Section::Waiting),
+            Action::Nothing if advice.rule == Rule::AppliedWaiting => Some(Section::Waiting),
             Action::MoveOn => Some(Section::MoveOn),
             Action::Nothing => None,
         }
@@ -52,7 +79,9 @@ impl Section {
     /// The section's heading.
     pub fn title(self) -> &'static str {
         match self {
+            Section::YourMove => "Your move",
             Section::ActNow => "Act now",
+            Section::ComingUp => "Coming up",
             Section::Waiting => "Waiting",
             Section::MoveOn => "Move on",
         }
@@ -64,8 +93,9 @@ impl Section {
 pub struct Agenda {
     /// How many processes are tracked (open or closed).
     pub tracked: usize,
-    /// The processes that need attention, ordered: actions due (oldest due first), then waits
-    /// (soonest first), then move-ons; ties by handle, so the order is stable.
+    /// The processes that need attention, section by section in [`Section`] order, each
+    /// section by date (due, interview, wait; applications last); ties by handle, so the order
+    /// is stable.
     pub items: Vec<Advised>,
 }
 
@@ -75,7 +105,7 @@ impl Agenda {
         let tracked = advised.len();
         let mut items: Vec<Advised> = advised
             .into_iter()
-            .filter(|a| Section::of(a.advice.action).is_some())
+            .filter(|a| Section::of(&a.advice).is_some())
             .collect();
         items.sort_by(|a, b| order(a).cmp(&order(b)));
         Agenda { tracked, items }
@@ -84,18 +114,19 @@ impl Agenda {
     /// The items section by section, each section once, in order.
     pub fn sections(&self) -> impl Iterator<Item = (Section, &[Advised])> {
         self.items
-            .chunk_by(|a, b| Section::of(a.advice.action) == Section::of(b.advice.action))
-            .filter_map(|chunk| Some((Section::of(chunk.first()?.advice.action)?, chunk)))
+            .chunk_by(|a, b| Section::of(&a.advice) == Section::of(&b.advice))
+            .filter_map(|chunk| Some((Section::of(&chunk.first()?.advice)?, chunk)))
     }
 }
 
-/// The sort key of an agenda item.
-fn order(item: &Advised) -> (Option<Section>, Option<Date>, &str) {
-    let date = match item.advice.action {
-        Action::Act { due, .. } => Some(due),
-        Action::Wait { until, .. } => Some(until),
-        Action::UpcomingInterview { at } => Some(at.date()),
-        Action::MoveOn | Action::Nothing => None,
+/// The sort key of an agenda item: its section, then its date and time (none sorts last).
+fn order(item: &Advised) -> (Option<Section>, DateTime, &str) {
+    let day = |date: Date| date.to_datetime(jiff::civil::Time::midnight());
+    let when = match item.advice.action {
+        Action::Act { due, .. } => day(due),
+        Action::Wait { until, .. } => day(until),
+        Action::UpcomingInterview { at } => at,
+        Action::MoveOn | Action::Nothing => DateTime::MAX,
     };
-    (Section::of(item.advice.action), date, item.handle())
+    (Section::of(&item.advice), when, item.handle())
 }

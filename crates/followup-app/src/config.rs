@@ -43,6 +43,8 @@ pub struct Config {
     holidays: Vec<Date>,
     date_order: DateOrder,
     policy: Policy,
+    /// The home folder, to write paths under it as `~/…` for people.
+    home: Option<PathBuf>,
 }
 
 /// The file as written; validated into [`Config`].
@@ -65,6 +67,17 @@ impl Config {
     /// Loads the configuration, looking variables up with `env` (`FOLLOWUP_CONFIG`,
     /// `XDG_CONFIG_HOME`, `HOME`) so tests need not touch the process environment.
     pub fn load(env: impl Fn(&str) -> Option<OsString>) -> Result<Config, UserError> {
+        let home = env("HOME")
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from);
+        Ok(Config {
+            home,
+            ..Config::load_file(env)?
+        })
+    }
+
+    /// [`Config::load`] without the home folder.
+    fn load_file(env: impl Fn(&str) -> Option<OsString>) -> Result<Config, UserError> {
         let set = |key: &str| env(key).filter(|value| !value.is_empty());
         if let Some(path) = set(CONFIG_ENV) {
             let path = PathBuf::from(path);
@@ -140,6 +153,7 @@ impl Config {
             holidays,
             date_order: raw.date_order,
             policy: raw.policy,
+            home: None,
         })
     }
 
@@ -153,6 +167,23 @@ impl Config {
     #[cfg_attr(not(test), allow(dead_code))] // Tests check which file was read.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The configuration file as people write its path (`~/.config/followup/config.toml`):
+    /// the file read, else the one that would be read. `None` when there is no home folder
+    /// to find it in.
+    pub fn file_for_people(&self) -> Option<String> {
+        let path = match (&self.path, &self.dir) {
+            (Some(path), _) => path.clone(),
+            (None, Some(dir)) => dir.join("config.toml"),
+            (None, None) => return None,
+        };
+        Some(
+            match self.home.as_deref().map(|home| path.strip_prefix(home)) {
+                Some(Ok(rest)) => format!("~/{}", rest.display()),
+                _ => path.display().to_string(),
+            },
+        )
     }
 
     /// The user's name, for signing drafts.
@@ -180,6 +211,18 @@ impl Config {
     pub fn advise(&self, process: &mut Process, now: jiff::Timestamp) -> followup_core::Advice {
         self.apply_holidays(process);
         followup_core::advise(process, self.policy(), now)
+    }
+
+    /// [`Config::advise`] with what the other tracked processes bring to `process` (see
+    /// [`followup_core::advisor::across`]).
+    pub fn advise_with(
+        &self,
+        process: &mut Process,
+        now: jiff::Timestamp,
+        outside: &followup_core::Outside,
+    ) -> followup_core::Advice {
+        self.apply_holidays(process);
+        followup_core::advise_with(process, self.policy(), now, outside)
     }
 
     /// Adds the configured holidays to a process's own, without duplicates.
@@ -255,6 +298,23 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, UserError> {
         Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    #[test]
+    fn the_file_is_named_for_people_under_home() {
+        let home = Path::new("/home/maria");
+        let config = Config::load(env(&[("HOME", home)])).unwrap();
+        assert_eq!(
+            config.file_for_people().as_deref(),
+            Some("~/.config/followup/config.toml")
+        );
+        let xdg = Path::new("/etc/xdg");
+        let config = Config::load(env(&[("HOME", home), ("XDG_CONFIG_HOME", xdg)])).unwrap();
+        assert_eq!(
+            config.file_for_people().as_deref(),
+            Some("/etc/xdg/followup/config.toml")
+        );
+        assert_eq!(Config::load(env(&[])).unwrap().file_for_people(), None);
     }
 
     #[test]

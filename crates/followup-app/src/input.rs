@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use followup_core::message_file::MessageFile;
 use followup_core::{Process, ZoneDefault, parse_document};
 use jiff::tz::TimeZoneDatabase;
 
@@ -75,6 +76,17 @@ pub fn is_blank(text: &str) -> bool {
                 c,
                 '\0' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
             )
+    })
+}
+
+/// Splits a message file's text (read from `source`) into its header block and body, as
+/// `log sent --file` and `check` read it; a bad header block names the file and the line.
+pub fn message_file<'a>(text: &'a str, source: &str) -> Result<MessageFile<'a>, UserError> {
+    followup_core::message_file::read(text).map_err(|err| {
+        UserError::new(
+            format!("{}: {err}", display_name(source)),
+            "a header block is To: and Subject: lines, then a blank line, then the body",
+        )
     })
 }
 

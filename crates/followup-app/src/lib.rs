@@ -16,21 +16,25 @@
 //! - [`import`]: merging an export, streamed.
 //! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
 //! - [`atomic`]: files replaced whole or not at all.
+//! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;
 pub mod atomic;
 pub mod calendar;
 pub mod clock;
 pub mod config;
+pub mod correct;
 pub mod dates;
 pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod sent;
 
 use std::path::{Path, PathBuf};
 
-use followup_core::{Advice, Event, EventKind, Process};
+use followup_core::process::standing::{self, Standing};
+use followup_core::{Advice, Event, EventKind, Landscape, Outside, Process};
 use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -120,10 +124,54 @@ impl App {
         self.clock.at(&TimeZone::UTC, "UTC")
     }
 
-    /// The advice for `process` at `now`: the configured holidays are added to its own and the
-    /// configured policy decides. Every surface that advises goes through here.
+    /// The advice for `process` at `now`, on its own (a process document): the configured
+    /// holidays are added to its own and the configured policy decides.
     pub fn advise(&self, process: &mut Process, now: Timestamp) -> Advice {
         self.config.advise(process, now)
+    }
+
+    /// The advice for a tracked `process` at `now` with what the other tracked processes bring
+    /// to it (an offer elsewhere, a hire elsewhere; see [`followup_core::advisor::across`]),
+    /// derived now and never stored. Every surface that advises a tracked process goes
+    /// through here or [`App::advise_all`].
+    pub fn advise_tracked(
+        &mut self,
+        process: &mut Process,
+        now: Timestamp,
+    ) -> Result<(Advice, Outside), UserError> {
+        let outside = self.outside_of(process, now)?;
+        let advice = self.config.advise_with(process, now, &outside);
+        Ok((advice, outside))
+    }
+
+    /// What the other tracked processes bring to `process` at `now`.
+    pub fn outside_of(&mut self, process: &Process, now: Timestamp) -> Result<Outside, UserError> {
+        let all = self
+            .store()?
+            .processes_for_advice()
+            .map_err(db::store_error)?;
+        Ok(Landscape::of(all.iter().map(|p| (p, now))).outside(process, now))
+    }
+
+    /// Loads and advises what an argument names (see [`App::load_process`]): a tracked process
+    /// with what the others bring to it, a process document on its own.
+    pub fn load_advised(&mut self, arg: &str) -> Result<(Advised, Timestamp), UserError> {
+        let tracked = !names_file(arg);
+        let mut process = self.load_process(arg)?;
+        let now = self.now_for(&process)?;
+        let (advice, outside) = if tracked {
+            self.advise_tracked(&mut process, now)?
+        } else {
+            (self.advise(&mut process, now), Outside::default())
+        };
+        Ok((
+            Advised {
+                process,
+                advice,
+                outside,
+            },
+            now,
+        ))
     }
 
     /// The tracked process with this handle, with every field; an unknown handle names the
@@ -136,13 +184,7 @@ impl App {
     /// process document, anything else is a handle in the tracker. The configured holidays
     /// are not added yet ([`App::advise`] adds them), so stored processes work like files.
     pub fn load_process(&mut self, arg: &str) -> Result<Process, UserError> {
-        let path = Path::new(arg);
-        // Something that can only be a path (a folder separator, a .json name) is read as a
-        // file so a typo gets the file's error, not "no process named ...".
-        let looks_like_file = arg.contains(std::path::MAIN_SEPARATOR)
-            || arg.contains('/')
-            || arg.to_ascii_lowercase().ends_with(".json");
-        if arg == "-" || path.is_file() || looks_like_file {
+        if names_file(arg) {
             return input::load_process(arg, &self.config.zone_default());
         }
         self.process(arg)
@@ -161,8 +203,8 @@ impl App {
         // `--now` is read once per zone, not once per process: thousands of processes share a
         // handful of zones.
         let mut instants: Vec<(String, Timestamp)> = Vec::new();
-        let mut advised = Vec::with_capacity(processes.len());
-        for mut process in processes {
+        let mut nows = Vec::with_capacity(processes.len());
+        for process in &processes {
             let known = instants
                 .iter()
                 .find(|(name, _)| *name == process.timezone_name)
@@ -170,15 +212,37 @@ impl App {
             let now = match known {
                 Some(now) => now,
                 None => {
-                    let now = self.now_for(&process)?;
+                    let now = self.now_for(process)?;
                     instants.push((process.timezone_name.clone(), now));
                     now
                 }
             };
-            let advice = self.advise(&mut process, now);
-            advised.push(Advised { process, advice });
+            nows.push(now);
+        }
+        // What each process means for the others, read once for all of them.
+        let landscape = Landscape::of(processes.iter().zip(nows.iter().copied()));
+        let mut advised = Vec::with_capacity(processes.len());
+        for (mut process, now) in processes.into_iter().zip(nows) {
+            let outside = landscape.outside(&process, now);
+            let advice = self.config.advise_with(&mut process, now, &outside);
+            advised.push(Advised {
+                process,
+                advice,
+                outside,
+            });
         }
         Ok(advised)
+    }
+
+    /// What the whole search tells: reply rates, funnel, outcomes
+    /// ([`followup_core::stats`]), over every tracked process advised at now.
+    pub fn stats(&mut self) -> Result<followup_core::stats::Stats, UserError> {
+        let now = self.change_time()?;
+        let advised = self.advise_all()?;
+        Ok(followup_core::stats::stats(
+            advised.iter().map(|item| (&item.process, &item.advice)),
+            now,
+        ))
     }
 
     /// Today's agenda: what needs attention across the tracked processes, in order.
@@ -209,13 +273,24 @@ impl App {
 
     /// Records `events` in the process `handle` as one change named `summary` (one
     /// transaction), then reloads the process and advises it at `now`.
+    ///
+    /// The process's standing is checked first ([`standing::settle`]): closing a closed
+    /// process or reopening an open one is refused, and a reply or an interview on a process
+    /// closed `no-answer` writes a `reopened` event before it, in the same change, so one
+    /// undo reverses both.
     pub fn record(
         &mut self,
         handle: &str,
         summary: String,
-        mut events: Vec<Event>,
+        events: Vec<Event>,
         now: Timestamp,
     ) -> Result<Recorded, UserError> {
+        let before = self.process(handle)?;
+        let standing::Settled {
+            mut events,
+            reopened,
+        } = standing::settle(&before, events, now)
+            .map_err(|err| standing_error(err, handle, &before, now))?;
         for event in &events {
             // Fields named as the options that set them (`--note`, `--body`).
             followup_core::process::limits::check_event("--", event)?;
@@ -236,13 +311,71 @@ impl App {
             event.id = Some(id.clone());
         }
         let mut process = self.process(handle)?;
-        let advice = self.advise(&mut process, now);
+        let (advice, _) = self.advise_tracked(&mut process, now)?;
         Ok(Recorded {
             process,
             events,
             advice,
+            reopened,
         })
     }
+
+    /// The open tracked process for the same company and role, if any (compared without case
+    /// or extra spaces): `add` refuses to track it twice unless asked (`--again`).
+    pub fn open_posting(&mut self, company: &str, role: &str) -> Result<Option<String>, UserError> {
+        let processes = self
+            .store()?
+            .processes_for_advice()
+            .map_err(db::store_error)?;
+        Ok(processes
+            .into_iter()
+            .find(|p| {
+                standing::same_posting(&p.company, &p.role, company, role)
+                    && Standing::of(&p.events) == Standing::Open
+            })
+            .and_then(|p| p.handle))
+    }
+}
+
+/// A refused close or reopen in words, naming the process and what to do instead.
+fn standing_error(
+    err: standing::StandingError,
+    handle: &str,
+    process: &Process,
+    now: Timestamp,
+) -> UserError {
+    match err {
+        standing::StandingError::AlreadyClosed { outcome, at } => {
+            let today = process.local_date(now);
+            UserError::new(
+                format!(
+                    "{handle} is already closed ({outcome}, {})",
+                    followup_core::time::spell_date(process.local_date(at), today)
+                ),
+                format!(
+                    "followup reopen {handle} opens it again; followup undo takes the close back"
+                ),
+            )
+        }
+        _ => UserError::new(
+            format!("{handle} is open: there is nothing to reopen"),
+            format!(
+                "followup close {handle} OUTCOME closes it ({})",
+                followup_core::Outcome::expected()
+            ),
+        ),
+    }
+}
+
+/// Whether an argument names a process document rather than a handle: `-` (standard input),
+/// an existing file, or something that can only be a path (a folder separator, a .json name),
+/// so a typo gets the file's error, not "no process named ...".
+fn names_file(arg: &str) -> bool {
+    arg == "-"
+        || Path::new(arg).is_file()
+        || arg.contains(std::path::MAIN_SEPARATOR)
+        || arg.contains('/')
+        || arg.to_ascii_lowercase().ends_with(".json")
 }
 
 /// What [`App::record`] wrote and what it leads to.
@@ -254,6 +387,9 @@ pub struct Recorded {
     pub events: Vec<Event>,
     /// The advice now.
     pub advice: Advice,
+    /// Whether a `reopened` event was written first (a reply or an interview on a process
+    /// closed `no-answer`), so the output can say so.
+    pub reopened: bool,
 }
 
 #[cfg(test)]
@@ -284,7 +420,7 @@ mod tests {
         assert_eq!(agenda.tracked, all.len());
         let expected = all
             .iter()
-            .filter(|a| Section::of(a.advice.action).is_some())
+            .filter(|a| Section::of(&a.advice).is_some())
             .count();
         assert_eq!(agenda.items.len(), expected);
         let sections: Vec<Section> = agenda.sections().map(|(s, _)| s).collect();
@@ -297,12 +433,83 @@ mod tests {
                 let date = match a.advice.action {
                     followup_core::Action::Act { due, .. } => Some(due),
                     followup_core::Action::Wait { until, .. } => Some(until),
+                    followup_core::Action::UpcomingInterview { at } => Some(at.date()),
                     _ => None,
                 };
-                (Section::of(a.advice.action), date, a.handle().to_owned())
+                // Undated items sort last in their section.
+                (
+                    Section::of(&a.advice),
+                    date.is_none(),
+                    date,
+                    a.handle().to_owned(),
+                )
             })
             .collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    }
+
+    /// A reply on a process closed as no-answer writes `reopened` then `reply` in one change,
+    /// which one undo reverses, on a database file as in memory; a second close is refused.
+    #[test]
+    fn a_reply_reopens_a_close_for_silence_in_one_change_on_either_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_file = SqliteStore::open(&dir.path().join("t.db"), input::zones().clone()).unwrap();
+        let in_memory = SqliteStore::in_memory(input::zones().clone()).unwrap();
+        for mut store in [on_file, in_memory] {
+            let now: Timestamp = "2026-05-20T12:00:00Z".parse().unwrap();
+            let mut process =
+                followup_core::sample::demo_processes(now, &TimeZone::UTC, "UTC").remove(0);
+            process.handle = Some("p".to_owned());
+            process.events.clear();
+            store
+                .apply(&Change {
+                    at: now,
+                    summary: "add".to_owned(),
+                    ops: vec![Op::AddProcess(process)],
+                })
+                .unwrap();
+            let mut app = App::with_store(Config::default(), Clock::Read(now), store);
+            let event = |at: &str, kind: EventKind| Event {
+                id: None,
+                at: at.parse().unwrap(),
+                kind,
+            };
+            let closed = || EventKind::Closed {
+                outcome: followup_core::Outcome::NoAnswer,
+                note: None,
+            };
+            let close = vec![event("2026-05-18T09:00:00Z", closed())];
+            app.record("p", "close".into(), close, now).unwrap();
+            let again = vec![event("2026-05-19T09:00:00Z", closed())];
+            assert!(app.record("p", "close".into(), again, now).is_err());
+            let reply = EventKind::Reply {
+                body: Some("Sorry for the wait".into()),
+                from: None,
+                asks: followup_core::Asks::Nothing,
+                respond_by: None,
+                message_id: None,
+            };
+            let recorded = app
+                .record(
+                    "p",
+                    "reply".into(),
+                    vec![event("2026-05-20T10:00:00Z", reply)],
+                    now,
+                )
+                .unwrap();
+            assert!(recorded.reopened);
+            let types: Vec<&str> = recorded
+                .process
+                .events
+                .iter()
+                .map(|e| e.kind.type_name())
+                .collect();
+            assert_eq!(types, ["closed", "reopened", "reply"]);
+            app.store().unwrap().undo(now).unwrap();
+            let after = app.process("p").unwrap();
+            let types: Vec<&str> = after.events.iter().map(|e| e.kind.type_name()).collect();
+            assert_eq!(types, ["closed"]);
+        }
     }
 
     #[test]

@@ -8,13 +8,16 @@
 pub mod advisor;
 pub mod document;
 pub mod draft;
+pub mod message_file;
 pub mod policy;
 pub mod process;
 pub mod sample;
 pub mod stats;
 pub mod time;
 
-pub use advisor::{Action, Advice, Request, Rule, Step, Then, advise};
+pub use advisor::{
+    Action, Advice, Landscape, Outside, Request, Rule, Step, Then, advise, advise_with,
+};
 pub use document::{DocumentError, ZoneDefault, parse_document, to_document};
 pub use policy::Policy;
 pub use process::{

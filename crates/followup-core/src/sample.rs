@@ -1,14 +1,15 @@
 //! Built-in sample processes whose dates are relative to `now`, so `--demo` always shows a
 //! meaningful spread of advice: a follow-up due, a thank-you, a wait, a final attempt ahead,
-//! a real change to align, and one to move on from.
+//! an offer elsewhere to align with (Stark's, derived across processes), one to move on from,
+//! a question to answer, an offer to answer, a booked interview, and an application awaiting
+//! an answer.
 
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::process::{
-    ChangeReason, Contact, Event, EventKind, Interview, MessageKind, Process, Rapport,
-    TimezoneSource,
+    Asks, Contact, Event, EventKind, Interview, MessageKind, Process, Rapport, TimezoneSource,
 };
 use crate::time::BusinessCalendar;
 
@@ -95,6 +96,39 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
         message_id: None,
     };
 
+    // The k-th business day before today.
+    let business_days_ago = |k: usize| {
+        let mut d = today;
+        for _ in 0..k {
+            d = last_business_day_before(d);
+        }
+        d
+    };
+    // Stark's offer, three business days ago, early: after Hooli's interview (so Hooli has a
+    // real change to align on) and before Acme's, Initech's, Globex's and Wayne's latest news.
+    let stark_offer = business_days_ago(3);
+    let reply = |asks: Asks, respond_by: Option<Date>| EventKind::Reply {
+        body: None,
+        from: None,
+        asks,
+        respond_by,
+        message_id: None,
+    };
+    let applied = || EventKind::Applied {
+        url: None,
+        source: None,
+        note: None,
+    };
+    // Oscorp's interview, booked two business days ahead: the one event after now.
+    let oscorp_interview = zone
+        .to_ambiguous_timestamp(
+            cal.add_business_days(today, 2)
+                .to_datetime(Time::constant(15, 0, 0, 0)),
+        )
+        .compatible()
+        .unwrap_or(now)
+        .max(now);
+
     // A promise that has just passed: follow up.
     let acme_by = last_business_day_before(today);
     let acme_interview = last_business_day_before(last_business_day_before(acme_by));
@@ -161,6 +195,10 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
                     interview(Rapport::Formal, "Kubernetes upgrades"),
                 ),
                 (at(day(-16), 11), promise(day(-9))),
+                // "Still deciding, an answer by Thursday": after Stark's offer, so Wayne has
+                // heard nothing the user has not answered since.
+                (at(business_days_ago(3), 11), reply(Asks::Nothing, None)),
+                (at(business_days_ago(3), 11), promise(business_days_ago(2))),
                 (at(wayne_follow_up, 9), sent(MessageKind::FollowUp)),
             ],
         ),
@@ -171,21 +209,10 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
             contact("Elena Costa", "Dr.", "elena@hooli.example"),
             vec![
                 (
-                    at(day(-7), 16),
+                    at(business_days_ago(5), 16),
                     interview(Rapport::Formal, "design systems"),
                 ),
-                (at(day(-7), 17), promise(day(10))),
-                (
-                    at(day(-1), 18),
-                    EventKind::ContextChange {
-                        reason: ChangeReason::CompetingOffer,
-                        real: true,
-                        deadline: Some(day(4)),
-                        note: Some(
-                            "offer from another company, answer due in four days".to_owned(),
-                        ),
-                    },
-                ),
+                (at(business_days_ago(5), 17), promise(day(10))),
             ],
         ),
         process(
@@ -203,6 +230,64 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
                 (at(day(-14), 9), sent(MessageKind::Final)),
             ],
         ),
+        process(
+            "cyberdyne-ml",
+            "Cyberdyne",
+            "Machine Learning Engineer",
+            contact("Hugo Prado", "Mr.", "hugo@cyberdyne.example"),
+            vec![
+                (
+                    at(business_days_ago(6), 14),
+                    interview(Rapport::BackAndForth, "model monitoring"),
+                ),
+                // "Could you send two references by Wednesday?": their question, your move.
+                (
+                    at(business_days_ago(1), 15),
+                    reply(Asks::Answer, Some(cal.add_business_days(today, 2))),
+                ),
+            ],
+        ),
+        process(
+            "stark-mobile",
+            "Stark Industries",
+            "Mobile Engineer",
+            contact("Gina Reis", "Ms.", "gina@stark.example"),
+            vec![
+                (
+                    at(business_days_ago(8), 10),
+                    interview(Rapport::Personal, "offline sync"),
+                ),
+                (
+                    at(stark_offer, 9),
+                    EventKind::Offer {
+                        deadline: Some(cal.add_business_days(today, 3)),
+                        note: Some("the offer letter came by mail".to_owned()),
+                        message_id: None,
+                    },
+                ),
+            ],
+        ),
+        process(
+            "oscorp-qa",
+            "Oscorp",
+            "QA Engineer",
+            contact("Iris Nunes", "Ms.", "iris@oscorp.example"),
+            vec![
+                (at(business_days_ago(6), 10), applied()),
+                (at(business_days_ago(2), 10), reply(Asks::Schedule, None)),
+                (
+                    oscorp_interview,
+                    interview(Rapport::Formal, "test automation"),
+                ),
+            ],
+        ),
+        process(
+            "massive-data",
+            "Massive Dynamic",
+            "Data Engineer",
+            contact("Joana Lopes", "Ms.", "joana@massive.example"),
+            vec![(at(business_days_ago(3), 10), applied())],
+        ),
     ];
     for p in &mut processes {
         p.sort_events();
@@ -213,13 +298,21 @@ pub fn demo_processes(now: Timestamp, zone: &TimeZone, zone_name: &str) -> Vec<P
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Policy, advise};
+    use crate::advisor::Landscape;
+    use crate::{Policy, advise_with};
 
-    /// The action advised for each demo process at `now`, in the demo's order.
+    /// The action advised for each demo process at `now`, in the demo's order, across
+    /// processes as the tracker advises them.
     fn demo_actions(now: Timestamp, zone: &TimeZone) -> Vec<&'static str> {
-        demo_processes(now, zone, "UTC")
-            .iter()
-            .map(|p| advise(p, &Policy::default(), now).action.name())
+        let all = demo_processes(now, zone, "UTC");
+        let landscape = Landscape::of(all.iter().map(|p| (p, now)));
+        all.iter()
+            .map(|p| {
+                let outside = landscape.outside(p, now);
+                advise_with(p, &Policy::default(), now, &outside)
+                    .action
+                    .name()
+            })
             .collect()
     }
 
@@ -237,7 +330,11 @@ mod tests {
                 "wait",
                 "wait",
                 "align-decision",
-                "move-on"
+                "move-on",
+                "respond",
+                "respond-offer",
+                "upcoming-interview",
+                "none"
             ]
         );
     }
@@ -285,13 +382,17 @@ mod tests {
                 "wait",
                 "wait",
                 "align-decision",
-                "move-on"
+                "move-on",
+                "respond",
+                "respond-offer",
+                "upcoming-interview",
+                "none"
             ]
         );
     }
 
     #[test]
-    fn demo_never_has_future_events() {
+    fn demo_never_has_future_events_but_the_booked_interview() {
         let zone = TimeZone::UTC;
         for now in [
             "2026-05-16T12:00:00Z",
@@ -300,7 +401,15 @@ mod tests {
         ] {
             let now: Timestamp = now.parse().unwrap();
             for p in demo_processes(now, &zone, "UTC") {
-                assert!(p.events.iter().all(|e| e.at <= now), "{}", p.company);
+                let future: Vec<_> = p.events.iter().filter(|e| e.at > now).collect();
+                if p.company == "Oscorp" {
+                    assert!(
+                        matches!(future.as_slice(), [e] if matches!(e.kind, EventKind::Interview(_))),
+                        "{future:?}"
+                    );
+                } else {
+                    assert!(future.is_empty(), "{}", p.company);
+                }
             }
         }
     }

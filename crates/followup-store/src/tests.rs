@@ -388,6 +388,36 @@ macro_rules! storage_tests {
         }
 
         #[test]
+        fn merge_keeps_identical_events_without_ids_apart() {
+            let mut store = $make;
+            let mut p = process("Acme", "Backend");
+            p.id = Some("p1".to_owned());
+            let note = || {
+                event(
+                    "2026-05-05T17:00:00Z",
+                    EventKind::Note {
+                        text: "same".to_owned(),
+                    },
+                )
+            };
+            p.events = vec![note(), note()];
+            let first = store
+                .apply(&change("import", vec![Op::MergeProcess(p.clone())]))
+                .unwrap();
+            assert_eq!(first.event_ids.len(), 2);
+            let again = store
+                .apply(&change("import", vec![Op::MergeProcess(p.clone())]))
+                .unwrap();
+            assert_eq!(again.event_ids.len(), 0);
+            p.events.push(note());
+            let third = store
+                .apply(&change("import", vec![Op::MergeProcess(p)]))
+                .unwrap();
+            assert_eq!(third.event_ids.len(), 1);
+            assert_eq!(store.process("acme-backend").unwrap().events.len(), 3);
+        }
+
+        #[test]
         fn merge_of_a_new_process_with_a_taken_handle_numbers_it() {
             let mut store = $make;
             add(&mut store, process("Acme", "Backend"));

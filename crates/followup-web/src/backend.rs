@@ -5,7 +5,9 @@
 //! next`), tests implement it over hand-made processes. Every method is synchronous and may do
 //! I/O: handlers call it on tokio's blocking pool.
 
-use followup_core::{Action, Advice, Process, Step};
+use followup_core::draft::{Draft, Tone};
+use followup_core::{Action, Advice, MessageKind, Process, Step};
+use followup_review::Review;
 use followup_store::TimelineEntry;
 use jiff::Timestamp;
 
@@ -32,6 +34,77 @@ pub trait Backend: Send + Sync + 'static {
         let _ = token;
         Ok(false)
     }
+    /// What the whole search tells: the figures of `followup stats`.
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError>;
+
+    /// The composer's opening draft for a process: the due step's message, or the kind, tone
+    /// and variant chosen, as `followup draft` writes it.
+    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError>;
+
+    /// The review of a message, as `followup check --json` gives it (with `--process` when a
+    /// handle is given, and `--fix` when asked).
+    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError>;
+
+    /// Records a message as sent in a process (`followup log HANDLE sent`), now.
+    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError>;
+}
+
+/// What the composer asks to draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftChoice {
+    /// The kind; `None` drafts what the advice says is due.
+    pub kind: Option<MessageKind>,
+    /// How formal it reads.
+    pub tone: Tone,
+    /// Which variant, from 1.
+    pub variant: usize,
+}
+
+/// The composer's opening state for a process.
+#[derive(Clone, Debug)]
+pub struct Composed {
+    /// The process.
+    pub process: Process,
+    /// What to do now.
+    pub advice: Advice,
+    /// The draft, or why there is none (the advice is to wait, the kind cannot be drafted
+    /// honestly, the variant does not exist), in one sentence.
+    pub draft: Result<Draft, String>,
+}
+
+/// A message to review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewRequest {
+    /// The message.
+    pub text: String,
+    /// The kind to review it as.
+    pub kind: MessageKind,
+    /// The process whose timing and contacts the review reads, if any.
+    pub handle: Option<String>,
+    /// Whether to add the strong version of the message.
+    pub fix: bool,
+}
+
+/// A review, and the fixed message when asked for.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// `followup check --json`'s object.
+    pub review: Review,
+    /// `check --fix`'s version.
+    pub fixed: Option<String>,
+}
+
+/// A message the user sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentMessage {
+    /// Its kind.
+    pub kind: MessageKind,
+    /// The subject line, if any.
+    pub subject: Option<String>,
+    /// The text.
+    pub body: String,
+    /// The recipients.
+    pub to: Vec<String>,
 }
 
 /// The agenda page's data.
@@ -83,7 +156,7 @@ impl SectionKind {
     pub fn of(action: &Action) -> Option<SectionKind> {
         Some(match action {
             Action::Act {
-                step: Step::Respond(_) | Step::RespondOffer,
+                step: Step::Respond(_) | Step::RespondOffer | Step::Withdraw,
                 ..
             } => SectionKind::YourMove,
             Action::Act { .. } => SectionKind::ActNow,

@@ -23,7 +23,10 @@ use axum::middleware;
 use axum::routing::get;
 use tokio::net::TcpListener;
 
-pub use backend::{Agenda, AgendaItem, Backend, BackendError, ProcessView, Section, SectionKind};
+pub use backend::{
+    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, ProcessView,
+    ReviewRequest, Section, SectionKind, SentMessage,
+};
 pub use state::{Options, StartError, Web, check_listen};
 
 /// The whole app: the pages and assets behind the security guard, every response stamped with

@@ -46,15 +46,31 @@ pub enum Command {
     Show(ShowArgs),
     /// Write every tracked process as JSON (or a CSV log with --csv).
     Export(ExportArgs),
-    /// Merge processes from an export back in (by id; importing twice changes nothing).
+    /// Merge processes from an export back in, field by field (by id; importing twice changes
+    /// nothing).
     Import(ImportArgs),
     /// Reverse the last change; the history keeps that it happened.
     Undo(UndoArgs),
+    /// Re-apply what undo reversed (repeatable, until a new change is made).
+    Redo(RedoArgs),
+    /// Correct a process's fields, or one event (EVENT: #3 or its id) with the options log
+    /// takes for its type.
+    Edit(Box<EditArgs>),
+    /// Remove one event (EVENT: #3 or its id), or a whole process; undo brings it back.
+    Rm(RmArgs),
+    /// Add, change or remove a process's contacts.
+    Contact(ContactArgs),
+    /// Record a note (free text; notes never change the advice).
+    Note(NoteArgs),
+    /// Erase removed, replaced and undone data, and the history, for good.
+    Purge(PurgeArgs),
     /// Serve the tracker as a web app on this machine; prints the URL to open.
     Serve(ServeArgs),
     /// Write the next actions and booked interviews as a calendar (.ics); `calendar import`
     /// books an interview from an invitation.
     Calendar(CalendarArgs),
+    /// What your search tells you: reply rates by kind and delay, time to reply, the funnel.
+    Stats(StatsArgs),
 }
 
 /// `--now`, shared by every time-dependent command.
@@ -85,12 +101,16 @@ pub struct AdviseArgs {
 /// Arguments of `followup check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The message to review, or - for standard input.
+    /// The message to review, or - for standard input. A header block (a first line `To:` or
+    /// `Subject:`, up to the first blank line) is not reviewed; positions still count from the
+    /// start of the file.
     #[arg(value_name = "FILE", default_value = "-")]
     pub file: String,
-    /// The kind of message: length aims and required parts depend on it.
-    #[arg(long, value_enum, value_name = "KIND", default_value = "follow-up")]
-    pub kind: CheckKind,
+    /// The kind of message: length aims and required parts depend on it [default: with
+    /// --process, the kind the advice asks for (for a wait, the one it waits for); else
+    /// follow-up].
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<CheckKind>,
     /// The process the message belongs to (a document file or a tracked handle): adds timing,
     /// volume, the promised date, the contact's name, and whether an outside offer is recorded
     /// as real.
@@ -191,6 +211,9 @@ pub struct AddArgs {
     /// You applied (records an `applied` event): when, read back like --at [default: now].
     #[arg(long, value_name = "WHEN", num_args = 0..=1, default_missing_value = "now")]
     pub applied: Option<String>,
+    /// Track a second process for a company and role already open (a new application).
+    #[arg(long)]
+    pub again: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -266,10 +289,13 @@ pub enum LogEvent {
     /// You sent a message.
     Sent {
         /// Its kind: thank-you, follow-up, final, align, other, reply (your answer to them) or
-        /// withdraw (you leave the process: it is closed as withdrew in the same change).
+        /// withdraw (you leave the process: it is closed as withdrew in the same change)
+        /// [default: the kind the advice asks for; for a wait, the one it waits for].
         #[arg(value_name = "KIND")]
-        kind: String,
-        /// A file holding the body (- for standard input).
+        kind: Option<String>,
+        /// A file holding the message (- for standard input): a first line `To:` or `Subject:`
+        /// starts a header block, up to the first blank line, read into --to and --subject
+        /// (what `followup draft` prints); the rest is the body.
         #[arg(long, value_name = "FILE", conflicts_with = "body")]
         file: Option<String>,
         /// The body.
@@ -424,12 +450,29 @@ pub struct ListArgs {
     pub now: NowArg,
 }
 
+/// Arguments of `followup stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON object (processes, by_outcome, funnel, reply_rate, reply_rate_by_delay,
+    /// median_business_days_to_reply, went_silent) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
 /// Arguments of `followup show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The process's handle.
     #[arg(value_name = "HANDLE")]
     pub handle: String,
+    /// Print each event's stable id after its number (edit and rm take either).
+    #[arg(long)]
+    pub ids: bool,
+    /// One line per event, without the messages' text and the notes under them.
+    #[arg(long)]
+    pub brief: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -457,6 +500,9 @@ pub struct ImportArgs {
     /// An export (a JSON array of process documents) or one process document; - for stdin.
     #[arg(value_name = "FILE")]
     pub file: String,
+    /// Print the changes the import would make, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -495,6 +541,10 @@ pub struct DraftArgs {
     /// The name to sign with [default: `name` in the configuration; none: unsigned].
     #[arg(long, value_name = "NAME")]
     pub from: Option<String>,
+    /// Also record the draft as sent now (its kind, subject, body and recipients), for a
+    /// message sent right away by copy and paste. Needs a tracked handle.
+    #[arg(long)]
+    pub log: bool,
     /// Print {"kind", "subject", "body", "to", "mailto"} instead of text.
     #[arg(long)]
     pub json: bool,
@@ -513,6 +563,8 @@ pub enum DraftKind {
     Final,
     /// A real outside change with its deadline: one question about timing.
     Align,
+    /// You leave the process: thanks, the decision, the door kept open; no question.
+    Withdraw,
 }
 
 impl From<DraftKind> for followup_core::MessageKind {
@@ -522,6 +574,7 @@ impl From<DraftKind> for followup_core::MessageKind {
             DraftKind::FollowUp => followup_core::MessageKind::FollowUp,
             DraftKind::Final => followup_core::MessageKind::Final,
             DraftKind::Align => followup_core::MessageKind::Align,
+            DraftKind::Withdraw => followup_core::MessageKind::Withdraw,
         }
     }
 }
@@ -593,6 +646,252 @@ pub struct CalendarImportArgs {
     #[arg(long, value_name = "ADDRESS")]
     pub me: Vec<String>,
     /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup redo`.
+#[derive(Debug, Args)]
+pub struct RedoArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// The event to change: #3 (its number in followup show; quote it: '#3', or write 3) or
+    /// its id (followup show --ids). Without it, the process's own fields change.
+    #[arg(value_name = "EVENT")]
+    pub event: Option<String>,
+    /// The company's name.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub company: Option<String>,
+    /// The role.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub role: Option<String>,
+    /// The posting's address (with EVENT: an applied event's posting); "" clears it.
+    #[arg(long, value_name = "URL", help_heading = "Process options")]
+    pub url: Option<String>,
+    /// Where the job is; "" clears it.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub location: Option<String>,
+    /// The salary; "" clears it.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub salary: Option<String>,
+    /// The process's time zone (IANA name): every event keeps its instant; nothing is re-read.
+    #[arg(long = "tz", value_name = "ZONE", help_heading = "Process options")]
+    pub timezone: Option<String>,
+    #[command(flatten)]
+    pub event_options: EventOptions,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// The options of `edit HANDLE EVENT`: each event type takes those `log` takes for it (a
+/// list option replaces the list; "" clears an optional field).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Event options")]
+pub struct EventOptions {
+    /// When it happened, read like log --at.
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// interview: when it is booked, read ahead like log --on.
+    #[arg(long, value_name = "WHEN")]
+    pub on: Option<String>,
+    /// interview: personal, back-and-forth or formal.
+    #[arg(long, value_name = "RAPPORT")]
+    pub rapport: Option<String>,
+    /// interview: reinforce your interest with a thank-you (--reinforce-interest=false to undo).
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub reinforce_interest: Option<bool>,
+    /// interview: the stage.
+    #[arg(long, value_name = "TEXT")]
+    pub stage: Option<String>,
+    /// interview: a topic (repeat; replaces the list).
+    #[arg(long = "topic", value_name = "TEXT")]
+    pub topics: Option<Vec<String>>,
+    /// interview: an interviewer (repeat; replaces the list).
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Option<Vec<String>>,
+    /// promise: the promised date, read like log promise WHEN.
+    #[arg(long, value_name = "WHEN")]
+    pub by: Option<String>,
+    /// promise, applied, offer, change, closed, reopened: free text.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// sent: the message's kind, like log sent KIND.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// sent: the subject line.
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// sent, reply: the text.
+    #[arg(long, value_name = "TEXT")]
+    pub body: Option<String>,
+    /// sent, reply: a file holding the text (- for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// sent: a recipient (repeat; replaces the list).
+    #[arg(long = "to", value_name = "ADDRESS")]
+    pub to: Option<Vec<String>>,
+    /// reply: nothing, answer, schedule or assignment.
+    #[arg(long, value_name = "ASKS")]
+    pub asks: Option<String>,
+    /// reply: by when they want your answer.
+    #[arg(long, value_name = "WHEN")]
+    pub respond_by: Option<String>,
+    /// reply: who wrote.
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// applied: where you found it.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// offer, change: the deadline.
+    #[arg(long, value_name = "WHEN")]
+    pub deadline: Option<String>,
+    /// away: their last day away.
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// change: competing-offer, final-round-elsewhere or availability-changed.
+    #[arg(long, value_name = "REASON")]
+    pub reason: Option<String>,
+    /// change: the change is real (--real=false: it is not).
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub real: Option<bool>,
+    /// closed: hired, rejected, withdrew, no-answer or declined.
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Option<String>,
+    /// note: its text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// sent, reply, offer, away: the mail's Message-ID.
+    #[arg(long, value_name = "ID")]
+    pub message_id: Option<String>,
+}
+
+/// Arguments of `followup rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// The event to remove: #3 (quote it, or write 3) or its id. Without it, the whole process.
+    #[arg(value_name = "EVENT")]
+    pub event: Option<String>,
+    /// Remove a whole process without asking (needed when not on a terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup contact`.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ContactAction,
+    /// The moment the history records: 2026-05-11T14:00 or RFC 3339. Defaults to the clock.
+    #[arg(long, value_name = "WHEN", global = true)]
+    pub now: Option<String>,
+}
+
+/// The actions of `followup contact`.
+#[derive(Debug, clap::Subcommand)]
+pub enum ContactAction {
+    /// Add a contact: "Ana Souza <ana@acme.example>", a name or an address.
+    Add {
+        /// The process's handle.
+        #[arg(value_name = "HANDLE")]
+        handle: String,
+        /// The contact.
+        #[arg(value_name = "CONTACT")]
+        contact: String,
+        /// Their title ("Recruiter").
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// How to address them formally ("Ms.").
+        #[arg(long, value_name = "TEXT")]
+        honorific: Option<String>,
+        /// Make it the main contact (the first: drafts are addressed to it).
+        #[arg(long)]
+        main: bool,
+    },
+    /// Change a contact (WHO: its email or its name).
+    Edit {
+        /// The process's handle.
+        #[arg(value_name = "HANDLE")]
+        handle: String,
+        /// The contact: its email or its name.
+        #[arg(value_name = "WHO")]
+        who: String,
+        /// Their name.
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// Their address; "" clears it.
+        #[arg(long, value_name = "ADDRESS")]
+        email: Option<String>,
+        /// Their title; "" clears it.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// How to address them formally; "" clears it.
+        #[arg(long, value_name = "TEXT")]
+        honorific: Option<String>,
+        /// Make it the main contact.
+        #[arg(long)]
+        main: bool,
+    },
+    /// Remove a contact (WHO: its email or its name).
+    Rm {
+        /// The process's handle.
+        #[arg(value_name = "HANDLE")]
+        handle: String,
+        /// The contact: its email or its name.
+        #[arg(value_name = "WHO")]
+        who: String,
+    },
+}
+
+/// Arguments of `followup note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// The note.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    #[command(flatten)]
+    pub at: AtArg,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup purge`.
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Erase without asking (needed when not on a terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]

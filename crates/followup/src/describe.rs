@@ -15,8 +15,19 @@ pub fn spell_instant(at: Timestamp, process: &Process, today: Date) -> String {
     )
 }
 
-/// One line: the event's type, its dates spelled, and its details.
+/// One line: the event's type, its dates spelled, and its details (a message's length, a
+/// note's text).
 pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
+    line(event, process, today, true)
+}
+
+/// [`event_line`] for an event whose text is printed under it ([`crate::said`]): a message's
+/// length and a note's text are left out.
+pub fn event_header(event: &Event, process: &Process, today: Date) -> String {
+    line(event, process, today, false)
+}
+
+fn line(event: &Event, process: &Process, today: Date, with_text: bool) -> String {
     let when = spell_instant(event.at, process, today);
     let spell = |d: Date| spell_date(d, today);
     let mut details: Vec<String> = Vec::new();
@@ -59,7 +70,7 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             if !to.is_empty() {
                 details.push(format!("to {}", to.join(", ")));
             }
-            if let Some(body) = body {
+            if let Some(body) = body.as_ref().filter(|_| with_text) {
                 details.push(format!("{} characters", body.chars().count()));
             }
             format!("sent {kind}: {when}")
@@ -80,7 +91,7 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             if let Some(from) = from {
                 details.push(format!("from {from}"));
             }
-            if let Some(body) = body {
+            if let Some(body) = body.as_ref().filter(|_| with_text) {
                 details.push(format!("{} characters", body.chars().count()));
             }
             format!("reply: {when}")
@@ -124,7 +135,9 @@ pub fn event_line(event: &Event, process: &Process, today: Date) -> String {
             format!("offer: {when}")
         }
         EventKind::Note { text } => {
-            details.push(text.clone());
+            if with_text {
+                details.push(text.clone());
+            }
             format!("note: {when}")
         }
         EventKind::Away { until, .. } => {

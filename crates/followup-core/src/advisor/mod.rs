@@ -3,7 +3,8 @@
 //!
 //! [`advise`] applies the product's rules in order; the first that applies decides:
 //! 1. closed, or you withdrew → nothing to do;
-//! 2. you accepted another offer → withdraw (decided by the tracker, across processes);
+//! 2. you accepted another offer → withdraw (decided by the tracker, across processes: see
+//!    [`across`]);
 //! 3. their offer is open → answer it;
 //! 4. they asked something → answer them;
 //! 5. too many unanswered messages → move on (or wait out the deadline you told them);
@@ -17,6 +18,7 @@
 //!
 //! The answer is an [`Advice`] that carries its rule and reason, never a bare flag.
 
+pub mod across;
 mod explain;
 mod facts;
 mod reads;
@@ -27,6 +29,7 @@ use jiff::civil::{Date, DateTime};
 use crate::policy::Policy;
 use crate::process::{Asks, MessageKind, Process, Rapport, TimezoneSource};
 use crate::time::{BusinessCalendar, spell_date};
+pub use across::{Accepted, Landscape, Outside, OutsideOffer};
 pub use explain::step_instruction;
 pub use facts::{Facts, OpenOffer, OpenRequest, RealChange};
 pub use reads::for_advice;
@@ -316,8 +319,34 @@ pub struct Advice {
     pub company: String,
 }
 
-/// Decides what to do for `process` at `now` under `policy`.
+/// Decides what to do for `process` at `now` under `policy`, on its own (a process document).
 pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
+    decide_for(process, policy, now, None)
+}
+
+/// Decides what to do for `process` at `now` under `policy`, with what the other tracked
+/// processes bring to it ([`across`]): an offer elsewhere is a real change here, a hire
+/// elsewhere asks to withdraw.
+pub fn advise_with(
+    process: &Process,
+    policy: &Policy,
+    now: Timestamp,
+    outside: &Outside,
+) -> Advice {
+    if outside.offers.is_empty() {
+        return decide_for(process, policy, now, outside.accepted.as_ref());
+    }
+    let mut seen = process.clone();
+    outside.add_to(&mut seen);
+    decide_for(&seen, policy, now, outside.accepted.as_ref())
+}
+
+fn decide_for(
+    process: &Process,
+    policy: &Policy,
+    now: Timestamp,
+    accepted: Option<&Accepted>,
+) -> Advice {
     let today = process.local_date(now);
     let facts = Facts::of(process, now);
     let calendar = BusinessCalendar::new(process.holidays.iter().copied());
@@ -328,6 +357,7 @@ pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
         today,
         facts: &facts,
         calendar: &calendar,
+        accepted,
     };
     let (action, rule, because) = decision.decide();
     let because = match facts.unreal_change {
@@ -361,6 +391,8 @@ struct Decision<'a> {
     today: Date,
     facts: &'a Facts<'a>,
     calendar: &'a BusinessCalendar,
+    /// The offer accepted in another process, if any (rule 2).
+    accepted: Option<&'a Accepted>,
 }
 
 type Decided = (Action, Rule, String);
@@ -376,6 +408,7 @@ impl Decision<'_> {
 
     fn decide(&self) -> Decided {
         self.closed()
+            .or_else(|| self.accepted_elsewhere())
             .or_else(|| self.offer_open())
             .or_else(|| self.your_turn())
             .or_else(|| self.unanswered_limit())
@@ -404,6 +437,25 @@ impl Decision<'_> {
                 ),
             )
         })
+    }
+
+    /// Rule 2: you accepted an offer in another process; leave this one gracefully, from the
+    /// day of that close until this process is closed or a withdraw message is logged (rule 1).
+    fn accepted_elsewhere(&self) -> Option<Decided> {
+        let accepted = self.accepted?;
+        let due = self.process.local_date(accepted.at);
+        Some((
+            Action::act(Step::Withdraw, due),
+            Rule::AcceptedElsewhere,
+            explain::and_then(
+                &format!(
+                    "you accepted {}'s offer on {}",
+                    accepted.company,
+                    self.spell(due)
+                ),
+                "withdraw from this process with a short, gracious message that keeps the door open",
+            ),
+        ))
     }
 
     /// Rule 3: their offer waits for an answer.

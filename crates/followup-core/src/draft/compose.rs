@@ -11,7 +11,7 @@ use super::template::phrases::{Hole, Phrases};
 use super::template::slot::{Flag, Slot};
 use super::template::variants::Variant;
 use super::{Draft, DraftError, DraftRequest, SUBJECT_WORDS, mailto_uri, when, word_count};
-use crate::advisor::Advice;
+use crate::advisor::{Advice, Step};
 use crate::process::{ChangeReason, EventKind, MessageKind, Process};
 
 /// Drafts the message `request` asks for.
@@ -26,7 +26,12 @@ pub fn compose(
     templates: &Templates,
     now: Timestamp,
 ) -> Result<Draft, DraftError> {
-    // A due step with no templates (an answer to their question, for now) is not drafted.
+    // An answer to their question or offer is theirs to write: a skeleton with the gap marked.
+    if request.kind.is_none()
+        && let Some(step @ (Step::Respond(_) | Step::RespondOffer)) = advice.action.due_step()
+    {
+        return super::skeleton::compose(process, step, request, templates.phrases(), now);
+    }
     let due = advice
         .action
         .due_step()
@@ -93,6 +98,7 @@ struct Values {
     topic: Option<String>,
     change: Option<String>,
     deadline: Option<String>,
+    interviewers: Option<String>,
 }
 
 impl Values {
@@ -116,6 +122,7 @@ impl Values {
             topic: None,
             change: None,
             deadline: None,
+            interviewers: None,
         };
         match kind {
             MessageKind::ThankYou => {
@@ -165,7 +172,10 @@ impl Values {
                 }));
                 values.deadline = deadline;
             }
-            MessageKind::Other | MessageKind::Reply | MessageKind::Withdraw => {
+            MessageKind::Withdraw => {
+                values.interviewers = Some(interviewers(process, request, phrases));
+            }
+            MessageKind::Other | MessageKind::Reply => {
                 return Err(DraftError::UnsupportedKind(kind));
             }
         }
@@ -183,6 +193,7 @@ impl Values {
             Slot::Topic => self.topic.as_deref(),
             Slot::Change => self.change.as_deref(),
             Slot::Deadline => self.deadline.as_deref(),
+            Slot::Interviewers => self.interviewers.as_deref(),
         }
     }
 
@@ -196,6 +207,44 @@ impl Values {
             Flag::Deadline => self.deadline.is_some(),
             Flag::NoDeadline => self.deadline.is_none(),
         }
+    }
+}
+
+/// The people met in the process, by name, for a withdrawal's thanks: every interview's
+/// interviewers in order, else the contacts; first names, full names in a formal message;
+/// "everyone I met" when none is recorded.
+fn interviewers(process: &Process, request: &DraftRequest, phrases: &Phrases) -> String {
+    fn add(names: &mut Vec<String>, name: &str) {
+        let name = clean(name);
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for event in &process.events {
+        if let EventKind::Interview(interview) = &event.kind {
+            for name in &interview.with {
+                add(&mut names, name);
+            }
+        }
+    }
+    if names.is_empty() {
+        for contact in &process.contacts {
+            add(&mut names, &contact.name);
+        }
+    }
+    let formal = request.tone == super::Tone::Formal;
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|name| match name.split_whitespace().next() {
+            Some(first) if !formal => first.to_owned(),
+            _ => name,
+        })
+        .collect();
+    match names.as_slice() {
+        [] => phrases.everyone_met.clone(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), phrases.and),
     }
 }
 

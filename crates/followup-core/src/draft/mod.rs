@@ -10,11 +10,13 @@
 //! - [`template`]: the text files (one folder per language) and their checks;
 //! - `story`: the facts of the timeline a draft is written from;
 //! - `greeting`, `when`: who is greeted and how dates read;
+//! - `skeleton`: the frame of an answer to their question or offer, with the gap marked;
 //! - [`mailto`], [`words`]: the `mailto:` URI and the word counts.
 
 mod compose;
 mod greeting;
 pub mod mailto;
+mod skeleton;
 mod story;
 pub mod template;
 mod tone;
@@ -27,6 +29,7 @@ use crate::process::MessageKind;
 
 pub use compose::compose;
 pub use mailto::mailto_uri;
+pub use skeleton::SKELETON_VARIANTS;
 pub use template::{TemplateError, Templates};
 pub use tone::Tone;
 pub use words::{SUBJECT_WORDS, length_aim, word_count};
@@ -106,7 +109,9 @@ pub enum DraftError {
         count: usize,
     },
     /// The kind is not one a draft can be (`other`).
-    #[error("cannot draft a message of kind \"{0}\"; choose thank-you, follow-up, final or align")]
+    #[error(
+        "cannot draft a message of kind \"{0}\"; choose thank-you, follow-up, final, align or withdraw"
+    )]
     UnsupportedKind(MessageKind),
 }
 

@@ -116,7 +116,7 @@ fn spell(pattern: &Pattern<Hole>, date: Date, phrases: &Phrases) -> String {
         Hole::Day => &day,
         Hole::Year => &year,
         // Date phrases are checked at load to offer only the four date holes.
-        Hole::Name | Hole::On | Hole::Deadline => "",
+        Hole::Name | Hole::On | Hole::Deadline | Hole::Role => "",
     })
 }
 

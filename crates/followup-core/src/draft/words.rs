@@ -11,17 +11,16 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// The words a drafted body of `kind` aims for: thank-you 25–70, follow-up and final 25–90,
-/// align 25–110 (the reviewer's aims, with a floor so a draft is never curt).
+/// The words a drafted body of `kind` aims for: thank-you 25–70, withdraw 25–80, follow-up and
+/// final 25–90, align 25–110, reply 25–120 (the reviewer's aims, with a floor so a draft is
+/// never curt; a skeleton is shorter, its answer being the user's).
 pub fn length_aim(kind: MessageKind) -> RangeInclusive<usize> {
     match kind {
         MessageKind::ThankYou => 25..=70,
         MessageKind::Align => 25..=110,
-        MessageKind::FollowUp
-        | MessageKind::Final
-        | MessageKind::Other
-        | MessageKind::Reply
-        | MessageKind::Withdraw => 25..=90,
+        MessageKind::Withdraw => 25..=80,
+        MessageKind::Reply => 25..=120,
+        MessageKind::FollowUp | MessageKind::Final | MessageKind::Other => 25..=90,
     }
 }
 

@@ -5,6 +5,7 @@
 //! [`crate::document`].
 
 pub mod limits;
+pub mod standing;
 
 use jiff::Timestamp;
 use jiff::civil::Date;

@@ -196,6 +196,7 @@ static REGISTRY: &[&dyn Rule] = &[
     &vague::no_time_anchor::RULE,
     &vague::promise_date::RULE,
     &vague::wrong_name::RULE,
+    &vague::placeholder::RULE,
     &no_question::missing::RULE,
     &length::message::RULE,
     &length::sentence::RULE,

@@ -358,7 +358,8 @@ impl<'a> Writer<'a> {
     }
 
     /// Inserts the events the process lacks: matched by id, or by content (time and every
-    /// field) for events without one. A process created by this op lacks them all.
+    /// field) for events without one, each stored event matching one at most. A process
+    /// created by this op lacks them all.
     fn add_missing(&self, key: i64, events: &[Event], fresh: bool) -> Result<Vec<String>, Failure> {
         let mut live: Vec<Event> = Vec::new();
         if !fresh && !events.is_empty() {
@@ -373,12 +374,21 @@ impl<'a> Writer<'a> {
             }
         }
         let mut added = Vec::new();
+        // Each stored event matches at most one event without id: two identical events of a
+        // document stay two, as advising the file reads them.
+        let mut used = vec![false; live.len()];
         for event in events {
             let known = match &event.id {
                 Some(id) => live.iter().any(|e| e.id.as_ref() == Some(id)),
-                None => live
-                    .iter()
-                    .any(|e| e.at == event.at && e.kind == event.kind),
+                None => match (0..used.len())
+                    .find(|&i| !used[i] && live[i].at == event.at && live[i].kind == event.kind)
+                {
+                    Some(i) => {
+                        used[i] = true;
+                        true
+                    }
+                    None => false,
+                },
             };
             if known {
                 continue;

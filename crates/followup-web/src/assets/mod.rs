@@ -17,6 +17,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("app.js"),
     ),
+    (
+        "compose.js",
+        "text/javascript; charset=utf-8",
+        include_str!("compose.js"),
+    ),
     ("icon.svg", "image/svg+xml", include_str!("icon.svg")),
 ];
 

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use followup_core::advisor::Then;
 use followup_core::advisor::step_instruction;
 use followup_core::time::spell_date;
-use followup_core::{Action, Advice, Step};
+use followup_core::{Action, Advice, Rule, Step};
 use maud::{Markup, html};
 
 use super::layout::{Chrome, Nav, page as layout};
@@ -66,7 +66,7 @@ fn verb(action: &Action) -> (&'static str, &'static str) {
             step: Step::Respond(_) | Step::RespondOffer,
             ..
         } => ("Respond", "#advice"),
-        Action::Act { .. } => ("Draft", "#advice"),
+        Action::Act { .. } => ("Draft", "/compose"),
         Action::MoveOn => ("Close", "#advice"),
         Action::Wait { .. } | Action::UpcomingInterview { .. } | Action::Nothing => ("View", ""),
     }
@@ -96,6 +96,9 @@ pub fn summary(advice: &Advice) -> Markup {
                 " " (spell(at.date())) " at " (at.strftime("%H:%M")) ": nothing to send before it"
             }
             Action::MoveOn => { strong.tag.tag-stop { "Move on" } " — no more messages; close it" }
+            Action::Nothing if advice.rule == Rule::AppliedWaiting => {
+                strong.tag.tag-wait { "Wait" } " for an answer to your application"
+            }
             Action::Nothing => { strong.tag { "Nothing to do" } }
         }
     }

@@ -44,15 +44,21 @@ pub enum Nav {
     Board,
     /// `/new`.
     New,
+    /// `/stats`.
+    Stats,
+    /// `/check`.
+    Check,
     /// Any other page.
     None,
 }
 
-const ENTRIES: [(Nav, &str, &str); 4] = [
+const ENTRIES: [(Nav, &str, &str); 6] = [
     (Nav::Agenda, "/", "Agenda"),
     (Nav::Processes, "/processes", "Processes"),
     (Nav::Board, "/board", "Board"),
     (Nav::New, "/new", "New"),
+    (Nav::Check, "/check", "Check"),
+    (Nav::Stats, "/stats", "Stats"),
 ];
 
 /// A page of the app: `title` (already about the page, "Agenda"), the entry to mark current,

@@ -2,14 +2,16 @@
 //! [`crate::Backend`] and render; all user text goes through maud, which escapes it.
 
 mod agenda;
+mod compose;
 mod later;
 mod layout;
 mod process;
+mod stats;
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use maud::{Markup, html};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -26,6 +28,16 @@ pub fn routes() -> Router<Web> {
         .route("/processes", get(later::processes))
         .route("/board", get(later::board))
         .route("/new", get(later::new))
+        .route("/stats", get(stats::page))
+        .route(
+            "/p/{handle}/compose",
+            get(compose::page).post(compose::submit),
+        )
+        .route(
+            "/check",
+            get(compose::check_page).post(compose::check_submit),
+        )
+        .route("/api/check", post(compose::api_check))
         .fallback(not_found)
 }
 

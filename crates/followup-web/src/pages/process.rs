@@ -56,6 +56,13 @@ fn body(view: &ProcessView) -> Markup {
             p.advice-action { (summary(advice)) }
             p { (advice.reason()) }
             p.rule { "Rule: " code { (advice.rule.id()) } }
+            @if let Some(handle) = &process.handle {
+                @if matches!(advice.action, followup_core::Action::Act { .. }) {
+                    p { a.button href={ (super::process_href(handle)) "/compose" } { "Write it" } }
+                } @else {
+                    p { a href={ (super::process_href(handle)) "/compose" } { "Write a message anyway" } }
+                }
+            }
         }
         @if !process.contacts.is_empty() {
             section aria-labelledby="contacts-title" {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use followup_web::backend::{Checked, Composed, DraftChoice, ReviewRequest, SentMessage};
 use followup_web::{Agenda, Backend, BackendError, Options, ProcessView, Web};
 
 use crate::support::{FEED_TOKEN, Fixture, HOST, Reply, acme, globex, send};
@@ -20,6 +21,18 @@ impl Backend for Shared {
     }
     fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
         self.0.process(handle)
+    }
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        self.0.stats()
+    }
+    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
+        self.0.compose(handle, choice)
+    }
+    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
+        self.0.review(request)
+    }
+    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
+        self.0.mark_sent(handle, message)
     }
     fn calendar(&self) -> Result<String, BackendError> {
         self.0.calendar()

@@ -4,9 +4,11 @@
 // Test code may unwrap: a failure is a test failure with a backtrace.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod compose;
 mod feed;
 mod hostile;
 mod labels;
 mod pages;
 mod security;
+mod stats;
 mod support;

@@ -7,7 +7,8 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use followup_core::{Process, ZoneDefault, advise, parse_document};
 use followup_store::{Change, Op, SqliteStore, Store, StoreError};
 use followup_web::{
-    Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web, app,
+    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, Options,
+    ProcessView, ReviewRequest, Section, SectionKind, SentMessage, Web, app,
 };
 use http_body_util::BodyExt;
 use jiff::Timestamp;
@@ -115,6 +116,51 @@ impl Fixture {
 }
 
 impl Backend for Fixture {
+    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
+        let process = self.process(handle)?.process;
+        Ok(composed(process, choice))
+    }
+
+    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
+        let process = match &request.handle {
+            Some(handle) => Some(self.process(handle)?.process),
+            None => None,
+        };
+        Ok(checked(process.as_ref(), request))
+    }
+
+    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
+        self.process(handle)?;
+        let event = followup_core::Event {
+            id: None,
+            at: now(),
+            kind: followup_core::EventKind::Sent {
+                kind: message.kind,
+                subject: message.subject.clone(),
+                body: Some(message.body.clone()),
+                to: message.to.clone(),
+                message_id: None,
+            },
+        };
+        self.store
+            .lock()
+            .unwrap()
+            .apply(&Change {
+                at: now(),
+                summary: format!("log {handle} sent"),
+                ops: vec![Op::AddEvent {
+                    handle: handle.to_owned(),
+                    event,
+                }],
+            })
+            .unwrap();
+        Ok(())
+    }
+
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        Ok(stats_of(&self.store.lock().unwrap().processes().unwrap()))
+    }
+
     fn agenda(&self) -> Result<Agenda, BackendError> {
         Ok(agenda_of(&self.store.lock().unwrap().processes().unwrap()))
     }
@@ -160,6 +206,25 @@ impl Backend for Fixture {
 pub struct Document(pub Process);
 
 impl Backend for Document {
+    fn compose(&self, _handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
+        Ok(composed(self.0.clone(), choice))
+    }
+
+    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
+        Ok(checked(Some(&self.0), request))
+    }
+
+    fn mark_sent(&self, _handle: &str, _message: &SentMessage) -> Result<(), BackendError> {
+        Err(BackendError::Failed {
+            message: "a document is read-only".to_owned(),
+            hint: "a test".to_owned(),
+        })
+    }
+
+    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
+        Ok(stats_of(std::slice::from_ref(&self.0)))
+    }
+
     fn agenda(&self) -> Result<Agenda, BackendError> {
         Ok(agenda_of(std::slice::from_ref(&self.0)))
     }
@@ -181,6 +246,51 @@ impl Backend for Document {
             now: now(),
         })
     }
+}
+
+/// The composer's opening draft for `process` at [`NOW`], from the built-in templates.
+fn composed(process: Process, choice: &DraftChoice) -> Composed {
+    let advice = advise(&process, &Default::default(), now());
+    let request = followup_core::draft::DraftRequest {
+        kind: choice.kind,
+        tone: choice.tone,
+        variant: choice.variant.max(1),
+        topic: None,
+        from: Some("Maria".to_owned()),
+    };
+    let templates = followup_core::draft::Templates::english().unwrap();
+    let draft = followup_core::draft::compose(&process, &advice, &request, templates, now())
+        .map_err(|err| err.to_string());
+    Composed {
+        process,
+        advice,
+        draft,
+    }
+}
+
+/// The review `followup check --json` gives, with `--process` when there is one.
+fn checked(process: Option<&Process>, request: &ReviewRequest) -> Checked {
+    let policy = followup_core::Policy::default();
+    let context =
+        process.map(|p| followup_review::ProcessContext::new(p, &policy, now(), request.kind));
+    let reviewer = followup_review::Reviewer::new();
+    Checked {
+        review: reviewer.review(&request.text, request.kind, context.as_ref()),
+        fixed: request.fix.then(|| {
+            reviewer
+                .fix(&request.text, request.kind, context.as_ref())
+                .text
+        }),
+    }
+}
+
+/// The figures of `processes` advised at [`NOW`], as the binary's backend computes them.
+fn stats_of(processes: &[Process]) -> followup_core::stats::Stats {
+    let advised: Vec<_> = processes
+        .iter()
+        .map(|p| (p, advise(p, &Default::default(), now())))
+        .collect();
+    followup_core::stats::stats(advised.iter().map(|(p, a)| (*p, a)), now())
 }
 
 /// The agenda of `processes` at [`NOW`]: each advised, in the sections of the binary's backend.
@@ -326,6 +436,9 @@ pub const PAGES: &[&str] = &[
     "/processes",
     "/board",
     "/new",
+    "/stats",
+    "/check",
+    "/p/acme-backend/compose",
     "/p/nobody",
     "/no/such/page",
 ];

@@ -89,6 +89,18 @@ impl Run for AddArgs {
         let applied_on = process.events.first().map(|e| {
             followup_core::time::spell_date(process.local_date(e.at), process.local_date(e.at))
         });
+        if !self.again
+            && let Some(handle) = app.open_posting(&company, &role)?
+        {
+            return Err(UserError::new(
+                format!("{company} — {role} is already tracked and open, as {handle}"),
+                format!(
+                    "followup show {handle} shows it; add --again to track a second process \
+                     for the same role"
+                ),
+            )
+            .into());
+        }
         let details = process.details.clone();
         let change = Change {
             at: app.change_time()?,
@@ -149,7 +161,7 @@ fn non_empty(field: &str, text: &str) -> Result<String, UserError> {
 }
 
 /// Reads `Ana Souza <ana@acme.example>`, `Ana Souza` or `ana@acme.example`.
-fn parse_contact(text: &str) -> Result<Contact, UserError> {
+pub(super) fn parse_contact(text: &str) -> Result<Contact, UserError> {
     let bad = |why: &str| {
         UserError::new(
             format!("--contact {text:?}: {why}"),

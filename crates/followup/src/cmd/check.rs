@@ -22,7 +22,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 
 impl Run for CheckArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let kind = MessageKind::from(self.kind);
+        let given = self.kind.map(MessageKind::from);
         // Without a process no rule reads the clock: a `--now` would be silently ignored, and
         // the user would believe the timing was checked.
         if self.now.now.is_some() && self.process.is_none() {
@@ -42,31 +42,41 @@ impl Run for CheckArgs {
         }
         let text = input::read_text(&self.file)?;
         if input::is_blank(&text) {
-            let name = if self.file == "-" {
-                "<stdin>"
-            } else {
-                &self.file
-            };
             return Err(UserError::new(
-                format!("{name}: the message is empty"),
+                format!("{}: the message is empty", shown(&self.file)),
                 "pass the message as a file, or pipe it: followup check - < message.txt",
             )
             .into());
         }
-        let context = match &self.process {
-            Some(source) => Some(load_context(
-                &mut ctx.app(self.now.now.as_deref())?,
-                source,
-                kind,
-            )?),
-            None => None,
+        let (kind, context) = match &self.process {
+            Some(source) => {
+                let (kind, context) =
+                    load_context(&mut ctx.app(self.now.now.as_deref())?, source, given)?;
+                (kind, Some(context))
+            }
+            None => (given.unwrap_or(MessageKind::FollowUp), None),
         };
 
+        // Only the body is reviewed; positions are moved back to where they are in the file.
+        let message = input::message_file(&text, &self.file)?;
+        if message.has_headers() && input::is_blank(message.body) {
+            return Err(UserError::new(
+                format!("{}: the message has headers but no body", shown(&self.file)),
+                "write the body after the blank line that ends the header block",
+            )
+            .into());
+        }
         let reviewer = Reviewer::new();
-        let review = reviewer.review(&text, kind, context.as_ref());
-        let fixed = self
-            .fix
-            .then(|| reviewer.fix(&text, kind, context.as_ref()).text);
+        let mut review = reviewer.review(message.body, kind, context.as_ref());
+        for finding in &mut review.findings {
+            finding.start += message.body_start;
+            finding.end += message.body_start;
+            finding.line += message.header_lines;
+        }
+        let fixed = self.fix.then(|| {
+            let fixed = reviewer.fix(message.body, kind, context.as_ref()).text;
+            format!("{}{fixed}", &text[..message.body_start])
+        });
 
         let stdout = anstream::stdout();
         let colour = stdout.current_choice() != ColorChoice::Never;
@@ -95,6 +105,11 @@ impl Run for CheckArgs {
     }
 }
 
+/// The message's source as errors name it.
+fn shown(file: &str) -> &str {
+    if file == "-" { "<stdin>" } else { file }
+}
+
 /// The review object with `"fixed"` after its fields.
 #[derive(serde::Serialize)]
 struct WithFix<'a> {
@@ -103,22 +118,27 @@ struct WithFix<'a> {
     fixed: &'a str,
 }
 
-/// The process context behind `--process`: read the document or the tracked process, apply the
-/// configured holidays and policy, resolve `--now` in the process's zone.
-fn load_context(
+/// The process context behind `--process`: read the document or the tracked process (with what
+/// the other tracked processes bring to it), apply the configured holidays and policy, resolve
+/// `--now` in the process's zone. Without `--kind` the kind is the one the advice asks for (for
+/// a wait, the one it waits for), else a follow-up.
+pub(super) fn load_context(
     app: &mut App,
     source: &str,
-    kind: MessageKind,
-) -> Result<ProcessContext, UserError> {
-    let mut process = app.load_process(source)?;
-    app.config.apply_holidays(&mut process);
-    let now = app.now_for(&process)?;
-    Ok(ProcessContext::new(
-        &process,
-        app.config.policy(),
-        now,
-        kind,
-    ))
+    given: Option<MessageKind>,
+) -> Result<(MessageKind, ProcessContext), UserError> {
+    let (advised, now) = app.load_advised(source)?;
+    let followup_app::Advised {
+        mut process,
+        advice,
+        outside,
+    } = advised;
+    outside.add_to(&mut process);
+    let kind = given
+        .or_else(|| advice.action.message_kind())
+        .unwrap_or(MessageKind::FollowUp);
+    let context = ProcessContext::new(&process, app.config.policy(), now, kind);
+    Ok((kind, context))
 }
 
 fn severity_style(severity: Severity) -> Style {

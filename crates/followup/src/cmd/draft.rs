@@ -11,13 +11,14 @@ use std::process::ExitCode;
 
 use followup_core::draft::template::BUILTIN;
 use followup_core::draft::{Draft, DraftError, DraftRequest, Templates, Tone, compose};
-use followup_core::{Advice, MessageKind, Process, TimezoneSource};
+use followup_core::{Advice, Event, EventKind, MessageKind, Process, TimezoneSource};
 
 use super::advise::write_human;
-use followup_app::Config;
+use followup_app::{App, Config, Recorded};
 
 use super::{Context, Run};
 use crate::cli::{DraftArgs, DraftTone};
+use crate::describe;
 use crate::error::UserError;
 
 /// Exit code when there is nothing to draft: the advice is printed instead.
@@ -26,31 +27,28 @@ pub const EXIT_NOTHING_TO_DRAFT: u8 = 3;
 impl Run for DraftArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let mut app = ctx.app(self.now.now.as_deref())?;
-        let own_templates;
-        let templates: &Templates = match user_template_files(&app.config)? {
-            None => Templates::english().map_err(|err| {
-                UserError::new(
-                    format!("the built-in templates do not load: {err}"),
-                    "this is a bug in followup; please report it",
-                )
-            })?,
-            Some(UserTemplates { dir, files }) => {
-                let files: Vec<(&str, &str)> = files
-                    .iter()
-                    .map(|(name, text)| (*name, text.as_str()))
-                    .collect();
-                own_templates = Templates::load(LANGUAGE, &files).map_err(|err| {
-                    UserError::new(
-                        format!("your templates in {}: {err}", dir.display()),
-                        "fix the file, or delete it to use the built-in one",
-                    )
-                })?;
-                &own_templates
-            }
-        };
-        let mut process = app.load_process(&self.file)?;
-        let now = app.now_for(&process)?;
-        let advice = app.advise(&mut process, now);
+        let templates = LoadedTemplates::of(&app.config)?;
+        let templates = templates.get();
+        if self.log && (self.file == "-" || std::path::Path::new(&self.file).is_file()) {
+            // Only a tracked process can record what was sent.
+            return Err(UserError::new(
+                format!(
+                    "--log records the draft in the tracker, and {} is a file",
+                    self.file
+                ),
+                "name a tracked process by its handle (see followup list), or drop --log",
+            )
+            .into());
+        }
+        // A tracked process is drafted with what the others bring to it: an offer elsewhere is
+        // the align's real change (the change names no company, so the draft cannot).
+        let (advised, now) = app.load_advised(&self.file)?;
+        let followup_app::Advised {
+            mut process,
+            advice,
+            outside,
+        } = advised;
+        outside.add_to(&mut process);
 
         let request = DraftRequest {
             kind: self.kind.map(MessageKind::from),
@@ -65,6 +63,11 @@ impl Run for DraftArgs {
         };
         match compose(&process, &advice, &request, templates, now) {
             Ok(draft) => {
+                let logged = if self.log {
+                    Some(log_sent(&mut app, &self.file, &draft, now)?)
+                } else {
+                    None
+                };
                 let mut err = anstream::stderr().lock();
                 if let Some(warning) = &draft.warning {
                     writeln!(err, "warning: {warning}")?;
@@ -80,6 +83,29 @@ impl Run for DraftArgs {
                         "note: dates read in {} ({source})",
                         process.timezone_name
                     )?;
+                }
+                let signed = request
+                    .from
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty());
+                if !signed {
+                    // Once per run: a run drafts one message.
+                    let file = app
+                        .config
+                        .file_for_people()
+                        .unwrap_or_else(|| "~/.config/followup/config.toml".to_owned());
+                    writeln!(err, "hint: set name = \"…\" in {file} to sign your drafts")?;
+                }
+                if let Some(recorded) = &logged {
+                    let today = recorded.process.local_date(now);
+                    for event in &recorded.events {
+                        writeln!(
+                            err,
+                            "Logged: {}",
+                            describe::event_line(event, &recorded.process, today)
+                        )?;
+                    }
+                    writeln!(err, "Now: {}", recorded.advice.headline())?;
                 }
                 drop(err);
                 let mut out = anstream::stdout().lock();
@@ -110,7 +136,7 @@ impl Run for DraftArgs {
             .into()),
             Err(err) => Err(UserError::new(
                 err.to_string(),
-                "--kind takes thank-you, follow-up, final or align",
+                "--kind takes thank-you, follow-up, final, align or withdraw",
             )
             .into()),
         }
@@ -135,14 +161,33 @@ impl DraftArgs {
     }
 }
 
-/// The draft for people: recipients, subject, a blank line, the body.
+/// The draft for people: recipients, subject, a blank line, the body — the message file form
+/// that `log sent --file` and `check` read back.
 fn write_draft(out: &mut impl Write, draft: &Draft) -> std::io::Result<()> {
-    if !draft.to.is_empty() {
-        writeln!(out, "To: {}", draft.to.join(", "))?;
-    }
-    writeln!(out, "Subject: {}", draft.subject)?;
-    writeln!(out)?;
-    writeln!(out, "{}", draft.body)
+    let text = followup_core::message_file::render(&draft.to, &draft.subject, &draft.body);
+    write!(out, "{text}")
+}
+
+/// `--log`: records the draft as sent now, as it stands (kind, subject, body, recipients).
+fn log_sent(
+    app: &mut App,
+    handle: &str,
+    draft: &Draft,
+    now: jiff::Timestamp,
+) -> Result<Recorded, UserError> {
+    let sent = Event {
+        id: None,
+        at: now,
+        kind: EventKind::Sent {
+            kind: draft.kind,
+            subject: Some(draft.subject.clone()),
+            body: Some(draft.body.clone()),
+            to: draft.to.clone(),
+            message_id: None,
+        },
+    };
+    let summary = format!("draft {handle} --log ({})", draft.kind);
+    app.record(handle, summary, vec![sent], now)
 }
 
 fn tone(tone: DraftTone) -> Tone {
@@ -150,6 +195,53 @@ fn tone(tone: DraftTone) -> Tone {
         DraftTone::Formal => Tone::Formal,
         DraftTone::Neutral => Tone::Neutral,
         DraftTone::Warm => Tone::Warm,
+    }
+}
+
+/// The templates drafts are written from: the built-in ones, or the user's own files in their
+/// place (`followup serve`'s composer loads them the same way).
+pub enum LoadedTemplates {
+    /// No user template files.
+    Builtin(&'static Templates),
+    /// The user's files, each replacing the built-in one of the same name.
+    Own(Box<Templates>),
+}
+
+impl LoadedTemplates {
+    /// Loads the templates for `config`: a user file that does not parse names itself.
+    pub fn of(config: &Config) -> Result<LoadedTemplates, UserError> {
+        match user_template_files(config)? {
+            None => Templates::english()
+                .map(LoadedTemplates::Builtin)
+                .map_err(|err| {
+                    UserError::new(
+                        format!("the built-in templates do not load: {err}"),
+                        "this is a bug in followup; please report it",
+                    )
+                }),
+            Some(UserTemplates { dir, files }) => {
+                let files: Vec<(&str, &str)> = files
+                    .iter()
+                    .map(|(name, text)| (*name, text.as_str()))
+                    .collect();
+                Templates::load(LANGUAGE, &files)
+                    .map(|own| LoadedTemplates::Own(Box::new(own)))
+                    .map_err(|err| {
+                        UserError::new(
+                            format!("your templates in {}: {err}", dir.display()),
+                            "fix the file, or delete it to use the built-in one",
+                        )
+                    })
+            }
+        }
+    }
+
+    /// The templates.
+    pub fn get(&self) -> &Templates {
+        match self {
+            LoadedTemplates::Builtin(templates) => templates,
+            LoadedTemplates::Own(templates) => templates,
+        }
     }
 }
 

@@ -1,6 +1,6 @@
-//! `followup import FILE`: merges an export (or one process document) into the tracker by id,
-//! in one transaction, reading the file as a stream. Importing the same file twice changes
-//! nothing.
+//! `followup import FILE [--dry-run]`: merges an export (or one process document) into the
+//! tracker by id, field by field, in one transaction, reading the file as a stream; each
+//! change to what was tracked is listed. Importing the same file twice changes nothing.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -18,7 +18,7 @@ impl Run for ImportArgs {
         } else {
             self.file.as_str()
         };
-        let imported = app.import(&self.file)?;
+        let imported = app.import_with(&self.file, self.dry_run)?;
         let count = imported.processes;
         let mut out = anstream::stdout().lock();
         if self.json {
@@ -28,14 +28,28 @@ impl Run for ImportArgs {
                 "merged": imported.merged,
                 "events_added": imported.events_added,
                 "change": imported.change,
+                "changes": imported.changes,
+                "dry_run": self.dry_run,
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        } else if self.dry_run {
+            for line in &imported.changes {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(
+                out,
+                "Dry run of {shown}: it would add {} new processes and {} new events, and update {} existing processes; nothing was written.",
+                imported.created, imported.events_added, imported.merged
+            )?;
         } else if imported.change.is_none() {
             writeln!(
                 out,
                 "Nothing new: all {count} processes in {shown} are already tracked."
             )?;
         } else {
+            for line in &imported.changes {
+                writeln!(out, "{line}")?;
+            }
             writeln!(
                 out,
                 "Imported {shown}: {} new processes, {} new events ({} existing processes updated). followup undo reverses it.",

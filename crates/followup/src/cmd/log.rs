@@ -20,10 +20,41 @@ impl Run for LogArgs {
         let mut app = ctx.app(self.now.as_deref())?;
         let process = app.process(&self.handle)?;
         let now = app.now_for(&process)?;
-        let (type_name, events) = events_of(self.event, now, &process, app.config.date_order())?;
+        let mut event = self.event;
+        if let LogEvent::Sent {
+            kind: kind @ None, ..
+        } = &mut event
+        {
+            *kind = Some(advised_kind(&mut app, &self.handle, process.clone(), now)?);
+        }
+        let (type_name, events) = events_of(event, now, &process, app.config.date_order())?;
         let summary = format!("log {} {type_name}", self.handle);
         let recorded = app.record(&self.handle, summary, events, now)?;
         print_recorded(&self.handle, &recorded, now, self.json)
+    }
+}
+
+/// The kind of message the advice asks for now (for a wait, the one it waits for): what `sent`
+/// records when no kind is given.
+fn advised_kind(
+    app: &mut followup_app::App,
+    handle: &str,
+    mut process: Process,
+    now: jiff::Timestamp,
+) -> Result<String, UserError> {
+    let (advice, _) = app.advise_tracked(&mut process, now)?;
+    match advice.action.message_kind() {
+        Some(kind) => Ok(kind.as_str().to_owned()),
+        None => Err(UserError::new(
+            format!(
+                "KIND: the advice asks for no message now ({})",
+                advice.action.name()
+            ),
+            format!(
+                "name the kind: followup log {handle} sent follow-up (or one of {})",
+                MessageKind::expected()
+            ),
+        )),
     }
 }
 
@@ -39,6 +70,7 @@ pub fn print_recorded(
         process,
         events,
         advice,
+        reopened,
     } = recorded;
     let today = process.local_date(now);
     let mut out = anstream::stdout().lock();
@@ -46,12 +78,19 @@ pub fn print_recorded(
         let value = json!({
             "handle": handle,
             "events": events.iter().map(|e| describe::event_json(e, process)).collect::<Vec<_>>(),
+            "reopened": reopened,
             "advice": advice,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
     } else {
         for event in events {
             writeln!(out, "{}", describe::event_line(event, process, today))?;
+        }
+        if *reopened {
+            writeln!(
+                out,
+                "Reopened {handle}: it was closed as no-answer, and this shows the silence is over."
+            )?;
         }
         writeln!(out, "Now: {}", advice.headline())?;
     }
@@ -125,10 +164,15 @@ fn events_of(
             to,
             at: when,
         } => {
-            let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
-            let body = match file {
-                Some(file) => Some(input::read_text(&file)?),
-                None => body,
+            let kind = value_of(
+                "KIND",
+                kind.as_deref().unwrap_or_default(),
+                MessageKind::parse,
+                MessageKind::expected,
+            )?;
+            let Message { body, subject, to } = match file {
+                Some(file) => message_from_file(&file, subject, to)?,
+                None => Message { body, subject, to },
             };
             let when = at(when.at)?;
             let withdraw = kind == MessageKind::Withdraw;
@@ -255,6 +299,45 @@ fn events_of(
             ("away", vec![make(&when, kind)])
         }
     })
+}
+
+/// A sent message's body, subject and recipients from `--file`: a header block gives the
+/// subject and recipients (an option giving them too is refused, so neither is silently
+/// dropped); the body is the rest, without the file's final line break.
+fn message_from_file(
+    file: &str,
+    subject: Option<String>,
+    to: Vec<String>,
+) -> Result<Message, UserError> {
+    let text = input::read_text(file)?;
+    let message = input::message_file(&text, file)?;
+    let both = |option: &str, header: &str| {
+        UserError::new(
+            format!("{option} and the {header} line of {file} both give it"),
+            format!("drop {option}, or the {header} line from the file"),
+        )
+    };
+    if subject.is_some() && message.subject.is_some() {
+        return Err(both("--subject", "Subject:"));
+    }
+    if !to.is_empty() && !message.to.is_empty() {
+        return Err(both("--to", "To:"));
+    }
+    let body = message.body_text();
+    let body = (!input::is_blank(body)).then(|| body.to_owned());
+    let to = if to.is_empty() { message.to } else { to };
+    Ok(Message {
+        body,
+        subject: subject.or(message.subject),
+        to,
+    })
+}
+
+/// A sent message's parts as `log sent` records them.
+struct Message {
+    body: Option<String>,
+    subject: Option<String>,
+    to: Vec<String>,
 }
 
 /// One of an enum's spellings, given as `name` on the command line.

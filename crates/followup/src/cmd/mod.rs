@@ -6,6 +6,8 @@ mod calendar;
 mod check;
 mod close;
 mod completions;
+mod contact;
+mod correct;
 mod draft;
 mod export;
 mod import;
@@ -16,6 +18,7 @@ mod next;
 mod reopen;
 mod serve;
 mod show;
+mod stats;
 mod undo;
 
 use std::process::ExitCode;
@@ -72,7 +75,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => args.run(&ctx),
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
+        Command::Redo(args) => args.run(&ctx),
+        Command::Edit(args) => (*args).run(&ctx),
+        Command::Rm(args) => args.run(&ctx),
+        Command::Contact(args) => args.run(&ctx),
+        Command::Note(args) => args.run(&ctx),
+        Command::Purge(args) => args.run(&ctx),
         Command::Serve(args) => args.run(&ctx),
         Command::Calendar(args) => args.run(&ctx),
+        Command::Stats(args) => args.run(&ctx),
     }
 }

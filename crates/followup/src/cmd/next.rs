@@ -5,9 +5,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::{Advised, App};
-use followup_core::Action;
 use followup_core::process::limits::escape_line;
 use followup_core::time::spell_date;
+use followup_core::{Action, Rule};
 use owo_colors::OwoColorize;
 use serde::Serialize;
 
@@ -141,6 +141,9 @@ fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Re
             at.strftime("%H:%M")
         )?,
         Action::MoveOn => write!(out, "move on: no more messages")?,
+        Action::Nothing if advice.rule == Rule::AppliedWaiting => {
+            write!(out, "waiting for an answer to your application")?
+        }
         Action::Nothing => write!(out, "nothing to do")?,
     }
     writeln!(

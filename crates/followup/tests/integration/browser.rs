@@ -225,7 +225,13 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         .await;
     assert_eq!(
         sections,
-        json!(["Act now (3)", "Waiting (2)", "Move on (1)"])
+        json!([
+            "Your move (2)",
+            "Act now (3)",
+            "Coming up (1)",
+            "Waiting (3)",
+            "Move on (1)"
+        ])
     );
     // The style and the script loaded under the CSP.
     assert_eq!(
@@ -308,9 +314,28 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         json!(403)
     );
 
+    // The stats page: charts drawn on the server, their numbers beneath.
+    browser
+        .client
+        .goto(&format!("{}/stats", server.origin))
+        .await
+        .unwrap();
+    assert_eq!(browser.text("h1").await, "What your search tells you");
+    assert_eq!(
+        browser
+            .eval("document.querySelectorAll('svg.bars').length")
+            .await,
+        json!(3)
+    );
+    browser.screenshot("stats").await;
+
     // 360 px wide: nothing wider than the screen.
     browser.client.set_window_size(360, 800).await.unwrap();
-    for (path, name) in [("/", "agenda-360"), (first.as_str(), "process-360")] {
+    for (path, name) in [
+        ("/", "agenda-360"),
+        (first.as_str(), "process-360"),
+        ("/stats", "stats-360"),
+    ] {
         browser
             .client
             .goto(&format!("{}{path}", server.origin))
@@ -334,4 +359,182 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         started.elapsed()
     );
     browser.close().await;
+}
+
+/// Polls `expression` in the page until it is true; how long that took, or a failure after
+/// five seconds.
+async fn wait_until(browser: &Browser, expression: &str) -> Duration {
+    let started = Instant::now();
+    loop {
+        if browser.eval(expression).await == json!(true) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "never true: {expression}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// The composer of a due follow-up: a weak sentence typed in is underlined within a second,
+/// its explanation reached with the keyboard; "Fix it" gives the strong version, "Mark as
+/// sent" logs it, and the timeline and the stats show it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_composer_reviews_as_you_type_in_chromium() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let server = Server::start(home.path(), &["--demo", "--now", "2026-05-13T10:00"]);
+    browser.client.goto(&server.url).await.unwrap();
+
+    let sent_before = follow_ups_sent(&browser, &server).await;
+    browser
+        .client
+        .goto(&format!("{}/", server.origin))
+        .await
+        .unwrap();
+    // A due follow-up's "Draft" opens the composer with its message.
+    let draft = browser
+        .client
+        .find(Locator::XPath(
+            "//li[.//p[contains(@class,'item-action')][contains(.,'Follow-up due')]]//a[contains(@class,'button')]",
+        ))
+        .await
+        .unwrap();
+    draft.click().await.unwrap();
+    wait_until(&browser, "location.pathname.endsWith('/compose')").await;
+    assert!(browser.text("h1").await.starts_with("Write to "));
+    wait_until(
+        &browser,
+        "document.querySelector('#verdict').dataset.verdict === 'strong'",
+    )
+    .await;
+    browser.screenshot("compose").await;
+
+    // Type a weak sentence at the end: underlined within a second of the last key.
+    let body = browser.client.find(Locator::Css("#body")).await.unwrap();
+    body.click().await.unwrap();
+    browser
+        .eval("(() => { const b = document.querySelector('#body'); const at = b.value.indexOf('\\n\\n', b.value.indexOf('?')); b.setSelectionRange(at, at); return true; })()")
+        .await;
+    body.send_keys(" I am so anxious about this!")
+        .await
+        .unwrap();
+    let took = wait_until(
+        &browser,
+        "document.querySelectorAll('#overlay mark').length > 0",
+    )
+    .await;
+    assert!(took < Duration::from_secs(1), "underlined after {took:?}");
+    assert_eq!(
+        browser
+            .eval("document.querySelector('#verdict').dataset.verdict")
+            .await,
+        json!("weak")
+    );
+    let marked = browser
+        .eval("[...document.querySelectorAll('#overlay mark')].map(m => m.firstChild.textContent)")
+        .await;
+    assert!(
+        marked
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("anxious")),
+        "{marked}"
+    );
+    browser.screenshot("compose-weak").await;
+
+    // The keyboard reaches the underline and its explanation: Tab from the text.
+    body.click().await.unwrap();
+    browser.press(Key::Tab).await;
+    assert_eq!(
+        browser
+            .eval("document.activeElement.classList.contains('flag')")
+            .await,
+        json!(true)
+    );
+    assert_eq!(
+        browser
+            .eval("getComputedStyle(document.activeElement.querySelector('.tip')).display")
+            .await,
+        json!("block")
+    );
+    let tip = browser
+        .eval("document.activeElement.querySelector('.tip').textContent")
+        .await;
+    assert!(tip.as_str().unwrap().contains('→'), "{tip}");
+    browser.screenshot("compose-tip").await;
+
+    // Fix it: the strong version beside, taken with one button.
+    browser
+        .client
+        .find(Locator::Css("#fix-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(&browser, "!document.querySelector('#fixed-panel').hidden").await;
+    let fixed = browser
+        .eval("document.querySelector('#fixed-text').value")
+        .await;
+    assert!(!fixed.as_str().unwrap().contains("anxious"), "{fixed}");
+    browser.screenshot("compose-fix").await;
+    browser
+        .client
+        .find(Locator::Css("#take-fix"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &browser,
+        "document.querySelector('#verdict').dataset.verdict === 'strong'",
+    )
+    .await;
+    assert_eq!(
+        browser.eval("document.querySelector('#body').value").await,
+        fixed
+    );
+
+    // Mark as sent: back on the process page, the message in the timeline.
+    browser
+        .client
+        .find(Locator::Css("#sent-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(&browser, "!location.pathname.endsWith('/compose')").await;
+    let page = browser.eval("document.body.textContent").await;
+    let first_line = fixed
+        .as_str()
+        .unwrap()
+        .lines()
+        .nth(2)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(page.as_str().unwrap().contains(&first_line), "{first_line}");
+    browser.screenshot("compose-sent").await;
+
+    assert_eq!(follow_ups_sent(&browser, &server).await, sent_before + 1);
+    browser.close().await;
+}
+
+/// The number of follow-ups sent, as the stats page's table says.
+async fn follow_ups_sent(browser: &Browser, server: &Server) -> u64 {
+    browser
+        .client
+        .goto(&format!("{}/stats", server.origin))
+        .await
+        .unwrap();
+    let sent = browser
+        .eval("[...document.querySelectorAll('#reply-rate ~ table tbody tr')].find(r => r.querySelector('th').textContent === 'Follow-up').querySelector('td').textContent")
+        .await;
+    sent.as_str().unwrap().parse().unwrap()
 }

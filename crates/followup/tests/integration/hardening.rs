@@ -199,3 +199,143 @@ fn item6_nul_and_zero_width_only_is_an_empty_message() {
     let err = t.fails(&["check", path.to_str().unwrap()]);
     assert!(err.contains("the message is empty"), "{err}");
 }
+
+/// An export of the worked example with the role and the interview's time changed, the promise
+/// left out and a new reply added.
+fn changed_export(t: &Tracker) -> serde_json::Value {
+    let mut docs = t.json(&["export"]);
+    docs[0]["role"] = "Staff Engineer".into();
+    docs[0]["events"][0]["at"] = "2026-05-05T14:30:00-03:00".into();
+    docs[0]["events"][0]["topics"] = serde_json::json!(["caching"]);
+    let events = docs[0]["events"].as_array_mut().unwrap();
+    events.remove(1);
+    events.push(serde_json::json!({"type": "reply", "at": "2026-05-07T10:00:00-03:00"}));
+    docs
+}
+
+#[test]
+fn item3_import_merges_field_by_field_and_lists_each_change() {
+    let t = Tracker::new();
+    let h = t.acme();
+    let file = document(&t, "changed.json", changed_export(&t));
+    let out = t.ok(&["import", &file, "--now", "2026-05-08T12:00"]);
+    assert!(
+        out.contains(&format!(
+            "updated {h}: role \"Backend Engineer\" → \"Staff Engineer\"\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "at Tuesday 5 May at 14:00 → Tuesday 5 May at 14:30; topics (none) → \"caching\""
+        ),
+        "{out}"
+    );
+    let p = t.json(&["export"])[0].clone();
+    assert_eq!(p["role"], "Staff Engineer");
+    let types: Vec<&str> = p["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    // Nothing absent from the file is deleted: the promise stays.
+    assert_eq!(types, ["interview", "promise", "reply"]);
+    assert_eq!(p["events"][0]["at"], "2026-05-05T14:30:00-03:00");
+    // Twice: nothing new, and one undo reverses the whole import.
+    let again = t.ok(&["import", &file, "--now", "2026-05-08T12:00"]);
+    assert!(again.starts_with("Nothing new"), "{again}");
+    t.ok(&["undo", "--now", "2026-05-08T12:01:00Z"]);
+    let back = t.json(&["export"])[0].clone();
+    assert_eq!(back["role"], "Backend Engineer");
+    assert_eq!(back["events"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn item3_import_dry_run_prints_the_changes_and_writes_nothing() {
+    let t = Tracker::new();
+    let h = t.acme();
+    let before = t.json(&["export"]);
+    let file = document(&t, "changed.json", changed_export(&t));
+    let out = t.ok(&["import", &file, "--dry-run", "--now", "2026-05-08T12:00"]);
+    assert!(out.contains(&format!("updated {h}: role")), "{out}");
+    assert!(
+        out.contains("Dry run of")
+            && out.contains("1 new events")
+            && out.contains("nothing was written"),
+        "{out}"
+    );
+    assert_eq!(t.json(&["export"]), before);
+    let json = t.json(&["import", &file, "--dry-run"]);
+    assert_eq!(json["dry_run"], true);
+    assert_eq!(json["change"], serde_json::Value::Null);
+    assert_eq!(json["changes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn item3_documents_without_id_are_matched_and_never_added_twice() {
+    let t = Tracker::new();
+    let doc = serde_json::json!([{
+        "company": "Solo", "role": "Dev", "timezone": "UTC",
+        "events": [
+            {"type": "interview", "at": "2026-05-05T14:00:00Z"},
+            {"type": "note", "at": "2026-05-05T15:00:00Z", "text": "same"},
+            {"type": "note", "at": "2026-05-05T15:00:00Z", "text": "same"}
+        ]
+    }]);
+    let file = document(&t, "noid.json", doc.clone());
+    assert_eq!(t.json(&["import", &file])["created"], 1);
+    // Identical events without ids stay two, as advise reads the file.
+    let events = t.json(&["export"])[0]["events"].as_array().unwrap().len();
+    assert_eq!(events, 3);
+    let again = t.json(&["import", &file]);
+    assert_eq!(
+        (again["created"].as_u64(), again["events_added"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(t.json(&["export"]).as_array().unwrap().len(), 1);
+    // The same process with a new field and event is merged into it, not added.
+    let mut more = doc.clone();
+    more[0]["salary"] = "60k".into();
+    more[0]["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"type": "reply", "at": "2026-05-06T09:00:00Z"}));
+    let file = document(&t, "more.json", more);
+    let out = t.ok(&["import", &file]);
+    assert!(
+        out.contains("updated solo-dev: salary (none) → \"60k\""),
+        "{out}"
+    );
+    let all = t.json(&["export"]);
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert_eq!(all[0]["events"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn item3_duplicate_ids_in_one_file_are_exit_2_naming_both_places() {
+    let t = Tracker::new();
+    let one = |id: &str| serde_json::json!({"id": id, "company": "Acme", "role": "Dev", "timezone": "UTC", "events": []});
+    let file = document(
+        &t,
+        "dup.json",
+        serde_json::json!([one("p1"), one("p2"), one("p1")]),
+    );
+    let err = t.fails(&["import", &file]);
+    assert!(
+        err.contains(": [2].id: the id \"p1\" is also used at [0].id"),
+        "{err}"
+    );
+    let events = serde_json::json!([{"id": "p1", "company": "Acme", "role": "Dev", "timezone": "UTC",
+    "events": [
+        {"type": "interview", "at": "2026-05-05T14:00:00Z", "id": "e1"},
+        {"type": "reply", "at": "2026-05-06T14:00:00Z", "id": "e1"}
+    ]}]);
+    let file = document(&t, "dup-events.json", events);
+    let err = t.fails(&["import", &file]);
+    assert!(
+        err.contains(": [0].events[1].id: the id \"e1\" is also used at [0].events[0].id"),
+        "{err}"
+    );
+    assert_eq!(t.json(&["export"]), serde_json::json!([]));
+}

@@ -3,17 +3,22 @@
 // Test code may unwrap: a failure is a test failure with a backtrace.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod across;
 mod advise;
 mod browser;
 mod calendar;
 mod check;
 mod completions;
 mod config;
+mod correcting;
 mod dates;
 mod draft;
+mod everyday;
+mod fourweeks;
 mod hardening;
 mod recording;
 mod serve;
+mod stats;
 mod stored;
 mod support;
 mod tracker;

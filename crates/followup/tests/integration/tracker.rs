@@ -473,8 +473,22 @@ fn next_demo_uses_a_throwaway_store() {
         out.contains("never saved"),
         "the demo says its data is throwaway: {out}"
     );
+    let sections: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' ') && !l.starts_with("These"))
+        .collect();
+    assert_eq!(
+        sections,
+        ["Your move", "Act now", "Coming up", "Waiting", "Move on"],
+        "{out}"
+    );
+    assert!(out.contains("interview on Friday 15 May at 15:00"), "{out}");
+    assert!(
+        out.contains("massive-data    waiting for an answer to your application"),
+        "{out}"
+    );
     let json = t.json(&["next", "--demo", "--now", "2026-05-13T12:00:00Z"]);
-    assert_eq!(json.as_array().unwrap().len(), 6);
+    assert_eq!(json.as_array().unwrap().len(), 10);
     assert!(
         !t.db().exists(),
         "the demo must not create the user's database"
@@ -501,10 +515,10 @@ fn list_shows_stage_last_contact_and_advice() {
     assert!(lines[0].starts_with("HANDLE"), "{out}");
     assert!(lines[1].contains("acme-backend"), "{out}");
     assert!(lines[1].contains("Acme — Backend Engineer"), "{out}");
-    assert!(lines[1].contains("final"), "{out}");
+    assert!(lines[1].contains("interviewing"), "{out}");
     assert!(lines[1].contains("Thu 7 May"), "{out}");
     let json = t.json(&["list", "--now", "2026-05-08"]);
-    assert_eq!(json[0]["stage"], "final");
+    assert_eq!(json[0]["stage"], "interviewing");
     assert_eq!(json[0]["last_contact"], "2026-05-07");
     assert_eq!(json[0]["advice"]["action"], "wait");
 }

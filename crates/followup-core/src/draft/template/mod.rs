@@ -3,7 +3,7 @@
 //!
 //! A language folder holds `phrases.txt` (greetings, date wording, outside changes, fallback
 //! subjects) and one file per kind (`thank-you.txt`, `follow-up.txt`, `final.txt`,
-//! `align.txt`) with at least three variants per tone. [`Templates::load`] reads such a folder
+//! `align.txt`, `withdraw.txt`) with at least three variants per tone. [`Templates::load`] reads such a folder
 //! from its files' texts, so a user's own folder (later, from the config directory) goes
 //! through the same checks as the built-in one: an unknown placeholder, a value used where it
 //! may not exist, a missing question or greeting is an error naming the file and line, never a
@@ -34,11 +34,12 @@ pub struct TemplateError {
 }
 
 /// The file holding each kind's variants.
-const KIND_FILES: [(MessageKind, &str); 4] = [
+const KIND_FILES: [(MessageKind, &str); 5] = [
     (MessageKind::ThankYou, "thank-you.txt"),
     (MessageKind::FollowUp, "follow-up.txt"),
     (MessageKind::Final, "final.txt"),
     (MessageKind::Align, "align.txt"),
+    (MessageKind::Withdraw, "withdraw.txt"),
 ];
 
 /// The shared phrases file of a language.
@@ -94,6 +95,15 @@ macro_rules! language {
                         "/templates/",
                         $lang,
                         "/align.txt"
+                    )),
+                ),
+                (
+                    "withdraw.txt",
+                    include_str!(concat!(
+                        env!("CARGO_MANIFEST_DIR"),
+                        "/templates/",
+                        $lang,
+                        "/withdraw.txt"
                     )),
                 ),
             ],

@@ -26,6 +26,8 @@ pub(crate) enum Hole {
     On,
     /// A deadline phrase ("by Friday") inside a change sentence.
     Deadline,
+    /// The role, inside a skeleton's sentences and subjects.
+    Role,
 }
 
 impl Hole {
@@ -38,6 +40,7 @@ impl Hole {
             Hole::Year => "year",
             Hole::On => "on",
             Hole::Deadline => "deadline",
+            Hole::Role => "role",
         }
     }
 }
@@ -83,6 +86,32 @@ pub(crate) struct Phrases {
     pub talk_reply: Pattern<Hole>,
     changes: Vec<(Pattern<Hole>, Pattern<Hole>)>,
     subjects: Vec<String>,
+    /// "and", joining the last two names of a list.
+    pub and: String,
+    /// Whom a withdrawal thanks when no name is recorded ("everyone I met").
+    pub everyone_met: String,
+    /// The skeleton of an answer the user completes (`draft` for respond, respond-offer).
+    pub skeleton: Skeleton,
+}
+
+/// The phrases of a skeleton: the answer to their message or offer is the user's to write, so
+/// the draft is the frame around a marked gap.
+#[derive(Clone, Debug)]
+pub(crate) struct Skeleton {
+    /// The subject answering a message, then an offer (with `{role}`).
+    pub subject: Pattern<Hole>,
+    /// See [`Skeleton::subject`].
+    pub subject_offer: Pattern<Hole>,
+    /// Thanks for their message, by tone (with `{role}`).
+    pub thanks: Vec<Pattern<Hole>>,
+    /// Thanks for their offer, by tone (with `{role}`).
+    pub thanks_offer: Vec<Pattern<Hole>>,
+    /// The marked gap: `[your answer]`.
+    pub gap: String,
+    /// The line offering times, with its own gap (for a request to schedule).
+    pub times: String,
+    /// The close, by tone.
+    pub close: Vec<String>,
 }
 
 const REASONS: [ChangeReason; 3] = [
@@ -91,11 +120,12 @@ const REASONS: [ChangeReason; 3] = [
     ChangeReason::AvailabilityChanged,
 ];
 
-const KINDS: [MessageKind; 4] = [
+const KINDS: [MessageKind; 5] = [
     MessageKind::ThankYou,
     MessageKind::FollowUp,
     MessageKind::Final,
     MessageKind::Align,
+    MessageKind::Withdraw,
 ];
 
 impl Phrases {
@@ -199,8 +229,31 @@ impl Phrases {
             let subject = reader.pattern(&format!("subject.{kind}"), &[])?;
             subjects.push(subject.literal_text());
         }
+        let and = reader.get("list.and")?.1.to_owned();
+        let everyone_met = reader.get("withdraw.everyone")?.1.to_owned();
+        let by_tone = |reader: &mut Reader<'_>, key: &str| {
+            Tone::ALL
+                .iter()
+                .map(|tone| reader.pattern(&format!("{key}.{tone}"), &[Hole::Role]))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let skeleton = Skeleton {
+            subject: reader.pattern("skeleton.subject", &[Hole::Role])?,
+            subject_offer: reader.pattern("skeleton.subject.offer", &[Hole::Role])?,
+            thanks: by_tone(&mut reader, "skeleton.thanks")?,
+            thanks_offer: by_tone(&mut reader, "skeleton.thanks.offer")?,
+            gap: reader.get("skeleton.gap")?.1.to_owned(),
+            times: reader.get("skeleton.times")?.1.to_owned(),
+            close: Tone::ALL
+                .iter()
+                .map(|tone| Ok(reader.get(&format!("skeleton.close.{tone}"))?.1.to_owned()))
+                .collect::<Result<Vec<_>, TemplateError>>()?,
+        };
         reader.no_unknown_keys()?;
         Ok(Phrases {
+            and,
+            everyone_met,
+            skeleton,
             weekdays,
             months,
             greetings,

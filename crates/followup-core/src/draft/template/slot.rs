@@ -25,10 +25,12 @@ pub(crate) enum Slot {
     Change,
     /// The outside deadline ("by Friday").
     Deadline,
+    /// The people met in the process, by name ("Ana and Bruno").
+    Interviewers,
 }
 
 impl Slot {
-    const ALL: [Slot; 9] = [
+    const ALL: [Slot; 10] = [
         Slot::Greeting,
         Slot::Role,
         Slot::Company,
@@ -38,6 +40,7 @@ impl Slot {
         Slot::Topic,
         Slot::Change,
         Slot::Deadline,
+        Slot::Interviewers,
     ];
 
     /// The name written between braces.
@@ -52,6 +55,7 @@ impl Slot {
             Slot::Topic => "topic",
             Slot::Change => "change",
             Slot::Deadline => "deadline",
+            Slot::Interviewers => "interviewers",
         }
     }
 
@@ -78,6 +82,7 @@ impl Slot {
             Slot::Met | Slot::Topic => kind == MessageKind::ThankYou,
             Slot::LastTalk => matches!(kind, MessageKind::FollowUp | MessageKind::Final),
             Slot::Change | Slot::Deadline => kind == MessageKind::Align,
+            Slot::Interviewers => kind == MessageKind::Withdraw,
         }
     }
 

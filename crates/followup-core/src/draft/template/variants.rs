@@ -251,7 +251,11 @@ fn close(
             "must name the role: use {role} on a line without a flag".to_owned(),
         ));
     }
-    let wanted = usize::from(kind != MessageKind::ThankYou);
+    // A thank-you and a withdrawal ask nothing; every other kind asks one question.
+    let wanted = usize::from(!matches!(
+        kind,
+        MessageKind::ThankYou | MessageKind::Withdraw
+    ));
     for flags in Flag::combinations(kind) {
         let active: Vec<&Line> = lines()
             .filter(|line| line.flag.is_none_or(|flag| flags.contains(&flag)))
@@ -271,7 +275,7 @@ fn close(
                 .collect::<Vec<_>>()
                 .join(" ");
             let rule = if wanted == 0 {
-                "a thank-you asks no question".to_owned()
+                format!("a {kind} asks no question")
             } else {
                 "must ask exactly one question, as a line ending with '?'".to_owned()
             };

@@ -1,8 +1,9 @@
-//! `vague`: no reference to the process, no time anchor, the promise's date missing, or a
-//! greeting to someone who is not a contact of the process.
+//! `vague`: no reference to the process, no time anchor, the promise's date missing, a
+//! greeting to someone who is not a contact of the process, or a `[...]` gap left in.
 
 pub mod no_reference;
 pub mod no_time_anchor;
+pub mod placeholder;
 pub mod promise_date;
 pub mod wrong_name;
 

@@ -1,0 +1,111 @@
+//! `vague.placeholder`: a gap left in the message, `[your answer]` or `[two or three times]`,
+//! as a draft skeleton marks what the sender must write. Sent as is, it tells the reader the
+//! message was never finished: an error at the gap.
+
+use crate::finding::{Category, Finding, Severity};
+use crate::rules::{Check, Rule};
+
+/// The rule, registered in [`crate::rules::registry`].
+pub static RULE: Placeholder = Placeholder;
+
+/// See the module documentation.
+pub struct Placeholder;
+
+/// The longest gap read as one: a longer bracketed span is prose, not a marker.
+const MAX_GAP_CHARS: usize = 80;
+
+impl Rule for Placeholder {
+    fn id(&self) -> &'static str {
+        "vague.placeholder"
+    }
+
+    fn category(&self) -> Category {
+        Category::Vague
+    }
+
+    fn description(&self) -> &'static str {
+        "A gap left in the message, such as [your answer]."
+    }
+
+    fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
+        for (start, end) in gaps(cx.doc.text) {
+            out.push(Finding::at(
+                self.id(),
+                Category::Vague,
+                Severity::Error,
+                (start, end),
+                "A gap is still in the message: it reads as unfinished.",
+                "Replace the bracketed text with your own words, then check again.",
+            ));
+        }
+    }
+}
+
+/// The byte spans of `[...]` gaps: a bracket pair on one line, at most [`MAX_GAP_CHARS`]
+/// inside, with a letter inside (so `[1]` and `[ ]` are not gaps).
+fn gaps(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => open = Some(i),
+            '\n' => open = None,
+            ']' => {
+                if let Some(start) = open.take() {
+                    let inside = &text[start + 1..i];
+                    if inside.chars().count() <= MAX_GAP_CHARS
+                        && inside.chars().any(char::is_alphabetic)
+                    {
+                        found.push((start, i + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires_as, silent_as};
+    use followup_core::MessageKind;
+
+    #[test]
+    fn fires_on_examples() {
+        for kind in [MessageKind::Reply, MessageKind::FollowUp] {
+            fires_as(
+                "vague.placeholder",
+                kind,
+                &[
+                    "Hi Ana,\n\nThank you for your message about the Backend Engineer role.\n\n[your answer]\n\nBest regards,",
+                    "I could talk on [two or three times that suit you] about the role.",
+                    "Thanks for the interview. [Add your answer here]",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn dont_flag_examples() {
+        silent_as(
+            "vague.placeholder",
+            MessageKind::Reply,
+            &[
+                "Thank you for your message about the Backend Engineer role. Tuesday at 10:00 works for me.",
+                "As noted in [1], the interview covered event sourcing.",
+                "A checkbox [ ] and a lone bracket ] and [ an unclosed one about the role.",
+                "The list [a\nb] spans lines in the message about the role.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_gap_is_the_span() {
+        let text = "About the role: [your answer] thanks.";
+        let found =
+            crate::rules::testing::findings_of("vague.placeholder", MessageKind::Reply, None, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "[your answer]");
+    }
+}
