@@ -15,9 +15,13 @@
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
+//! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
+//! - [`atomic`]: files replaced whole or not at all.
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;
+pub mod atomic;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod correct;

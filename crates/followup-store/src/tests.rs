@@ -462,6 +462,7 @@ macro_rules! storage_tests {
                             stage: Some("final".to_owned()),
                             topics: vec!["caching".to_owned()],
                             with: vec!["Ana".to_owned()],
+                            ..Interview::default()
                         }),
                     ),
                     event(

@@ -56,16 +56,21 @@ fn kind() -> impl Strategy<Value = EventKind> {
             prop::option::of(line()),
             prop::collection::vec(line(), 0..3),
             prop::collection::vec(line(), 0..2),
+            prop::option::of((line(), any::<u32>())),
         )
-            .prop_map(|(rapport, reinforce_interest, stage, topics, with)| {
-                EventKind::Interview(Interview {
-                    rapport,
-                    reinforce_interest,
-                    stage,
-                    topics,
-                    with,
-                })
-            }),
+            .prop_map(
+                |(rapport, reinforce_interest, stage, topics, with, invitation)| {
+                    EventKind::Interview(Interview {
+                        rapport,
+                        reinforce_interest,
+                        stage,
+                        topics,
+                        with,
+                        invitation_uid: invitation.as_ref().map(|(uid, _)| uid.clone()),
+                        invitation_sequence: invitation.map(|(_, sequence)| sequence),
+                    })
+                },
+            ),
         (prop::option::of(text())).prop_map(|note| EventKind::Reopened { note }),
         (
             prop::sample::select(MessageKind::ALL),

@@ -19,6 +19,21 @@ pub trait Backend: Send + Sync + 'static {
     /// One tracked process, its whole timeline (undone entries included) and its advice now.
     fn process(&self, handle: &str) -> Result<ProcessView, BackendError>;
 
+    /// The calendar feed's text (RFC 5545): what `followup calendar` writes now. A backend
+    /// without a calendar has none to give.
+    fn calendar(&self) -> Result<String, BackendError> {
+        Err(BackendError::Failed {
+            message: "this server has no calendar feed".to_owned(),
+            hint: "use followup calendar --out FILE instead".to_owned(),
+        })
+    }
+
+    /// Whether `token` is the calendar feed's current token (calendar programs cannot log in,
+    /// so the feed has its own). A backend without a feed token refuses every one.
+    fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
+        let _ = token;
+        Ok(false)
+    }
     /// What the whole search tells: the figures of `followup stats`.
     fn stats(&self) -> Result<followup_core::stats::Stats, BackendError>;
 

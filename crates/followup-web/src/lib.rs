@@ -7,9 +7,11 @@
 //! - [`security`]: the `Host` check, the start-up token and session cookie, CSRF and
 //!   same-origin checks, and the headers every response carries.
 //! - `pages`: the maud templates and their handlers; `assets`: CSS, script and icon, compiled in.
+//! - `feed`: `/calendar.ics?feed=TOKEN`, the calendar programs subscribe to.
 
 mod assets;
 pub mod backend;
+mod feed;
 mod pages;
 pub mod security;
 mod state;
@@ -32,6 +34,7 @@ pub use state::{Options, StartError, Web, check_listen};
 pub fn app(web: Web) -> Router {
     pages::routes()
         .route("/static/{name}", get(assets::asset))
+        .route(feed::PATH, get(feed::calendar))
         .layer(middleware::from_fn_with_state(web.clone(), security::guard))
         .layer(middleware::from_fn(security::secure))
         .with_state(web)

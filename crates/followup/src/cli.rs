@@ -68,6 +68,9 @@ pub enum Command {
     Purge(PurgeArgs),
     /// Serve the tracker as a web app on this machine; prints the URL to open.
     Serve(ServeArgs),
+    /// Write the next actions and booked interviews as a calendar (.ics); `calendar import`
+    /// books an interview from an invitation.
+    Calendar(CalendarArgs),
     /// What your search tells you: reply rates by kind and delay, time to reply, the funnel.
     Stats(StatsArgs),
 }
@@ -636,6 +639,49 @@ pub struct ServeArgs {
     /// Allow a --listen address that other machines can reach (the token is still required).
     #[arg(long)]
     pub allow_remote: bool,
+    /// Make a new calendar feed token (printed on the second line); the old feed URL stops
+    /// working.
+    #[arg(long)]
+    pub rotate_feed_token: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup calendar`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct CalendarArgs {
+    /// Read an invitation instead of writing the calendar.
+    #[command(subcommand)]
+    pub action: Option<CalendarAction>,
+    /// Write the calendar to FILE (replaced whole, never half-written) instead of standard
+    /// output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// What `followup calendar` can do besides writing the calendar.
+#[derive(Debug, Subcommand)]
+pub enum CalendarAction {
+    /// Book, update or cancel an interview from an invitation (.ics) sent by a calendar
+    /// program.
+    Import(CalendarImportArgs),
+}
+
+/// Arguments of `followup calendar import`.
+#[derive(Debug, Args)]
+pub struct CalendarImportArgs {
+    /// The invitation (.ics), or - for standard input.
+    #[arg(value_name = "FILE.ics")]
+    pub file: String,
+    /// Your own address (repeatable): never taken for an interviewer or the company's contact.
+    #[arg(long, value_name = "ADDRESS")]
+    pub me: Vec<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
 }

@@ -262,6 +262,8 @@ pub fn to_document(process: &Process) -> Value {
                     stage: i.stage.clone(),
                     topics: i.topics.clone(),
                     with: i.with.clone(),
+                    invitation_uid: i.invitation_uid.clone(),
+                    invitation_sequence: i.invitation_sequence,
                 }),
                 EventKind::Promise { by, note } => RawEvent::Promise(RawPromise {
                     id,
@@ -432,6 +434,8 @@ fn parse_event(
                 stage: r.stage,
                 topics: r.topics,
                 with: r.with,
+                invitation_uid: r.invitation_uid,
+                invitation_sequence: r.invitation_sequence,
             });
             (r.id, at_of(&r.at)?, kind)
         }

@@ -82,6 +82,10 @@ pub(super) struct RawInterview {
     pub topics: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation_uid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation_sequence: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]

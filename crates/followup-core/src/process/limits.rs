@@ -149,6 +149,7 @@ pub fn check_event(prefix: &str, event: &Event) -> Result<(), LimitError> {
     match &event.kind {
         EventKind::Interview(interview) => {
             line_opt(&name("stage"), &interview.stage)?;
+            line_opt(&name("invitation_uid"), &interview.invitation_uid)?;
             for (i, topic) in interview.topics.iter().enumerate() {
                 check_line(&format!("{}[{i}]", name("topics")), topic, MAX_NAME)?;
             }

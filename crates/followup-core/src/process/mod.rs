@@ -199,6 +199,11 @@ pub struct Interview {
     pub topics: Vec<String>,
     /// Names of the interviewers.
     pub with: Vec<String>,
+    /// The `UID` of the calendar invitation it was booked from (`calendar import`), so an
+    /// update or a cancellation of that invitation finds it.
+    pub invitation_uid: Option<String>,
+    /// The invitation's `SEQUENCE`: an update with a higher one replaces this booking.
+    pub invitation_sequence: Option<u32>,
 }
 
 macro_rules! string_enum {

@@ -1,5 +1,5 @@
 //! The one encoding of an event in the store: a row of the `events` table, one typed column
-//! per field (schema version 5). [`EventColumns`] writes an [`Event`] as those columns and
+//! per field (schema version 8). [`EventColumns`] writes an [`Event`] as those columns and
 //! [`read_event`] reads them back; nothing else knows how an event is stored.
 //!
 //! Enums are stored as the document spells them, dates as `YYYY-MM-DD`, flags as 0/1, lists as
@@ -21,7 +21,8 @@ use crate::error::StoreError;
 pub(super) const ALL: &str = "e.id, e.at_s, e.at_ns, e.type, e.rapport, e.reinforce_interest, \
      e.stage, e.topics, e.interviewers, e.promised_by, e.message_kind, e.subject, e.body, \
      e.recipients, e.sender, e.reason, e.is_real, e.deadline, e.outcome, e.note, e.asks, \
-     e.respond_by, e.message_id, e.url, e.source, e.away_until";
+     e.respond_by, e.message_id, e.url, e.source, e.away_until, e.invitation_uid, \
+     e.invitation_sequence";
 
 /// The same positions with NULL for what advising never reads, so the rows decode to the
 /// events `followup_core::advisor::for_advice` leaves (no ids, texts, people, topics, links or
@@ -29,16 +30,17 @@ pub(super) const ALL: &str = "e.id, e.at_s, e.at_ns, e.type, e.rapport, e.reinfo
 pub(super) const FOR_ADVICE: &str = "NULL, e.at_s, e.at_ns, e.type, e.rapport, \
      e.reinforce_interest, e.stage, NULL, NULL, e.promised_by, e.message_kind, NULL, NULL, NULL, \
      NULL, e.reason, e.is_real, e.deadline, e.outcome, NULL, e.asks, e.respond_by, NULL, NULL, \
-     NULL, e.away_until";
+     NULL, e.away_until, NULL, NULL";
 
 /// The columns an insert writes beside the process, change and id, in [`EventColumns::params`]
 /// order.
 pub(super) const INSERT: &str = "at_s, at_ns, type, rapport, reinforce_interest, stage, topics, \
      interviewers, promised_by, message_kind, subject, body, recipients, sender, reason, is_real, \
-     deadline, outcome, note, asks, respond_by, message_id, url, source, away_until";
+     deadline, outcome, note, asks, respond_by, message_id, url, source, away_until, \
+     invitation_uid, invitation_sequence";
 
 /// How many columns [`INSERT`] names.
-pub(super) const INSERT_COUNT: usize = 25;
+pub(super) const INSERT_COUNT: usize = 27;
 
 /// An event as the values of its columns.
 #[derive(Default)]
@@ -68,6 +70,8 @@ pub(super) struct EventColumns<'a> {
     url: Option<&'a str>,
     source: Option<&'a str>,
     away_until: Option<String>,
+    invitation_uid: Option<&'a str>,
+    invitation_sequence: Option<u32>,
 }
 
 impl<'a> EventColumns<'a> {
@@ -87,6 +91,8 @@ impl<'a> EventColumns<'a> {
                 c.stage = i.stage.as_deref();
                 c.topics = list(&i.topics);
                 c.interviewers = list(&i.with);
+                c.invitation_uid = i.invitation_uid.as_deref();
+                c.invitation_sequence = i.invitation_sequence;
             }
             EventKind::Promise { by, note } => {
                 c.promised_by = Some(by.to_string());
@@ -185,6 +191,8 @@ impl<'a> EventColumns<'a> {
             &self.url,
             &self.source,
             &self.away_until,
+            &self.invitation_uid,
+            &self.invitation_sequence,
         ]
     }
 }
@@ -227,6 +235,8 @@ pub(super) fn read_event(row: &Row<'_>, from: usize) -> Result<Event, Failure> {
             stage: text(6)?,
             topics: read_list(str_at(7)?)?,
             with: read_list(str_at(8)?)?,
+            invitation_uid: text(26)?,
+            invitation_sequence: row.get(from + 27)?,
         }),
         "promise" => EventKind::Promise {
             by: read_date(required(9, "promised_by")?)?,

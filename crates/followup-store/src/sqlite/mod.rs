@@ -11,6 +11,7 @@
 //! query that walks the processes and their events in timeline order.
 
 mod event_row;
+mod feed;
 mod history;
 mod open;
 pub mod schema;

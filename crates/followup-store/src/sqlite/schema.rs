@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -210,4 +210,17 @@ CREATE TABLE mail_seen (
     undone_by  INTEGER REFERENCES changes(id)
 );
 CREATE INDEX mail_seen_by_change ON mail_seen(change);
+";
+
+/// Version 8: the calendar. An interview booked from an invitation keeps the invitation's
+/// `UID` and `SEQUENCE` (an update or a cancellation finds it by them); the calendar feed's
+/// token is kept as its SHA-256 digest only, one row at most.
+const V8: &str = "
+ALTER TABLE events ADD COLUMN invitation_uid TEXT;
+ALTER TABLE events ADD COLUMN invitation_sequence INTEGER;
+CREATE TABLE feed_token (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    sha256     TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
 ";

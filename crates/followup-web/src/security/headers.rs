@@ -36,7 +36,14 @@ pub async fn secure(request: Request, next: Next) -> Response {
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
-    let cache = if is_asset { "no-cache" } else { "no-store" };
+    // The feed is revalidated by its ETag on every poll, and kept out of shared caches.
+    let cache = if is_asset {
+        "no-cache"
+    } else if path == crate::feed::PATH {
+        "private, no-cache"
+    } else {
+        "no-store"
+    };
     headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }

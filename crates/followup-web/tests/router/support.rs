@@ -58,6 +58,18 @@ pub fn globex() -> Process {
     }))
 }
 
+/// The calendar feed token every [`Fixture`] starts with.
+pub const FEED_TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+/// A feed token's SHA-256 in hex, as the store keeps it.
+pub fn feed_digest(token: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The backend of the tests: processes in a real in-memory store, advised at [`NOW`].
 pub struct Fixture {
     store: Mutex<SqliteStore>,
@@ -73,9 +85,33 @@ impl Fixture {
                 ops: processes.into_iter().map(Op::AddProcess).collect(),
             })
             .unwrap();
+        store
+            .set_feed_token_digest(&feed_digest(FEED_TOKEN), now())
+            .unwrap();
         Fixture {
             store: Mutex::new(store),
         }
+    }
+
+    /// Replaces the feed token, as `serve --rotate-feed-token` does.
+    pub fn rotate_feed_token(&self, token: &str) {
+        let mut store = self.store.lock().unwrap();
+        store
+            .set_feed_token_digest(&feed_digest(token), now())
+            .unwrap();
+    }
+
+    /// Records an event, as a change made while the server runs.
+    pub fn add_event(&self, handle: &str, event: followup_core::Event) {
+        let change = Change {
+            at: now(),
+            summary: "test".to_owned(),
+            ops: vec![Op::AddEvent {
+                handle: handle.to_owned(),
+                event,
+            }],
+        };
+        self.store.lock().unwrap().apply(&change).unwrap();
     }
 }
 
@@ -149,6 +185,20 @@ impl Backend for Fixture {
                 hint: "a test".to_owned(),
             }),
         }
+    }
+
+    fn calendar(&self) -> Result<String, BackendError> {
+        let processes = self.store.lock().unwrap().processes().unwrap();
+        let entries: Vec<followup_calendar::Entry> = processes
+            .iter()
+            .map(|p| followup_calendar::Entry::of(p, advise(p, &Default::default(), now()), now()))
+            .collect();
+        Ok(followup_calendar::write_calendar(&entries, now()))
+    }
+
+    fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
+        let kept = self.store.lock().unwrap().feed_token_digest().unwrap();
+        Ok(kept == Some(feed_digest(token)))
     }
 }
 

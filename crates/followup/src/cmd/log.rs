@@ -144,6 +144,7 @@ fn events_of(
                 stage,
                 topics,
                 with,
+                ..Interview::default()
             });
             ("interview", vec![make(&when, kind)])
         }

@@ -2,6 +2,7 @@
 
 mod add;
 mod advise;
+mod calendar;
 mod check;
 mod close;
 mod completions;
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Note(args) => args.run(&ctx),
         Command::Purge(args) => args.run(&ctx),
         Command::Serve(args) => args.run(&ctx),
+        Command::Calendar(args) => args.run(&ctx),
         Command::Stats(args) => args.run(&ctx),
     }
 }

@@ -1,5 +1,7 @@
 //! `followup serve`: the tracker as a web app on this machine. The first line on stdout is the
-//! URL to open, with a token made fresh at each start; Ctrl-C stops the server.
+//! URL to open, with a token made fresh at each start; the second is the calendar feed's URL,
+//! whose token lives until `--rotate-feed-token` replaces it (only its digest is stored, so the
+//! token itself is printed when made, and elided later). Ctrl-C stops the server.
 //!
 //! The pages live in `followup-web`; this file starts them and implements their
 //! [`Backend`] over `followup_app::App`: the same store, configuration and agenda as
@@ -10,6 +12,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use followup_app::calendar::feed::FeedToken;
 use followup_app::{App, Clock, db};
 use followup_core::draft::{DraftError, DraftRequest, compose};
 use followup_review::Reviewer;
@@ -50,13 +53,15 @@ impl Run for ServeArgs {
             .worker_threads(2)
             .enable_all()
             .build()?;
+        // Open the database now, so a bad file is reported before the server starts.
+        app.store()?;
+        let feed = app.feed_token(self.rotate_feed_token)?;
         let start = Start {
             listen,
             demo: self.demo,
             open: self.open,
+            feed,
         };
-        // Open the database now, so a bad file is reported before the server starts.
-        app.store()?;
         runtime.block_on(start.serve(Tracker::new(app, now)))?;
         Ok(ExitCode::SUCCESS)
     }
@@ -82,6 +87,7 @@ struct Start {
     listen: SocketAddr,
     demo: bool,
     open: bool,
+    feed: FeedToken,
 }
 
 impl Start {
@@ -104,6 +110,14 @@ impl Start {
         })?;
         let url = web.url();
         println!("{url}");
+        let feed = format!("http://{bound}/calendar.ics?feed=");
+        match &self.feed {
+            FeedToken::Fresh(token) => println!("Calendar feed: {feed}{token}"),
+            FeedToken::Kept => println!(
+                "Calendar feed: {feed}… (its token was printed when made; \
+                 --rotate-feed-token makes a new one)"
+            ),
+        }
         tracing::info!(address = %bound, demo = self.demo, "serving; Ctrl-C stops");
         if self.open
             && let Err(err) = open::that_detached(&url)
@@ -309,6 +323,14 @@ impl Backend for Tracker {
             advice,
             now,
         })
+    }
+
+    fn calendar(&self) -> Result<String, BackendError> {
+        self.app().calendar().map_err(failed)
+    }
+
+    fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
+        self.app().feed_token_matches(token).map_err(failed)
     }
 }
 

@@ -6,6 +6,7 @@
 mod across;
 mod advise;
 mod browser;
+mod calendar;
 mod check;
 mod completions;
 mod config;

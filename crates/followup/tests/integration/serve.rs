@@ -22,6 +22,8 @@ pub struct Server {
     pub origin: String,
     /// The bound address.
     pub addr: SocketAddr,
+    /// The second line: the calendar feed.
+    pub feed_line: String,
 }
 
 impl Server {
@@ -45,6 +47,7 @@ impl Server {
             }
         });
         let url = lines.recv_timeout(PATIENCE).expect("the URL on stdout");
+        let feed_line = lines.recv_timeout(PATIENCE).expect("the feed on stdout");
         let origin = url.split("/?token=").next().unwrap().to_owned();
         let addr = origin.trim_start_matches("http://").parse().unwrap();
         Server {
@@ -52,6 +55,7 @@ impl Server {
             url,
             origin,
             addr,
+            feed_line,
         }
     }
 
