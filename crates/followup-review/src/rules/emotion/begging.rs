@@ -47,6 +47,10 @@ mod tests {
                 "Please let me know if anything is missing.",
                 "It would mean a lot of changes for the team, as you said.",
                 "Thank you for the chance to meet the team.",
+                // Formal idioms of "beg", no pleading.
+                "I beg leave to enquire whether a decision has been reached.",
+                "We beg to differ on one point of the brief, as discussed.",
+                "I beg to inform you that I have accepted another position.",
             ],
         );
     }

@@ -57,6 +57,10 @@ mod tests {
                 "I'm in a bad state since the interview.",
                 "I feel so miserable about it.",
                 "i really need this one 🙏",
+                // The feeling several linking words after the sender.
+                "I've been a bit of a wreck since the call.",
+                "I have honestly been feeling a little bit hopeless lately.",
+                "I have just been sort of a disaster all week.",
             ],
         );
     }
