@@ -14,6 +14,20 @@ const OPENERS: &[&str] = &[
     "so", "and", "also", "but", "just", "now", "then", "ok", "okay",
 ];
 
+/// Verbs that, after "please" or "kindly", inform rather than ask ("Kindly note that I have
+/// received another offer with a reply deadline").
+const INFORMING: &[&str] = &[
+    "note",
+    "find",
+    "see",
+    "be",
+    "accept",
+    "excuse",
+    "forgive",
+    "ignore",
+    "disregard",
+];
+
 /// Verbs that, said by the sender, ask: what follows them is the question.
 const ASKING: &[&str] = &[
     "ask",
@@ -50,8 +64,11 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
             return true;
         }
     }
-    (words.iter().any(|w| lexicon.politeness.contains(*w)) && words.iter().any(verb))
-        || asks_indirectly(tokens, &words)
+    // "Kindly note that…", "Please find attached…": politeness that informs, asking nothing.
+    let polite = words.iter().enumerate().any(|(i, w)| {
+        lexicon.politeness.contains(*w) && !words.get(i + 1).is_some_and(|n| INFORMING.contains(n))
+    });
+    (polite && words.iter().any(verb)) || asks_indirectly(tokens, &words)
 }
 
 /// A verb of asking (present or progressive: "I asked him whether" tells a story) followed,
@@ -106,6 +123,9 @@ mod tests {
             "I asked the team whether they use Rust during the interview.",
             "Ask me anything about the migration project.",
             "Feel free to ask if you need anything else.",
+            "Kindly note that I have received another offer with a reply deadline of 20 May.",
+            "Please be informed that I can reply to any question on Monday.",
+            "Please see the attached form; I will send the rest when you reply.",
             "I did not want to ask whether the role was filled.",
         ] {
             assert!(!asks(text), "{text}");

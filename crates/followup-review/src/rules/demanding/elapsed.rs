@@ -125,6 +125,10 @@ mod tests {
         fires(
             "demanding.elapsed",
             &[
+                // Time counted in what they failed to do.
+                "After three weeks of missed callbacks, I accepted another role.",
+                "Two months of cancelled calls later, I am still interested.",
+                "A few days of unanswered emails is fine, but is there news?",
                 // Phrasings that share no listed phrase with each other.
                 "Three weeks now since my interview.",
                 "I am writing for the fourth time.",

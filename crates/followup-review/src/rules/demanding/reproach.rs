@@ -86,6 +86,12 @@ mod tests {
         fires(
             "demanding.reproach",
             &[
+                // Disbelief at them; praise of someone else that blames them.
+                "I find it hard to believe no one has had a minute to reply.",
+                "It is difficult to understand why nobody from HR wrote back.",
+                "I honestly cannot believe nobody has written back.",
+                "I went with a company that actually respects candidates' time.",
+                "I chose an employer who actually replies to emails.",
                 "I suppose nobody bothered to read my email?",
                 "You must have forgotten about me.",
                 "It would be courteous to reply at some point.",
@@ -107,6 +113,9 @@ mod tests {
         silent(
             "demanding.reproach",
             &[
+                "I can't believe how much I learned in the interview.",
+                "It is hard to believe the launch was only a year ago; congratulations.",
+                "The team that actually ships the feature sounded great.",
                 "Is there any news on the timeline?",
                 "The migration we discussed sounded painful, and I enjoyed hearing how you solved it.",
                 "I would be glad to hear about the next steps.",

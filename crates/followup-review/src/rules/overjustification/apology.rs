@@ -75,6 +75,10 @@ mod tests {
         fires(
             "overjustification.apology",
             &[
+                // Apologising for the message in chat words; hating to do it.
+                "sorry for the long msg",
+                "Sorry about the DM out of the blue.",
+                "I really hate to do this, but I must withdraw.",
                 "Sorry to bother you again.",
                 "Apologies for following up.",
                 "I hate to bother you, but",

@@ -24,6 +24,10 @@ mod tests {
         fires(
             "overjustification.busy",
             &[
+                // The same in chat spelling.
+                "i know ur probably swamped",
+                "i bet u are slammed this week",
+                "i guess u must be buried in applications",
                 "I know you're busy, but any news?",
                 "I understand you must be swamped.",
                 "You must be very busy.",
