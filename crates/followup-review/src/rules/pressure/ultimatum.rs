@@ -155,8 +155,13 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
             .or_default()
             .push(m.last);
     }
+    // Asked, speed is an align request ("Can we speed things up?"); told, it is leverage.
     for (i, token) in doc.tokens.iter().enumerate() {
-        if SPEED.contains(&token.text.as_str()) {
+        let asked = doc
+            .sentences
+            .get(token.sentence)
+            .is_some_and(|s| s.question);
+        if SPEED.contains(&token.text.as_str()) && !asked {
             threats.entry(token.sentence).or_default().push(i);
         }
     }
@@ -200,7 +205,7 @@ mod tests {
                 "After that, it goes to the other company.",
                 // An offer and a call for speed.
                 "I'm also expecting an offer from Databricks next week, so it would be great to move quickly.",
-                "I hold another job offer. Could we speed this up?",
+                "I hold another job offer. Please speed this up.",
                 "A competing offer arrived today, so the sooner you decide the better.",
                 "My patience has an expiry date.",
                 // A condition on them and the sender's resolve, in either order.
@@ -229,6 +234,7 @@ mod tests {
                 "I liked how quickly the team ships; thank you for the interview.",
                 "I received an offer from another company with a deadline of Friday. A quick update: the other process is in its final round.",
                 "I have another offer on the table. I am a fast learner, as you saw.",
+                "I've received an offer with a deadline of July 12. Can we speed things up?",
             ],
         );
         silent_as(
