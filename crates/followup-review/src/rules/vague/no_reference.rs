@@ -41,8 +41,9 @@ impl Rule for NoReference {
         // "An offer from another company" is not this process.
         let other = cx.marker(Marker::Offer);
         let refers = cx.marker(Marker::Reference).iter().any(|r| {
-            !other.iter().any(|o| o.first <= r.first && r.last <= o.last)
-                && !(r.first == r.last && bare_application(cx, r.first))
+            let in_offer = other.iter().any(|o| o.first <= r.first && r.last <= o.last);
+            let bare = r.first == r.last && bare_application(cx, r.first);
+            !(in_offer || bare)
         });
         if refers {
             return;
