@@ -156,6 +156,8 @@ mod tests {
         silent(
             "demanding.imposed-deadline",
             &[
+                "You mentioned you expected to have an answer by Tuesday, so I wanted to follow up.",
+                "You said you would have an update for me by Friday.",
                 "Please let me know if you need to move the call to Tuesday.",
                 "This was the last round of the process, you said; thank you.",
                 "Make sure to try the coffee place we talked about.",
