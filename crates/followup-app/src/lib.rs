@@ -14,7 +14,11 @@
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
+//! - [`adding`]: a new process as typed (`add`, the web app's New process form), checked.
+//! - [`logging`]: events as typed (`log`, `close`, `reopen`, the web app's forms), resolved.
+//! - [`overview`]: each process's stage and last contact (`list`, the web app's board).
 
+pub mod adding;
 pub mod agenda;
 pub mod clock;
 pub mod config;
@@ -23,6 +27,8 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod logging;
+pub mod overview;
 
 use std::path::{Path, PathBuf};
 
@@ -31,7 +37,9 @@ use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+pub use adding::{Added, FieldError, NewProcess};
 pub use agenda::{Advised, Agenda, Section};
+pub use logging::{LogEntry, Resolved};
 pub use clock::Clock;
 pub use config::Config;
 pub use error::UserError;

@@ -5,8 +5,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::Advised;
+use followup_app::overview::{last_contact, stage};
 use followup_core::process::limits::escape_line;
-use followup_core::{Action, EventKind, Process};
+use followup_core::Action;
 use jiff::civil::Date;
 use serde_json::json;
 
@@ -137,49 +138,6 @@ impl Row {
             advice,
         }
     }
-}
-
-/// Where the process stands: closed with its outcome, else the latest interview's stage.
-fn stage(process: &Process, today: Date) -> String {
-    let mut stage = "added".to_owned();
-    // Only the kinds that set the stage need their local date (a time-zone lookup each).
-    for event in process
-        .events
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::Interview(_) | EventKind::Closed { .. } | EventKind::Reopened { .. }
-            )
-        })
-        .filter(|e| process.local_date(e.at) <= today)
-    {
-        match &event.kind {
-            EventKind::Interview(i) => {
-                stage = i.stage.clone().unwrap_or_else(|| "interviewed".to_owned())
-            }
-            EventKind::Closed { outcome, .. } => stage = format!("closed: {outcome}"),
-            EventKind::Reopened { .. } => stage = "reopened".to_owned(),
-            _ => {}
-        }
-    }
-    stage
-}
-
-/// The local date of the latest interview, message or reply up to today.
-fn last_contact(process: &Process, today: Date) -> Option<Date> {
-    process
-        .events
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::Interview(_) | EventKind::Sent { .. } | EventKind::Reply { .. }
-            )
-        })
-        .map(|e| process.local_date(e.at))
-        .filter(|d| *d <= today)
-        .max()
 }
 
 /// "Mon 11 May", with the year when it is not this year.
