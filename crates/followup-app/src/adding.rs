@@ -79,7 +79,9 @@ impl App {
     pub fn add_process(&mut self, new: &NewProcess) -> Result<Added, FieldError> {
         let process = self.new_process(new)?;
         let change = Change {
-            at: self.change_time().map_err(|e| FieldError::new("--now", e))?,
+            at: self
+                .change_time()
+                .map_err(|e| FieldError::new("--now", e))?,
             summary: format!("add {} — {}", process.company, process.role),
             ops: vec![Op::AddProcess(process.clone())],
         };

@@ -39,10 +39,10 @@ use jiff::tz::TimeZone;
 
 pub use adding::{Added, FieldError, NewProcess};
 pub use agenda::{Advised, Agenda, Section};
-pub use logging::{LogEntry, Resolved};
 pub use clock::Clock;
 pub use config::Config;
 pub use error::UserError;
+pub use logging::{LogEntry, Resolved};
 
 /// What [`App::new`] is built from: the options every command shares.
 #[derive(Clone, Debug, Default)]

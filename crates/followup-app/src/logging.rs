@@ -146,7 +146,11 @@ pub struct Resolved {
 
 impl App {
     /// Reads `entry` for the process `handle` at now, without writing anything.
-    pub fn resolve_entry(&mut self, handle: &str, entry: &LogEntry) -> Result<Resolved, FieldError> {
+    pub fn resolve_entry(
+        &mut self,
+        handle: &str,
+        entry: &LogEntry,
+    ) -> Result<Resolved, FieldError> {
         let process = self
             .process(handle)
             .map_err(|e| FieldError::new("HANDLE", e))?;
@@ -190,8 +194,16 @@ impl App {
 /// The option a limit error names ("--note: longer than …" names `--note`).
 fn limit_field(message: &str) -> &'static str {
     const FIELDS: [&str; 10] = [
-        "--note", "--body", "--subject", "--to", "--from", "--stage", "--topic", "--with",
-        "--url", "--source",
+        "--note",
+        "--body",
+        "--subject",
+        "--to",
+        "--from",
+        "--stage",
+        "--topic",
+        "--with",
+        "--url",
+        "--source",
     ];
     FIELDS
         .into_iter()
@@ -410,7 +422,10 @@ fn events_of(
         } => {
             let outcome = value_of("OUTCOME", &outcome, Outcome::parse, Outcome::expected)?;
             let when = at(&when)?;
-            ("close", vec![make(&when, EventKind::Closed { outcome, note })])
+            (
+                "close",
+                vec![make(&when, EventKind::Closed { outcome, note })],
+            )
         }
         LogEntry::Reopen { note, at: when } => {
             let when = at(&when)?;
@@ -474,8 +489,8 @@ fn not_before_said(
     order: DateOrder,
     (before, when): (&str, &str),
 ) -> Result<jiff::civil::Date, FieldError> {
-    let date = dates::resolve_due(text, field, name, said, order)
-        .map_err(|e| FieldError::new(name, e))?;
+    let date =
+        dates::resolve_due(text, field, name, said, order).map_err(|e| FieldError::new(name, e))?;
     let day = said.date();
     if date < day {
         return Err(FieldError::new(

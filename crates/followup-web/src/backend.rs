@@ -1,13 +1,18 @@
 //! What the pages read, as one trait: the seam between the web app and the application layer.
 //!
 //! Handlers call a [`Backend`] and render what it returns; they hold no SQL and no rules. The
-//! binary implements it over the tracker (the same store, configuration and agenda as `followup
-//! next`), tests implement it over hand-made processes. Every method is synchronous and may do
-//! I/O: handlers call it on tokio's blocking pool.
+//! [`crate::Tracker`] implements it over the application layer (the same store, configuration and
+//! agenda as `followup next`); tests may implement it over hand-made processes. Every method is
+//! synchronous and may do I/O: handlers call it on tokio's blocking pool.
+//!
+//! What people type reaches the backend as typed ([`NewProcess`], [`LogEntry`]): the
+//! application layer reads and checks it, exactly as for the command line.
 
-use followup_core::{Action, Advice, Process, Step};
+pub use followup_app::{LogEntry, NewProcess};
+use followup_core::{Action, Advice, Event, Process, Step};
 use followup_store::TimelineEntry;
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 /// The application layer as the pages see it.
 pub trait Backend: Send + Sync + 'static {
@@ -16,6 +21,99 @@ pub trait Backend: Send + Sync + 'static {
 
     /// One tracked process, its whole timeline (undone entries included) and its advice now.
     fn process(&self, handle: &str) -> Result<ProcessView, BackendError>;
+
+    /// Every tracked process (open and closed), in the order they were added, with where it
+    /// stands.
+    fn processes(&self) -> Result<Vec<Listed>, BackendError>;
+
+    /// Starts tracking `new`; returns its handle.
+    fn add(&self, new: NewProcess) -> Result<String, FormError>;
+
+    /// What `entry` would record in the process `handle` now, with its dates resolved; nothing
+    /// is written.
+    fn preview(&self, handle: &str, entry: LogEntry) -> Result<Preview, FormError>;
+
+    /// Records `entry` in the process `handle` as one change.
+    fn log(&self, handle: &str, entry: LogEntry) -> Result<(), FormError>;
+
+    /// Reverses the latest change (as a new history entry); `None` when there is nothing to
+    /// undo.
+    fn undo(&self) -> Result<Option<Undone>, BackendError>;
+}
+
+/// One row of the Processes page and one card of the board.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// Its handle.
+    pub handle: String,
+    /// The company.
+    pub company: String,
+    /// The role.
+    pub role: String,
+    /// Where it stands: `added`, an interview's stage, `reopened`, `closed: OUTCOME`.
+    pub stage: String,
+    /// Whether it is closed.
+    pub closed: bool,
+    /// The day of the latest interview, message or reply.
+    pub last_contact: Option<Date>,
+    /// What to do now.
+    pub advice: Advice,
+}
+
+/// What an entry would record.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The process it is for.
+    pub process: Process,
+    /// The events, dates resolved, in order.
+    pub events: Vec<Event>,
+    /// Today in the process's zone.
+    pub today: Date,
+    /// The instant the entry was read at.
+    pub now: Timestamp,
+}
+
+/// What an undo reversed.
+#[derive(Clone, Debug)]
+pub struct Undone {
+    /// The change's number.
+    pub id: i64,
+    /// What it was ("log acme-backend promise").
+    pub summary: String,
+    /// When it was made.
+    pub at: Timestamp,
+}
+
+/// Why a form was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormError {
+    /// A field is wrong: shown beside it, the form kept as typed.
+    Field {
+        /// The field, named as the command line names it (`--role`, `--at`, `COMPANY`).
+        field: &'static str,
+        /// What is wrong, without the field's name.
+        message: String,
+        /// What to do about it.
+        hint: String,
+    },
+    /// The backend failed or the process is unknown.
+    Backend(BackendError),
+}
+
+impl From<BackendError> for FormError {
+    fn from(err: BackendError) -> Self {
+        FormError::Backend(err)
+    }
+}
+
+impl From<followup_app::FieldError> for FormError {
+    fn from(err: followup_app::FieldError) -> Self {
+        FormError::Field {
+            field: err.field,
+            message: err.detail().to_owned(),
+            hint: err.error.hint().to_owned(),
+        }
+    }
 }
 
 /// The agenda page's data.

@@ -2,14 +2,17 @@
 //! [`crate::Backend`] and render; all user text goes through maud, which escapes it.
 
 mod agenda;
-mod later;
+mod forms;
 mod layout;
+mod new;
 mod process;
+mod processes;
+mod record;
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use maud::{Markup, html};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -23,9 +26,11 @@ pub fn routes() -> Router<Web> {
     Router::new()
         .route("/", get(agenda::page))
         .route("/p/{handle}", get(process::page))
-        .route("/processes", get(later::processes))
-        .route("/board", get(later::board))
-        .route("/new", get(later::new))
+        .route("/p/{handle}/log", post(record::log))
+        .route("/undo", post(record::undo))
+        .route("/processes", get(processes::list))
+        .route("/board", get(processes::board))
+        .route("/new", get(new::page).post(new::create))
         .fallback(not_found)
 }
 

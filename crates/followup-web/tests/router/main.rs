@@ -4,6 +4,7 @@
 // Test code may unwrap: a failure is a test failure with a backtrace.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod forms;
 mod hostile;
 mod labels;
 mod pages;

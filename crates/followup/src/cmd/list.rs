@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use followup_app::Advised;
 use followup_app::overview::{last_contact, stage};
-use followup_core::process::limits::escape_line;
 use followup_core::Action;
+use followup_core::process::limits::escape_line;
 use jiff::civil::Date;
 use serde_json::json;
 

@@ -1,20 +1,16 @@
 //! `followup serve`: the tracker as a web app on this machine. The first line on stdout is the
 //! URL to open, with a token made fresh at each start; Ctrl-C stops the server.
 //!
-//! The pages live in `followup-web`; this file starts them and implements their
-//! [`Backend`] over `followup_app::App`: the same store, configuration and agenda as
-//! `followup next`.
+//! The pages live in `followup-web`; this file starts them over a [`Tracker`]: the same store,
+//! configuration and agenda as `followup next`.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
-use followup_app::{App, Clock, db};
-use followup_store::{Store, StoreError};
-use followup_web::{
-    Agenda, AgendaItem, Backend, BackendError, Options, ProcessView, Section, SectionKind, Web,
-};
+use followup_app::App;
+use followup_web::{Backend, Options, Tracker, Web};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
@@ -160,90 +156,5 @@ async fn stop_signal() {
     tokio::select! {
         () = interrupt => {}
         () = terminate => {}
-    }
-}
-
-/// The pages' backend over the tracker. Each request reads the clock (or `--now`) afresh, so a
-/// server left running overnight advises for the new day.
-struct Tracker {
-    app: Mutex<App>,
-    now: Option<String>,
-}
-
-impl Tracker {
-    fn new(app: App, now: Option<String>) -> Self {
-        Tracker {
-            app: Mutex::new(app),
-            now,
-        }
-    }
-
-    /// The app, its clock read for this request.
-    fn app(&self) -> std::sync::MutexGuard<'_, App> {
-        let mut app = self.app.lock().unwrap_or_else(PoisonError::into_inner);
-        app.clock = Clock::new(self.now.as_deref());
-        app
-    }
-}
-
-impl Backend for Tracker {
-    fn agenda(&self) -> Result<Agenda, BackendError> {
-        let agenda = self.app().agenda().map_err(failed)?;
-        // The agenda's order within each section, the sections in display order.
-        let mut sections: Vec<Section> = SectionKind::ALL
-            .iter()
-            .map(|&kind| Section {
-                kind,
-                items: Vec::new(),
-            })
-            .collect();
-        for item in agenda.items {
-            let Some(kind) = SectionKind::of(&item.advice.action) else {
-                continue;
-            };
-            let entry = AgendaItem {
-                handle: item.handle().to_owned(),
-                company: item.process.company,
-                role: item.process.role,
-                advice: item.advice,
-            };
-            if let Some(section) = sections.iter_mut().find(|s| s.kind == kind) {
-                section.items.push(entry);
-            }
-        }
-        sections.retain(|section| !section.items.is_empty());
-        Ok(Agenda {
-            tracked: agenda.tracked,
-            sections,
-        })
-    }
-
-    fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
-        let mut app = self.app();
-        let store = app.store().map_err(failed)?;
-        let (mut process, timeline) = store
-            .process(handle)
-            .and_then(|process| Ok((process, store.timeline(handle)?)))
-            .map_err(|err| match err {
-                StoreError::UnknownHandle { handle, closest } => {
-                    BackendError::NotFound { handle, closest }
-                }
-                other => failed(db::store_error(other)),
-            })?;
-        let now = app.now_for(&process).map_err(failed)?;
-        let advice = app.advise(&mut process, now);
-        Ok(ProcessView {
-            process,
-            timeline,
-            advice,
-            now,
-        })
-    }
-}
-
-fn failed(err: UserError) -> BackendError {
-    BackendError::Failed {
-        message: err.to_string(),
-        hint: err.hint().to_owned(),
     }
 }
