@@ -80,8 +80,9 @@ pub enum Control {
     Line,
     /// Several lines (a message's text).
     Lines,
-    /// One of a list of spellings.
-    Choice(fn() -> Vec<&'static str>),
+    /// One of a list of spellings, and the one chosen when nothing is (`None`: the user must
+    /// choose; the list starts with an empty choice).
+    Choice(fn() -> Vec<&'static str>, fn() -> Option<&'static str>),
     /// Yes or no.
     Check,
 }
@@ -130,7 +131,7 @@ impl Field<'_> {
                 @if let Some(problem) = problem {
                     p.error id=(error_id) {
                         strong { "Error: " } (problem.message)
-                        @if !problem.hint.is_empty() { br; span.error-hint { (problem.hint) } }
+                        @if let Some(hint) = web_hint(&problem.hint) { br; span.error-hint { (hint) } }
                     }
                 }
                 @match self.control {
@@ -144,11 +145,16 @@ impl Field<'_> {
                             required[self.required] aria-invalid=[invalid]
                             aria-describedby=[&described] { (value) }
                     }
-                    Control::Choice(options) => {
+                    Control::Choice(options, default) => {
+                        @let default = default();
+                        @let chosen = if value.is_empty() { default.unwrap_or("") } else { value };
                         select id=(self.id) name=(self.name) aria-invalid=[invalid]
                             aria-describedby=[&described] {
+                            @if default.is_none() {
+                                option value="" selected[chosen.is_empty()] { "Choose one" }
+                            }
                             @for option in options() {
-                                option value=(option) selected[option == value] {
+                                option value=(option) selected[option == chosen] {
                                     (option.replace('-', " "))
                                 }
                             }
@@ -174,7 +180,7 @@ pub fn summary(problems: &[Problem]) -> Markup {
                                 a href={ "#" (id) } { (problem.label) ": " (problem.message) }
                             } @else {
                                 (problem.message)
-                                @if !problem.hint.is_empty() { " — " (problem.hint) }
+                                @if let Some(hint) = web_hint(&problem.hint) { " — " (hint) }
                             }
                         }
                     }
@@ -182,6 +188,13 @@ pub fn summary(problems: &[Problem]) -> Markup {
             }
         }
     }
+}
+
+/// A hint worth showing on a page: the application layer's hints are written for the command
+/// line, and the ones that name a command or an option would only confuse here.
+fn web_hint(hint: &str) -> Option<&str> {
+    let terminal = hint.contains("followup ") || hint.contains("--");
+    (!hint.is_empty() && !terminal).then_some(hint)
 }
 
 /// The hidden CSRF field every form carries.

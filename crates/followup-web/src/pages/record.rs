@@ -94,6 +94,16 @@ fn spellings<T: Copy>(all: &[T], text: fn(T) -> &'static str) -> Vec<&'static st
     all.iter().map(|v| text(*v)).collect()
 }
 
+fn must_choose() -> Option<&'static str> {
+    None
+}
+fn default_rapport() -> Option<&'static str> {
+    Some(Rapport::default().as_str())
+}
+fn default_asks() -> Option<&'static str> {
+    Some(Asks::default().as_str())
+}
+
 fn rapports() -> Vec<&'static str> {
     spellings(Rapport::ALL, Rapport::as_str)
 }
@@ -131,7 +141,7 @@ pub const KINDS: &[Kind] = &[
             ),
             with(
                 line("rapport", "--rapport", "How it felt", ""),
-                Control::Choice(rapports),
+                Control::Choice(rapports, default_rapport),
             ),
             with(
                 line(
@@ -184,7 +194,7 @@ pub const KINDS: &[Kind] = &[
                     "Kind of message",
                     "withdraw also closes the process",
                 ),
-                Control::Choice(message_kinds),
+                Control::Choice(message_kinds, must_choose),
             ),
             line("subject", "--subject", "Subject", ""),
             line("to", "--to", "To", "addresses, separated with commas"),
@@ -200,7 +210,7 @@ pub const KINDS: &[Kind] = &[
             line("from", "--from", "From", "who wrote"),
             with(
                 line("asks", "--asks", "What it asks of you", ""),
-                Control::Choice(asks),
+                Control::Choice(asks, default_asks),
             ),
             line(
                 "respond_by",
@@ -265,7 +275,7 @@ pub const KINDS: &[Kind] = &[
         fields: &[
             with(
                 line("reason", "REASON", "What changed", ""),
-                Control::Choice(reasons),
+                Control::Choice(reasons, must_choose),
             ),
             with(
                 line(
@@ -293,7 +303,7 @@ pub const KINDS: &[Kind] = &[
         fields: &[
             with(
                 line("outcome", "OUTCOME", "Outcome", ""),
-                Control::Choice(outcomes),
+                Control::Choice(outcomes, must_choose),
             ),
             NOTE,
             line("at", "--at", "When it ended", "empty: now"),

@@ -450,6 +450,15 @@ async fn a_promise_by_friday_is_confirmed_with_its_date_before_it_is_saved() {
         ]
     );
     let before = select_text(&page.html(), ".event").len();
+    // Choices default as on the command line; one without a default must be chosen.
+    let html = page.html();
+    assert_eq!(select_attr(&html, "#interview-rapport option[selected]", "value"), ["formal"]);
+    assert_eq!(select_attr(&html, "#reply-asks option[selected]", "value"), ["nothing"]);
+    assert_eq!(select_attr(&html, "#sent-kind option[selected]", "value"), [""]);
+    let unchosen = client
+        .post("/p/globex-design/log", &[("entry", "sent"), ("kind", "")])
+        .await;
+    assert_eq!(select_attr(&unchosen.html(), "[aria-invalid=true]", "id"), ["sent-kind"]);
 
     let step = client
         .post(
