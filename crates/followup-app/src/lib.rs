@@ -17,11 +17,13 @@
 //! - [`adding`]: a new process as typed (`add`, the web app's New process form), checked.
 //! - [`logging`]: events as typed (`log`, `close`, `reopen`, the web app's forms), resolved.
 //! - [`overview`]: each process's stage and last contact (`list`, the web app's board).
+//! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod adding;
 pub mod agenda;
 pub mod clock;
 pub mod config;
+pub mod correct;
 pub mod dates;
 pub mod db;
 mod error;

@@ -31,6 +31,35 @@ pub enum Op {
         /// The event.
         event: Event,
     },
+    /// Replaces the fields of the visible process with this handle by `process`'s: company,
+    /// role, time zone, contacts, holidays and details. Its id, handle and events stay (the
+    /// events of `process` are ignored); event instants are kept, so a new zone re-reads nothing.
+    UpdateProcess {
+        /// The process's handle.
+        handle: String,
+        /// The new fields.
+        process: Process,
+    },
+    /// Replaces the visible event with `event`'s id (required) in the process with this
+    /// handle: the old version is hidden and the new one written under the same id.
+    UpdateEvent {
+        /// The process's handle.
+        handle: String,
+        /// The new version, with the id of the one it replaces.
+        event: Event,
+    },
+    /// Removes (hides) the visible event with this id from the process with this handle.
+    RemoveEvent {
+        /// The process's handle.
+        handle: String,
+        /// The event's stable id.
+        id: String,
+    },
+    /// Removes (hides) the visible process with this handle, with its events.
+    RemoveProcess {
+        /// The process's handle.
+        handle: String,
+    },
 }
 
 /// What a change did.
@@ -71,6 +100,26 @@ pub struct ChangeInfo {
     pub undoes: Option<i64>,
     /// The undo entry that reversed it, if any.
     pub undone_by: Option<i64>,
+}
+
+/// What [`crate::Store::purge`] erased (or, from [`crate::SqliteStore::purgeable`], would erase).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    /// Event rows erased: removed, replaced by an edit, undone, or of an erased process.
+    pub events: usize,
+    /// Process rows erased: removed or undone.
+    pub processes: usize,
+    /// Former versions of edited process fields erased.
+    pub edits: usize,
+    /// History entries erased (the whole history before the purge).
+    pub changes: usize,
+}
+
+impl Purged {
+    /// Whether anything hidden is left to erase (history alone does not count).
+    pub fn is_empty(&self) -> bool {
+        self.events == 0 && self.processes == 0 && self.edits == 0
+    }
 }
 
 /// An event of a process's full timeline, including undone ones (for `show`).

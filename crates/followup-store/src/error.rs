@@ -62,6 +62,14 @@ pub enum StoreError {
         /// The closest existing handle, if any process exists.
         closest: Option<String>,
     },
+    /// The process has no visible event with this id.
+    #[error("{handle} has no event with id {id:?}")]
+    UnknownEvent {
+        /// The process's handle.
+        handle: String,
+        /// The id asked for.
+        id: String,
+    },
     /// A handle asked for explicitly is already used by another process.
     #[error("the handle {handle:?} is already used by another process")]
     HandleTaken {

@@ -3,8 +3,9 @@
 //!
 //! Every command's edits are one [`Change`]: a batch of [`Op`]s applied in one transaction, so a
 //! killed command leaves the store as it was ([`SqliteStore::begin`] streams a change too large
-//! to hold). Nothing is deleted: [`Store::undo`] records a new change that flags the previous
-//! one's events (and processes it created) as undone, and the loaders skip them. Loading yields
+//! to hold). Nothing is deleted until [`Store::purge`]: an edit or a removal hides the old row,
+//! [`Store::undo`] records a new change that flags the previous one's rows as undone (and shows
+//! what it hid again), [`Store::redo`] re-applies it, and the loaders skip hidden rows. Loading yields
 //! [`followup_core::Process`] values, so the advisor, drafts and checks work on stored
 //! processes exactly as on files.
 //!
@@ -18,7 +19,7 @@ mod ids;
 pub mod sqlite;
 mod store;
 
-pub use change::{Applied, Change, ChangeInfo, Op, ProcessOutcome, TimelineEntry};
+pub use change::{Applied, Change, ChangeInfo, Op, ProcessOutcome, Purged, TimelineEntry};
 pub use error::StoreError;
 pub use ids::fresh_id;
 pub use sqlite::{OpOutcome, SqliteStore, Writer};

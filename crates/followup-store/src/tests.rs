@@ -595,6 +595,394 @@ macro_rules! storage_tests {
                 .unwrap();
             assert_eq!(again.processes[0].events_added, 0);
         }
+
+        #[test]
+        fn edit_process_replaces_fields_keeps_instants_and_undo_redo_swap_them() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
+            let before = store.process(&h).unwrap();
+            let mut edited = before.clone();
+            edited.company = "Acme Corp".to_owned();
+            edited.role = "Staff Backend".to_owned();
+            edited.timezone_name = "Europe/Lisbon".to_owned();
+            edited.details.salary = Some("70k".to_owned());
+            store
+                .apply(&change(
+                    "edit",
+                    vec![Op::UpdateProcess {
+                        handle: h.clone(),
+                        process: edited,
+                    }],
+                ))
+                .unwrap();
+            let after = store.process(&h).unwrap();
+            assert_eq!(after.id, before.id);
+            assert_eq!(after.handle, before.handle);
+            assert_eq!(
+                (after.company.as_str(), after.role.as_str()),
+                ("Acme Corp", "Staff Backend")
+            );
+            assert_eq!(after.timezone_name, "Europe/Lisbon");
+            assert_eq!(after.details.salary.as_deref(), Some("70k"));
+            assert_eq!(after.events, before.events, "instants are kept");
+
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap().unwrap();
+            let undone = store.process(&h).unwrap();
+            assert_eq!(undone.company, "Acme");
+            assert_eq!(undone.timezone_name, "America/Sao_Paulo");
+            assert_eq!(undone.details, before.details);
+            let redone = store.redo(ts("2026-05-07T12:01:00Z")).unwrap().unwrap();
+            assert_eq!(redone.summary, "edit");
+            assert_eq!(store.process(&h).unwrap().company, "Acme Corp");
+            store.undo(ts("2026-05-07T12:02:00Z")).unwrap().unwrap();
+            assert_eq!(store.process(&h).unwrap().company, "Acme");
+        }
+
+        #[test]
+        fn two_edits_of_one_process_in_one_change_undo_together() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            let mut first = store.process(&h).unwrap();
+            first.role = "One".to_owned();
+            let mut second = first.clone();
+            second.role = "Two".to_owned();
+            store
+                .apply(&change(
+                    "edit twice",
+                    vec![
+                        Op::UpdateProcess {
+                            handle: h.clone(),
+                            process: first,
+                        },
+                        Op::UpdateProcess {
+                            handle: h.clone(),
+                            process: second,
+                        },
+                    ],
+                ))
+                .unwrap();
+            assert_eq!(store.process(&h).unwrap().role, "Two");
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
+            assert_eq!(store.process(&h).unwrap().role, "Backend");
+            store.redo(ts("2026-05-07T12:01:00Z")).unwrap();
+            assert_eq!(store.process(&h).unwrap().role, "Two");
+        }
+
+        #[test]
+        fn contact_changes_are_process_edits() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            let mut p = store.process(&h).unwrap();
+            let bruno = Contact {
+                name: "Bruno Lima".to_owned(),
+                honorific: None,
+                email: Some("bruno@acme.example".to_owned()),
+                title: Some("Hiring Manager".to_owned()),
+            };
+            // Added as the main contact, then the first one removed, in two changes.
+            p.contacts.insert(0, bruno.clone());
+            let edit = |p: &Process| {
+                change(
+                    "contact",
+                    vec![Op::UpdateProcess {
+                        handle: h.clone(),
+                        process: p.clone(),
+                    }],
+                )
+            };
+            store.apply(&edit(&p)).unwrap();
+            assert_eq!(store.process(&h).unwrap().contacts[0], bruno);
+            assert_eq!(store.process(&h).unwrap().contacts.len(), 2);
+            p.contacts.remove(1);
+            store.apply(&edit(&p)).unwrap();
+            assert_eq!(store.process(&h).unwrap().contacts, vec![bruno.clone()]);
+            // An edit that changes nothing writes nothing.
+            let same = store.apply(&edit(&p)).unwrap();
+            assert_eq!(same.change_id, None);
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
+            assert_eq!(store.process(&h).unwrap().contacts.len(), 2);
+            store.undo(ts("2026-05-07T12:01:00Z")).unwrap();
+            assert_eq!(store.process(&h).unwrap().contacts[0].name, "Ana Souza");
+        }
+
+        #[test]
+        fn edit_event_keeps_its_id_and_undo_redo_swap_the_versions() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
+            log(
+                &mut store,
+                &h,
+                promise("2026-05-05T18:00:00Z", date(2026, 5, 8)),
+            );
+            let original = store.process(&h).unwrap().events[0].clone();
+            let mut moved = original.clone();
+            moved.at = ts("2026-05-06T12:00:00Z");
+            let applied = store
+                .apply(&change(
+                    "edit #1",
+                    vec![Op::UpdateEvent {
+                        handle: h.clone(),
+                        event: moved.clone(),
+                    }],
+                ))
+                .unwrap();
+            assert_eq!(applied.event_ids, vec![original.id.clone().unwrap()]);
+            let events = store.process(&h).unwrap().events;
+            assert_eq!(events.len(), 2);
+            assert_eq!(events[1], moved, "the new time orders it after the promise");
+            let timeline = store.timeline(&h).unwrap();
+            assert_eq!(
+                timeline.len(),
+                2,
+                "the replaced version is not in the timeline"
+            );
+            assert!(timeline.iter().all(|e| !e.undone));
+
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap().unwrap();
+            assert_eq!(store.process(&h).unwrap().events[0], original);
+            let timeline = store.timeline(&h).unwrap();
+            assert_eq!(timeline.len(), 3);
+            assert!(timeline.iter().any(|e| e.undone && e.event == moved));
+            store.redo(ts("2026-05-07T12:01:00Z")).unwrap().unwrap();
+            assert_eq!(store.process(&h).unwrap().events[1], moved);
+            assert_eq!(store.redo(ts("2026-05-07T12:02:00Z")).unwrap(), None);
+
+            // An unknown id is refused and writes nothing.
+            let mut stray = moved.clone();
+            stray.id = Some("nope".to_owned());
+            let err = store
+                .apply(&change(
+                    "edit",
+                    vec![Op::UpdateEvent {
+                        handle: h.clone(),
+                        event: stray,
+                    }],
+                ))
+                .unwrap_err();
+            assert!(matches!(err, StoreError::UnknownEvent { .. }), "{err}");
+            assert!(matches!(
+                store.apply(&change(
+                    "rm",
+                    vec![Op::RemoveEvent {
+                        handle: h.clone(),
+                        id: "nope".to_owned()
+                    }]
+                )),
+                Err(StoreError::UnknownEvent { .. })
+            ));
+            assert_eq!(store.process(&h).unwrap().events.len(), 2);
+        }
+
+        #[test]
+        fn rm_event_and_rm_process_hide_and_undo_shows_again() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            log(&mut store, &h, interview("2026-05-05T17:00:00Z"));
+            log(
+                &mut store,
+                &h,
+                promise("2026-05-05T18:00:00Z", date(2026, 5, 8)),
+            );
+            let id = store.process(&h).unwrap().events[0].id.clone().unwrap();
+            store
+                .apply(&change(
+                    "rm #1",
+                    vec![Op::RemoveEvent {
+                        handle: h.clone(),
+                        id: id.clone(),
+                    }],
+                ))
+                .unwrap();
+            let left = store.process(&h).unwrap().events;
+            assert_eq!(left.len(), 1);
+            assert_eq!(left[0].kind.type_name(), "promise");
+            assert_eq!(
+                store.timeline(&h).unwrap().len(),
+                1,
+                "a removed event is not listed"
+            );
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
+            assert_eq!(
+                store.process(&h).unwrap().events[0].id.as_deref(),
+                Some(id.as_str())
+            );
+            store.redo(ts("2026-05-07T12:01:00Z")).unwrap();
+            assert_eq!(store.process(&h).unwrap().events.len(), 1);
+
+            store
+                .apply(&change("rm", vec![Op::RemoveProcess { handle: h.clone() }]))
+                .unwrap();
+            assert!(store.processes().unwrap().is_empty());
+            assert!(matches!(
+                store.process(&h),
+                Err(StoreError::UnknownHandle { .. })
+            ));
+            // The handle is free while the process is removed...
+            let other = add(&mut store, process("Acme", "Backend"));
+            assert_eq!(other, h);
+            store.undo(ts("2026-05-07T12:02:00Z")).unwrap();
+            // ...and the removed one comes back with its events once that add is undone.
+            store.undo(ts("2026-05-07T12:03:00Z")).unwrap();
+            let back = store.process(&h).unwrap();
+            assert_eq!(back.events.len(), 1);
+            assert_eq!(store.processes().unwrap().len(), 1);
+        }
+
+        #[test]
+        fn undo_and_redo_chains_and_a_new_change_clears_redo() {
+            let mut store = $make;
+            let h = add(&mut store, process("Acme", "Backend"));
+            for day in ["2026-05-05", "2026-05-06", "2026-05-07"] {
+                log(&mut store, &h, interview(&format!("{day}T17:00:00Z")));
+            }
+            let count = |s: &crate::SqliteStore| s.process(&h).unwrap().events.len();
+            let at = |n: u32| ts(&format!("2026-05-08T12:{n:02}:00Z"));
+            for expected in [2, 1, 0] {
+                store.undo(at(0)).unwrap().unwrap();
+                assert_eq!(count(&store), expected);
+            }
+            for expected in [1, 2] {
+                store.redo(at(1)).unwrap().unwrap();
+                assert_eq!(count(&store), expected);
+            }
+            // Undo after a redo takes the redone change again, and redo follows.
+            store.undo(at(2)).unwrap().unwrap();
+            assert_eq!(count(&store), 1);
+            store.redo(at(3)).unwrap().unwrap();
+            store.redo(at(4)).unwrap().unwrap();
+            assert_eq!(count(&store), 3);
+            assert_eq!(store.redo(at(5)).unwrap(), None);
+            // Redo never re-applies an undone add past a new change.
+            store.undo(at(6)).unwrap().unwrap();
+            store.undo(at(7)).unwrap().unwrap();
+            log(
+                &mut store,
+                &h,
+                promise("2026-05-08T09:00:00Z", date(2026, 5, 12)),
+            );
+            assert_eq!(store.redo(at(8)).unwrap(), None);
+            assert_eq!(count(&store), 2);
+            let history = store.history().unwrap();
+            assert!(history.iter().any(|c| c.summary == "redo: log"));
+            // Undo walks on to the end, then redo replays every step back.
+            let mut undone = 0;
+            while store.undo(at(9)).unwrap().is_some() {
+                undone += 1;
+            }
+            assert_eq!(undone, 3, "the promise, the first interview and the add");
+            assert!(store.processes().unwrap().is_empty());
+            for _ in 0..undone {
+                store.redo(at(10)).unwrap().unwrap();
+            }
+            assert_eq!(count(&store), 2);
+        }
+
+        #[test]
+        fn purge_erases_hidden_rows_and_the_history_for_good() {
+            let mut store = $make;
+            let secret = |what: &str| format!("SECRET-{what}-7f3a");
+            // A removed process, an edited event, an undone log and an edited company.
+            let mut gone = process(&secret("company"), "Ops");
+            gone.contacts[0].email = Some(format!("{}@x.example", secret("mail")));
+            let gone = add(&mut store, gone);
+            log(&mut store, &gone, interview("2026-05-05T17:00:00Z"));
+            store
+                .apply(&change(
+                    "rm",
+                    vec![Op::RemoveProcess {
+                        handle: gone.clone(),
+                    }],
+                ))
+                .unwrap();
+            let h = add(&mut store, process(&secret("oldname"), "Backend"));
+            log(
+                &mut store,
+                &h,
+                event(
+                    "2026-05-05T17:00:00Z",
+                    EventKind::Note {
+                        text: secret("note"),
+                    },
+                ),
+            );
+            let mut note = store.process(&h).unwrap().events[0].clone();
+            note.kind = EventKind::Note {
+                text: "kept".to_owned(),
+            };
+            store
+                .apply(&change(
+                    "edit",
+                    vec![Op::UpdateEvent {
+                        handle: h.clone(),
+                        event: note,
+                    }],
+                ))
+                .unwrap();
+            let mut renamed = store.process(&h).unwrap();
+            renamed.company = "Acme".to_owned();
+            store
+                .apply(&change(
+                    "edit",
+                    vec![Op::UpdateProcess {
+                        handle: h.clone(),
+                        process: renamed,
+                    }],
+                ))
+                .unwrap();
+            log(
+                &mut store,
+                &h,
+                event(
+                    "2026-05-06T17:00:00Z",
+                    EventKind::Note {
+                        text: secret("undone"),
+                    },
+                ),
+            );
+            store.undo(ts("2026-05-07T12:00:00Z")).unwrap();
+            let visible = store.processes().unwrap();
+
+            let would = store.purgeable().unwrap();
+            let purged = store.purge(ts("2026-05-07T13:00:00Z")).unwrap();
+            assert_eq!(purged, would);
+            assert_eq!((purged.processes, purged.events, purged.edits), (1, 3, 1));
+            let docs = |ps: Vec<Process>| ps.iter().map(to_document).collect::<Vec<_>>();
+            assert_eq!(
+                docs(store.processes().unwrap()),
+                docs(visible),
+                "what is visible stays"
+            );
+            assert_eq!(store.timeline(&h).unwrap().len(), 1);
+            let history = store.history().unwrap();
+            assert_eq!(history.len(), 1);
+            assert_eq!(history[0].summary, "purge");
+            assert_eq!(store.undo(ts("2026-05-07T13:01:00Z")).unwrap(), None);
+            assert_eq!(store.redo(ts("2026-05-07T13:01:00Z")).unwrap(), None);
+            assert!(store.purgeable().unwrap().is_empty());
+            assert_eq!(
+                store.purge(ts("2026-05-07T13:02:00Z")).unwrap(),
+                Default::default()
+            );
+
+            // Not a byte of the erased text is left in the file or its log.
+            let path = store.path().to_owned();
+            if path != std::path::Path::new(":memory:") {
+                for file in [path.clone(), path.with_extension("db-wal")] {
+                    let Ok(bytes) = std::fs::read(&file) else {
+                        continue;
+                    };
+                    let found = bytes.windows(b"SECRET-".len()).any(|w| w == b"SECRET-");
+                    assert!(!found, "{} still holds erased text", file.display());
+                }
+            }
+            // Work goes on after a purge, and undo reaches no further back than it.
+            log(&mut store, &h, interview("2026-05-08T17:00:00Z"));
+            store.undo(ts("2026-05-08T18:00:00Z")).unwrap().unwrap();
+            assert_eq!(store.undo(ts("2026-05-08T18:01:00Z")).unwrap(), None);
+            assert_eq!(store.process(&h).unwrap().events.len(), 1);
+        }
     };
 }
 

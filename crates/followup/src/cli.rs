@@ -50,6 +50,19 @@ pub enum Command {
     Import(ImportArgs),
     /// Reverse the last change; the history keeps that it happened.
     Undo(UndoArgs),
+    /// Re-apply what undo reversed (repeatable, until a new change is made).
+    Redo(RedoArgs),
+    /// Correct a process's fields, or one event (EVENT: #3 or its id) with the options log
+    /// takes for its type.
+    Edit(EditArgs),
+    /// Remove one event (EVENT: #3 or its id), or a whole process; undo brings it back.
+    Rm(RmArgs),
+    /// Add, change or remove a process's contacts.
+    Contact(ContactArgs),
+    /// Record a note (free text; notes never change the advice).
+    Note(NoteArgs),
+    /// Erase removed, replaced and undone data, and the history, for good.
+    Purge(PurgeArgs),
     /// Serve the tracker as a web app on this machine; prints the URL to open.
     Serve(ServeArgs),
 }
@@ -427,6 +440,9 @@ pub struct ShowArgs {
     /// The process's handle.
     #[arg(value_name = "HANDLE")]
     pub handle: String,
+    /// Print each event's stable id after its number (edit and rm take either).
+    #[arg(long)]
+    pub ids: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -549,6 +565,252 @@ pub struct ServeArgs {
     /// Allow a --listen address that other machines can reach (the token is still required).
     #[arg(long)]
     pub allow_remote: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup redo`.
+#[derive(Debug, Args)]
+pub struct RedoArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// The event to change: #3 (its number in followup show; quote it: '#3', or write 3) or
+    /// its id (followup show --ids). Without it, the process's own fields change.
+    #[arg(value_name = "EVENT")]
+    pub event: Option<String>,
+    /// The company's name.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub company: Option<String>,
+    /// The role.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub role: Option<String>,
+    /// The posting's address (with EVENT: an applied event's posting); "" clears it.
+    #[arg(long, value_name = "URL", help_heading = "Process options")]
+    pub url: Option<String>,
+    /// Where the job is; "" clears it.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub location: Option<String>,
+    /// The salary; "" clears it.
+    #[arg(long, value_name = "TEXT", help_heading = "Process options")]
+    pub salary: Option<String>,
+    /// The process's time zone (IANA name): every event keeps its instant; nothing is re-read.
+    #[arg(long = "tz", value_name = "ZONE", help_heading = "Process options")]
+    pub timezone: Option<String>,
+    #[command(flatten)]
+    pub event_options: EventOptions,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// The options of `edit HANDLE EVENT`: each event type takes those `log` takes for it (a
+/// list option replaces the list; "" clears an optional field).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Event options")]
+pub struct EventOptions {
+    /// When it happened, read like log --at.
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// interview: when it is booked, read ahead like log --on.
+    #[arg(long, value_name = "WHEN")]
+    pub on: Option<String>,
+    /// interview: personal, back-and-forth or formal.
+    #[arg(long, value_name = "RAPPORT")]
+    pub rapport: Option<String>,
+    /// interview: reinforce your interest with a thank-you (--reinforce-interest=false to undo).
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub reinforce_interest: Option<bool>,
+    /// interview: the stage.
+    #[arg(long, value_name = "TEXT")]
+    pub stage: Option<String>,
+    /// interview: a topic (repeat; replaces the list).
+    #[arg(long = "topic", value_name = "TEXT")]
+    pub topics: Option<Vec<String>>,
+    /// interview: an interviewer (repeat; replaces the list).
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Option<Vec<String>>,
+    /// promise: the promised date, read like log promise WHEN.
+    #[arg(long, value_name = "WHEN")]
+    pub by: Option<String>,
+    /// promise, applied, offer, change, closed, reopened: free text.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// sent: the message's kind, like log sent KIND.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// sent: the subject line.
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// sent, reply: the text.
+    #[arg(long, value_name = "TEXT")]
+    pub body: Option<String>,
+    /// sent, reply: a file holding the text (- for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// sent: a recipient (repeat; replaces the list).
+    #[arg(long = "to", value_name = "ADDRESS")]
+    pub to: Option<Vec<String>>,
+    /// reply: nothing, answer, schedule or assignment.
+    #[arg(long, value_name = "ASKS")]
+    pub asks: Option<String>,
+    /// reply: by when they want your answer.
+    #[arg(long, value_name = "WHEN")]
+    pub respond_by: Option<String>,
+    /// reply: who wrote.
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// applied: where you found it.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// offer, change: the deadline.
+    #[arg(long, value_name = "WHEN")]
+    pub deadline: Option<String>,
+    /// away: their last day away.
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// change: competing-offer, final-round-elsewhere or availability-changed.
+    #[arg(long, value_name = "REASON")]
+    pub reason: Option<String>,
+    /// change: the change is real (--real=false: it is not).
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub real: Option<bool>,
+    /// closed: hired, rejected, withdrew, no-answer or declined.
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Option<String>,
+    /// note: its text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// sent, reply, offer, away: the mail's Message-ID.
+    #[arg(long, value_name = "ID")]
+    pub message_id: Option<String>,
+}
+
+/// Arguments of `followup rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// The event to remove: #3 (quote it, or write 3) or its id. Without it, the whole process.
+    #[arg(value_name = "EVENT")]
+    pub event: Option<String>,
+    /// Remove a whole process without asking (needed when not on a terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup contact`.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ContactAction,
+    /// The moment the history records: 2026-05-11T14:00 or RFC 3339. Defaults to the clock.
+    #[arg(long, value_name = "WHEN", global = true)]
+    pub now: Option<String>,
+}
+
+/// The actions of `followup contact`.
+#[derive(Debug, clap::Subcommand)]
+pub enum ContactAction {
+    /// Add a contact: "Ana Souza <ana@acme.example>", a name or an address.
+    Add {
+        /// The process's handle.
+        #[arg(value_name = "HANDLE")]
+        handle: String,
+        /// The contact.
+        #[arg(value_name = "CONTACT")]
+        contact: String,
+        /// Their title ("Recruiter").
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// How to address them formally ("Ms.").
+        #[arg(long, value_name = "TEXT")]
+        honorific: Option<String>,
+        /// Make it the main contact (the first: drafts are addressed to it).
+        #[arg(long)]
+        main: bool,
+    },
+    /// Change a contact (WHO: its email or its name).
+    Edit {
+        /// The process's handle.
+        #[arg(value_name = "HANDLE")]
+        handle: String,
+        /// The contact: its email or its name.
+        #[arg(value_name = "WHO")]
+        who: String,
+        /// Their name.
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// Their address; "" clears it.
+        #[arg(long, value_name = "ADDRESS")]
+        email: Option<String>,
+        /// Their title; "" clears it.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// How to address them formally; "" clears it.
+        #[arg(long, value_name = "TEXT")]
+        honorific: Option<String>,
+        /// Make it the main contact.
+        #[arg(long)]
+        main: bool,
+    },
+    /// Remove a contact (WHO: its email or its name).
+    Rm {
+        /// The process's handle.
+        #[arg(value_name = "HANDLE")]
+        handle: String,
+        /// The contact: its email or its name.
+        #[arg(value_name = "WHO")]
+        who: String,
+    },
+}
+
+/// Arguments of `followup note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The process's handle.
+    #[arg(value_name = "HANDLE")]
+    pub handle: String,
+    /// The note.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    #[command(flatten)]
+    pub at: AtArg,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
+/// Arguments of `followup purge`.
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Erase without asking (needed when not on a terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub now: NowArg,
 }

@@ -11,6 +11,7 @@
 //! query that walks the processes and their events in timeline order.
 
 mod event_row;
+mod history;
 mod open;
 pub mod schema;
 mod write;
@@ -23,7 +24,7 @@ use jiff::tz::{TimeZone, TimeZoneDatabase};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::change::{Applied, Change, ChangeInfo, TimelineEntry};
+use crate::change::{Applied, Change, ChangeInfo, Purged, TimelineEntry};
 use crate::error::StoreError;
 use crate::handle::closest;
 use crate::store::Store;
@@ -128,6 +129,11 @@ impl SqliteStore {
             .query_map([], |r| r.get::<_, String>(0))
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// How much [`Store::purge`] would erase now.
+    pub fn purgeable(&self) -> Result<Purged, StoreError> {
+        history::purgeable(&self.conn).map_err(|e| self.err(e))
     }
 
     /// The whole history of changes, oldest first.
@@ -303,7 +309,15 @@ impl Store for SqliteStore {
     }
 
     fn undo(&mut self, at: Timestamp) -> Result<Option<ChangeInfo>, StoreError> {
-        write::undo(&mut self.conn, &self.path, at)
+        history::undo(&mut self.conn, &self.path, at)
+    }
+
+    fn redo(&mut self, at: Timestamp) -> Result<Option<ChangeInfo>, StoreError> {
+        history::redo(&mut self.conn, &self.path, at)
+    }
+
+    fn purge(&mut self, at: Timestamp) -> Result<Purged, StoreError> {
+        history::purge(&mut self.conn, &self.path, at)
     }
 
     fn processes(&self) -> Result<Vec<Process>, StoreError> {
@@ -319,7 +333,11 @@ impl Store for SqliteStore {
     }
 
     fn timeline(&self, handle: &str) -> Result<Vec<TimelineEntry>, StoreError> {
-        let (process, written) = self.one(handle, "1")?;
+        // Versions an edit replaced and events a removal hid are history, not the timeline.
+        let (process, written) = self.one(
+            handle,
+            "(e.undone_by IS NULL OR e.removed_by IS NULL OR e.undone_by <> e.removed_by)",
+        )?;
         Ok(process
             .events
             .into_iter()

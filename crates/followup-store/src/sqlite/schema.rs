@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -163,4 +163,35 @@ ALTER TABLE processes ADD COLUMN url TEXT;
 ALTER TABLE processes ADD COLUMN location TEXT;
 ALTER TABLE processes ADD COLUMN salary TEXT;
 ALTER TABLE processes ADD COLUMN notes TEXT;
+";
+
+/// Version 6: corrections (`edit`, `rm`), `redo` and `purge`. A change that replaces or removes
+/// a row hides it and names itself in the row's `removed_by` (kept, so `undo` shows the row
+/// again and `redo` hides it again); a replaced event is a new row with the same id. A process's
+/// fields are edited in place: `process_edits` keeps, per edit, the version not applied now
+/// (the old one while the edit stands), and undo and redo swap it back. A redo entry names the
+/// change it re-applied in `redoes`; a purge entry (`purge = 1`) is the start of the history
+/// left after erasing everything hidden, and neither undo nor redo goes past it.
+const V6: &str = "
+ALTER TABLE changes ADD COLUMN redoes INTEGER REFERENCES changes(id);
+ALTER TABLE changes ADD COLUMN purge INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN removed_by INTEGER REFERENCES changes(id);
+ALTER TABLE processes ADD COLUMN removed_by INTEGER REFERENCES changes(id);
+CREATE INDEX events_by_removal ON events(removed_by) WHERE removed_by IS NOT NULL;
+CREATE INDEX processes_by_removal ON processes(removed_by) WHERE removed_by IS NOT NULL;
+CREATE TABLE process_edits (
+    seq      INTEGER PRIMARY KEY,
+    change   INTEGER NOT NULL REFERENCES changes(id),
+    process  INTEGER NOT NULL REFERENCES processes(key),
+    company  TEXT NOT NULL,
+    role     TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    contacts TEXT NOT NULL,
+    holidays TEXT NOT NULL,
+    url      TEXT,
+    location TEXT,
+    salary   TEXT,
+    notes    TEXT
+);
+CREATE INDEX process_edits_by_change ON process_edits(change);
 ";

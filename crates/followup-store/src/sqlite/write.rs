@@ -1,5 +1,6 @@
-//! Writing: one change is one `BEGIN IMMEDIATE` transaction ([`Writer`]), and `undo` flags
-//! what the latest change wrote instead of deleting it.
+//! Writing: one change is one `BEGIN IMMEDIATE` transaction ([`Writer`]). An edit or a removal
+//! hides the old row (naming the change in `removed_by`) instead of deleting it, so `undo`
+//! (module `history`) can show it again.
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -10,8 +11,8 @@ use jiff::tz::TimeZoneDatabase;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::event_row::{self, EventColumns};
-use super::{Failure, encode_contacts, encode_holidays, parse_instant};
-use crate::change::{ChangeInfo, Op, ProcessOutcome};
+use super::{Failure, encode_contacts, encode_holidays};
+use crate::change::{Op, ProcessOutcome};
 use crate::error::StoreError;
 use crate::handle::{base_handle, closest, unique_handle};
 use crate::ids::fresh_id;
@@ -68,6 +69,10 @@ impl<'a> Writer<'a> {
             Op::AddProcess(process) => self.add_process(process, false),
             Op::MergeProcess(process) => self.add_process(process, true),
             Op::AddEvent { handle, event } => self.add_event(handle, event),
+            Op::UpdateProcess { handle, process } => self.update_process(handle, process),
+            Op::UpdateEvent { handle, event } => self.update_event(handle, event),
+            Op::RemoveEvent { handle, id } => self.remove_event(handle, id, None),
+            Op::RemoveProcess { handle } => self.remove_process(handle),
         };
         let outcome = outcome.map_err(|e| e.at(self.path))?;
         self.wrote |= outcome.process.created || !outcome.event_ids.is_empty();
@@ -138,7 +143,8 @@ impl<'a> Writer<'a> {
         })
     }
 
-    fn add_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
+    /// The key and stable id of the visible process `handle`.
+    fn find(&self, handle: &str) -> Result<(i64, String), Failure> {
         let found = self
             .tx
             .prepare_cached(
@@ -148,9 +154,14 @@ impl<'a> Writer<'a> {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
             })
             .optional()?;
-        let Some((key, id)) = found else {
-            return Err(self.unknown(handle)?.into());
-        };
+        match found {
+            Some(found) => Ok(found),
+            None => Err(self.unknown(handle)?.into()),
+        }
+    }
+
+    fn add_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
+        let (key, id) = self.find(handle)?;
         let event_id = event.id.clone().unwrap_or_else(fresh_id);
         self.insert_event(key, &event_id, event)?;
         Ok(OpOutcome {
@@ -161,6 +172,94 @@ impl<'a> Writer<'a> {
                 events_added: 1,
             },
             event_ids: vec![event_id],
+        })
+    }
+
+    /// Replaces the process's fields, keeping the old ones in `process_edits` for undo.
+    fn update_process(&mut self, handle: &str, process: &Process) -> Result<OpOutcome, Failure> {
+        self.zones
+            .get(&process.timezone_name)
+            .map_err(|_| StoreError::UnknownZone(process.timezone_name.clone()))?;
+        let (key, id) = self.find(handle)?;
+        let new = Fields::of(process);
+        let old = Fields::read(&self.tx, key)?;
+        if old != new {
+            old.journal(&self.tx, self.change_id, key)?;
+            new.write(&self.tx, key)?;
+            self.wrote = true;
+        }
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: 0,
+            },
+            event_ids: Vec::new(),
+        })
+    }
+
+    /// Replaces the event with `event`'s id: the old row is hidden, the new one written.
+    fn update_event(&mut self, handle: &str, event: &Event) -> Result<OpOutcome, Failure> {
+        let id = event.id.clone().unwrap_or_default();
+        let mut outcome = self.remove_event(handle, &id, Some(event))?;
+        outcome.event_ids.push(id);
+        Ok(outcome)
+    }
+
+    /// Hides the visible event `id` (naming this change as its remover), then writes
+    /// `replacement` under the same id, if any.
+    fn remove_event(
+        &mut self,
+        handle: &str,
+        id: &str,
+        replacement: Option<&Event>,
+    ) -> Result<OpOutcome, Failure> {
+        let (key, process_id) = self.find(handle)?;
+        let hidden = self
+            .tx
+            .prepare_cached(
+                "UPDATE events SET undone_by = ?1, removed_by = ?1
+                 WHERE process = ?2 AND id = ?3 AND undone_by IS NULL",
+            )?
+            .execute(params![self.change_id, key, id])?;
+        if hidden == 0 {
+            return Err(StoreError::UnknownEvent {
+                handle: handle.to_owned(),
+                id: id.to_owned(),
+            }
+            .into());
+        }
+        if let Some(event) = replacement {
+            self.insert_event(key, id, event)?;
+        }
+        self.wrote = true;
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id: process_id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: usize::from(replacement.is_some()),
+            },
+            event_ids: Vec::new(),
+        })
+    }
+
+    /// Hides the visible process `handle` (its events go with it), naming this change.
+    fn remove_process(&mut self, handle: &str) -> Result<OpOutcome, Failure> {
+        let (key, id) = self.find(handle)?;
+        self.tx
+            .prepare_cached("UPDATE processes SET hidden_by = ?1, removed_by = ?1 WHERE key = ?2")?
+            .execute(params![self.change_id, key])?;
+        self.wrote = true;
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.to_owned(),
+                created: false,
+                events_added: 0,
+            },
+            event_ids: Vec::new(),
         })
     }
 
@@ -297,57 +396,115 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Reverses the latest change that is neither an undo nor already undone (see
-/// [`crate::Store::undo`]).
-pub(super) fn undo(
-    conn: &mut Connection,
-    path: &Path,
-    at: Timestamp,
-) -> Result<Option<ChangeInfo>, StoreError> {
-    let mut run = || -> Result<Option<ChangeInfo>, Failure> {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let target = tx
-            .query_row(
-                "SELECT id, at, summary FROM changes
-                 WHERE undoes IS NULL AND undone_by IS NULL ORDER BY id DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((target, target_at, summary)) = target else {
-            return Ok(None);
-        };
-        tx.execute(
-            "INSERT INTO changes (at, summary, undoes) VALUES (?1, ?2, ?3)",
-            params![at.to_string(), format!("undo: {summary}"), target],
+/// The editable fields of a process row, as stored.
+#[derive(PartialEq, Eq)]
+pub(super) struct Fields {
+    company: String,
+    role: String,
+    timezone: String,
+    contacts: String,
+    holidays: String,
+    url: Option<String>,
+    location: Option<String>,
+    salary: Option<String>,
+    notes: Option<String>,
+}
+
+/// The columns of [`Fields`], in order, as both `processes` and `process_edits` name them.
+const FIELDS: &str = "company, role, timezone, contacts, holidays, url, location, salary, notes";
+
+impl Fields {
+    fn of(process: &Process) -> Fields {
+        Fields {
+            company: process.company.clone(),
+            role: process.role.clone(),
+            timezone: process.timezone_name.clone(),
+            contacts: encode_contacts(&process.contacts),
+            holidays: encode_holidays(&process.holidays),
+            url: process.details.url.clone(),
+            location: process.details.location.clone(),
+            salary: process.details.salary.clone(),
+            notes: process.details.notes.clone(),
+        }
+    }
+
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Fields> {
+        Ok(Fields {
+            company: r.get(0)?,
+            role: r.get(1)?,
+            timezone: r.get(2)?,
+            contacts: r.get(3)?,
+            holidays: r.get(4)?,
+            url: r.get(5)?,
+            location: r.get(6)?,
+            salary: r.get(7)?,
+            notes: r.get(8)?,
+        })
+    }
+
+    /// The fields of the process row `key`.
+    pub(super) fn read(conn: &Connection, key: i64) -> rusqlite::Result<Fields> {
+        conn.prepare_cached(&format!("SELECT {FIELDS} FROM processes WHERE key = ?1"))?
+            .query_row([key], Fields::from_row)
+    }
+
+    /// The fields kept in the journal row `seq`.
+    pub(super) fn read_journal(conn: &Connection, seq: i64) -> rusqlite::Result<Fields> {
+        conn.prepare_cached(&format!(
+            "SELECT {FIELDS} FROM process_edits WHERE seq = ?1"
+        ))?
+        .query_row([seq], Fields::from_row)
+    }
+
+    fn values(&self) -> [&dyn rusqlite::types::ToSql; 9] {
+        [
+            &self.company,
+            &self.role,
+            &self.timezone,
+            &self.contacts,
+            &self.holidays,
+            &self.url,
+            &self.location,
+            &self.salary,
+            &self.notes,
+        ]
+    }
+
+    /// Writes these fields into the process row `key`.
+    pub(super) fn write(&self, conn: &Connection, key: i64) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "UPDATE processes SET company = ?1, role = ?2, timezone = ?3, contacts = ?4,
+                 holidays = ?5, url = ?6, location = ?7, salary = ?8, notes = ?9
+             WHERE key = ?10",
         )?;
-        let undo_id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE changes SET undone_by = ?1 WHERE id = ?2",
-            params![undo_id, target],
+        let mut values = self.values().to_vec();
+        values.push(&key);
+        stmt.execute(values.as_slice())?;
+        Ok(())
+    }
+
+    /// Writes these fields into the journal row `seq`.
+    pub(super) fn write_journal(&self, conn: &Connection, seq: i64) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "UPDATE process_edits SET company = ?1, role = ?2, timezone = ?3, contacts = ?4,
+                 holidays = ?5, url = ?6, location = ?7, salary = ?8, notes = ?9
+             WHERE seq = ?10",
         )?;
-        tx.execute(
-            "UPDATE events SET undone_by = ?1 WHERE change = ?2 AND undone_by IS NULL",
-            params![undo_id, target],
-        )?;
-        tx.execute(
-            "UPDATE processes SET hidden_by = ?1 WHERE created_by = ?2 AND hidden_by IS NULL",
-            params![undo_id, target],
-        )?;
-        tx.commit()?;
-        Ok(Some(ChangeInfo {
-            id: target,
-            at: parse_instant(&target_at)?,
-            summary,
-            undoes: None,
-            undone_by: Some(undo_id),
-        }))
-    };
-    run().map_err(|e| e.at(path))
+        let mut values = self.values().to_vec();
+        values.push(&seq);
+        stmt.execute(values.as_slice())?;
+        Ok(())
+    }
+
+    /// Keeps these (former) fields of process `key` in the journal of change `change`.
+    fn journal(&self, conn: &Connection, change: i64, key: i64) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(&format!(
+            "INSERT INTO process_edits (change, process, {FIELDS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        ))?;
+        let mut values: Vec<&dyn rusqlite::types::ToSql> = vec![&change, &key];
+        values.extend(self.values());
+        stmt.execute(values.as_slice())?;
+        Ok(())
+    }
 }

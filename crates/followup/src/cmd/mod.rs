@@ -5,6 +5,8 @@ mod advise;
 mod check;
 mod close;
 mod completions;
+mod contact;
+mod correct;
 mod draft;
 mod export;
 mod import;
@@ -71,6 +73,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => args.run(&ctx),
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
+        Command::Redo(args) => args.run(&ctx),
+        Command::Edit(args) => args.run(&ctx),
+        Command::Rm(args) => args.run(&ctx),
+        Command::Contact(args) => args.run(&ctx),
+        Command::Note(args) => args.run(&ctx),
+        Command::Purge(args) => args.run(&ctx),
         Command::Serve(args) => args.run(&ctx),
     }
 }

@@ -1,4 +1,5 @@
-//! `followup show HANDLE`: the timeline (undone entries marked) and the advice with its reason.
+//! `followup show HANDLE`: the timeline (events numbered `#N` as edit and rm read them, undone
+//! entries marked) and the advice with its reason.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -74,8 +75,18 @@ impl Run for ShowArgs {
                 self.handle
             )?;
         }
+        // Events are numbered as edit and rm read `#N`: 1-based over those not removed.
+        let mut number = 0;
         for entry in &timeline {
-            let line = describe::event_line(&entry.event, &process, today);
+            let mut line = describe::event_line(&entry.event, &process, today);
+            if !entry.undone {
+                number += 1;
+                let id = match (&entry.event.id, self.ids) {
+                    (Some(id), true) => format!(" [{}]", escape_line(id)),
+                    _ => String::new(),
+                };
+                line = format!("#{number}{id} {line}");
+            }
             if entry.undone {
                 writeln!(
                     out,

@@ -7,7 +7,9 @@ mod advise;
 mod browser;
 mod check;
 mod completions;
+
 mod config;
+mod correcting;
 mod dates;
 mod draft;
 mod hardening;
