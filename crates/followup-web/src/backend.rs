@@ -8,6 +8,7 @@
 //! What people type reaches the backend as typed ([`NewProcess`], [`LogEntry`]): the
 //! application layer reads and checks it, exactly as for the command line.
 
+pub use followup_app::correct::EventPatch;
 pub use followup_app::{LogEntry, NewProcess};
 use followup_core::{Action, Advice, Event, Process, Step};
 use followup_store::TimelineEntry;
@@ -39,6 +40,21 @@ pub trait Backend: Send + Sync + 'static {
     /// Reverses the latest change (as a new history entry); `None` when there is nothing to
     /// undo.
     fn undo(&self) -> Result<Option<Undone>, BackendError>;
+
+    /// Re-applies what the latest undo reversed; `None` when there is nothing to redo.
+    fn redo(&self) -> Result<Option<Undone>, BackendError>;
+
+    /// Changes the event with this id in the process `handle` as `patch` says.
+    fn edit_event(&self, handle: &str, id: &str, patch: EventPatch) -> Result<(), FormError>;
+
+    /// Removes the event with this id from the process `handle` (undo brings it back).
+    fn remove_event(&self, handle: &str, id: &str) -> Result<(), FormError>;
+
+    /// Adds a contact, typed as "Ana Souza <ana@acme.example>", first when `main`.
+    fn add_contact(&self, handle: &str, contact: &str, main: bool) -> Result<(), FormError>;
+
+    /// Removes the contact `who` (an email or a name) names.
+    fn remove_contact(&self, handle: &str, who: &str) -> Result<(), FormError>;
 }
 
 /// One row of the Processes page and one card of the board.
@@ -104,6 +120,62 @@ impl From<BackendError> for FormError {
     fn from(err: BackendError) -> Self {
         FormError::Backend(err)
     }
+}
+
+impl From<followup_app::UserError> for FormError {
+    /// A field error when the message starts with an option's name (`--at: …`), else one
+    /// about the form as a whole (field "").
+    fn from(err: followup_app::UserError) -> Self {
+        let message = err.message();
+        let named = message
+            .split_once(": ")
+            .filter(|(name, _)| name.starts_with("--") && !name.contains(' '));
+        let (field, message) = match named {
+            Some((name, rest)) => (option_name(name), rest.to_owned()),
+            None => ("", message.to_owned()),
+        };
+        FormError::Field {
+            field,
+            message,
+            hint: err.hint().to_owned(),
+        }
+    }
+}
+
+/// The options edits name, as `'static` strings.
+fn option_name(name: &str) -> &'static str {
+    const OPTIONS: &[&str] = &[
+        "--at",
+        "--on",
+        "--rapport",
+        "--reinforce-interest",
+        "--stage",
+        "--topic",
+        "--with",
+        "--by",
+        "--note",
+        "--kind",
+        "--subject",
+        "--body",
+        "--to",
+        "--asks",
+        "--respond-by",
+        "--from",
+        "--url",
+        "--source",
+        "--deadline",
+        "--until",
+        "--reason",
+        "--real",
+        "--outcome",
+        "--text",
+    ];
+    let name = name.split('[').next().unwrap_or(name);
+    OPTIONS
+        .iter()
+        .find(|option| **option == name || name.strip_suffix('s') == Some(option))
+        .copied()
+        .unwrap_or("")
 }
 
 impl From<followup_app::FieldError> for FormError {

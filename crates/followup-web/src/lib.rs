@@ -24,8 +24,8 @@ use axum::routing::get;
 use tokio::net::TcpListener;
 
 pub use backend::{
-    Agenda, AgendaItem, Backend, BackendError, FormError, Listed, LogEntry, NewProcess, Preview,
-    ProcessView, Section, SectionKind, Undone,
+    Agenda, AgendaItem, Backend, BackendError, EventPatch, FormError, Listed, LogEntry, NewProcess,
+    Preview, ProcessView, Section, SectionKind, Undone,
 };
 pub use state::{Options, StartError, Web, check_listen};
 pub use tracker::Tracker;

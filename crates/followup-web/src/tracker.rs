@@ -4,13 +4,15 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use followup_app::adding::parse_contact;
 use followup_app::overview::{last_contact, stage};
 use followup_app::{App, Clock, FieldError, LogEntry, NewProcess, UserError, db};
+use followup_store::ChangeInfo;
 use followup_store::{Store, StoreError};
 
 use crate::backend::{
-    Agenda, AgendaItem, Backend, BackendError, FormError, Listed, Preview, ProcessView, Section,
-    SectionKind, Undone,
+    Agenda, AgendaItem, Backend, BackendError, EventPatch, FormError, Listed, Preview, ProcessView,
+    Section, SectionKind, Undone,
 };
 
 /// The pages' backend over an [`App`]. Each request reads the clock (or `--now`) afresh, so a
@@ -138,11 +140,49 @@ impl Backend for Tracker {
             .map_err(failed)?
             .undo(at)
             .map_err(|e| failed(db::store_error(e)))?;
-        Ok(undone.map(|change| Undone {
-            id: change.id,
-            summary: change.summary,
-            at: change.at,
-        }))
+        Ok(undone.map(undone_of))
+    }
+
+    fn redo(&self) -> Result<Option<Undone>, BackendError> {
+        let redone = self.app().redo().map_err(failed)?;
+        Ok(redone.map(undone_of))
+    }
+
+    fn edit_event(&self, handle: &str, id: &str, patch: EventPatch) -> Result<(), FormError> {
+        let mut app = self.app();
+        known(&mut app, handle)?;
+        app.edit_event(handle, id, patch)?;
+        Ok(())
+    }
+
+    fn remove_event(&self, handle: &str, id: &str) -> Result<(), FormError> {
+        let mut app = self.app();
+        known(&mut app, handle)?;
+        app.remove_event(handle, id)?;
+        Ok(())
+    }
+
+    fn add_contact(&self, handle: &str, contact: &str, main: bool) -> Result<(), FormError> {
+        let mut app = self.app();
+        known(&mut app, handle)?;
+        let contact = parse_contact(contact).map_err(|e| FieldError::new("--contact", e))?;
+        app.add_contact(handle, contact, main)?;
+        Ok(())
+    }
+
+    fn remove_contact(&self, handle: &str, who: &str) -> Result<(), FormError> {
+        let mut app = self.app();
+        known(&mut app, handle)?;
+        app.remove_contact(handle, who)?;
+        Ok(())
+    }
+}
+
+fn undone_of(change: ChangeInfo) -> Undone {
+    Undone {
+        id: change.id,
+        summary: change.summary,
+        at: change.at,
     }
 }
 

@@ -27,6 +27,18 @@ const FOLD_LINES: usize = 8;
 #[derive(serde::Deserialize)]
 pub struct Saved {
     saved: Option<String>,
+    done: Option<String>,
+}
+
+/// What a correction's redirect says was done.
+fn done_notice(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "edited" => "the event was changed",
+        "deleted" => "the event was deleted (undo brings it back)",
+        "contact-added" => "the contact was added",
+        "contact-removed" => "the contact was removed",
+        _ => return None,
+    })
 }
 
 /// `GET /p/{handle}`.
@@ -36,8 +48,15 @@ pub async fn page(
     Path(handle): Path<String>,
     Query(saved): Query<Saved>,
 ) -> Response {
-    let saved = saved.saved.as_deref().and_then(Kind::named);
-    show(&chrome, &web, handle, None, saved).await
+    let notice = match (
+        saved.saved.as_deref().and_then(Kind::named),
+        saved.done.as_deref(),
+    ) {
+        (Some(kind), _) => Some(kind.title.to_lowercase()),
+        (None, Some(done)) => done_notice(done).map(str::to_owned),
+        (None, None) => None,
+    };
+    show(&chrome, &web, handle, None, notice).await
 }
 
 /// The page with one form open as typed, its problems beside the fields (200).
@@ -50,7 +69,7 @@ async fn show(
     web: &Web,
     handle: String,
     draft: Option<Draft<'_>>,
-    saved: Option<&Kind>,
+    notice: Option<String>,
 ) -> Response {
     let href = process_href(&handle);
     match web.backend(move |b| b.process(&handle)).await {
@@ -60,8 +79,16 @@ async fn show(
                 Some(draft) if !draft.problems.is_empty() => format!("Error: {title}"),
                 _ => title,
             };
+            let tools: Vec<Markup> = view
+                .timeline
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| {
+                    super::correct::tools(i, entry, &view.process, &href, chrome, draft.as_ref())
+                })
+                .collect();
             let main = html! {
-                (body(&view, saved))
+                (body(&view, notice.as_deref(), &tools))
                 (forms(&view, &href, chrome, draft.as_ref()))
             };
             layout(&title, Nav::None, chrome, main).into_response()
@@ -75,12 +102,12 @@ fn forms(view: &ProcessView, href: &str, chrome: &Chrome, draft: Option<&Draft>)
     let closed = view.advice.rule == Rule::Closed;
     let empty = Values::default();
     let form = |kind: &Kind| match draft {
-        Some(draft) if draft.kind.name == kind.name => {
+        Some(draft) if draft.event.is_none() && draft.kind.name == kind.name => {
             kind.form(href, chrome, draft.values, &draft.problems)
         }
         _ => kind.form(href, chrome, &empty, &[]),
     };
-    let open = |kind: &Kind| draft.is_some_and(|d| d.kind.name == kind.name);
+    let open = |kind: &Kind| draft.is_some_and(|d| d.event.is_none() && d.kind.name == kind.name);
     let status = if closed { "reopen" } else { "close" };
     html! {
         section #record .record aria-labelledby="record-title" {
@@ -106,25 +133,33 @@ fn forms(view: &ProcessView, href: &str, chrome: &Chrome, draft: Option<&Draft>)
                 }
             }
         }
+        (super::correct::contacts(&view.process, href, chrome, draft))
         section #history .record aria-labelledby="history-title" {
-            h2 #history-title { "Undo" }
-            form method="post" action="/undo" {
-                (super::forms::csrf(chrome))
-                input type="hidden" name="back" value=(href);
-                button.button.secondary type="submit" { "Undo the last change" }
+            h2 #history-title { "Undo and redo" }
+            div.actions {
+                form method="post" action="/undo" {
+                    (super::forms::csrf(chrome))
+                    input type="hidden" name="back" value=(href);
+                    button.button.secondary type="submit" { "Undo the last change" }
+                }
+                form method="post" action="/redo" {
+                    (super::forms::csrf(chrome))
+                    input type="hidden" name="back" value=(href);
+                    button.button.secondary type="submit" { "Redo" }
+                }
             }
-            p.hint { "Reverses the latest change anywhere in the tracker, as followup undo does; the history keeps both." }
+            p.hint { "Undo reverses the latest change anywhere in the tracker, as followup undo does; redo makes it again until something new is recorded. The history keeps every step." }
         }
     }
 }
 
-fn body(view: &ProcessView, saved: Option<&Kind>) -> Markup {
+fn body(view: &ProcessView, notice: Option<&str>, tools: &[Markup]) -> Markup {
     let process = &view.process;
     let advice = &view.advice;
     let today = advice.today;
     html! {
-        @if let Some(kind) = saved {
-            p.saved role="status" { strong { "Saved: " } (kind.title.to_lowercase()) "." }
+        @if let Some(notice) = notice {
+            p.saved role="status" { strong { "Saved: " } (notice) "." }
         }
         h1 { (user(&process.company)) " — " (user(&process.role)) }
         p.meta {
@@ -167,14 +202,22 @@ fn body(view: &ProcessView, saved: Option<&Kind>) -> Markup {
                 p.empty { "No events yet." }
             } @else {
                 ol.timeline {
-                    @for entry in &view.timeline { (event(entry, process, view.now, today)) }
+                    @for (entry, tools) in view.timeline.iter().zip(tools) {
+                        (event(entry, process, view.now, today, tools))
+                    }
                 }
             }
         }
     }
 }
 
-fn event(entry: &TimelineEntry, process: &Process, now: Timestamp, today: Date) -> Markup {
+fn event(
+    entry: &TimelineEntry,
+    process: &Process,
+    now: Timestamp,
+    today: Date,
+    tools: &Markup,
+) -> Markup {
     let event = &entry.event;
     let spell = |date| spell_date(date, today);
     let state = if entry.undone {
@@ -247,6 +290,7 @@ fn event(entry: &TimelineEntry, process: &Process, now: Timestamp, today: Date) 
                     (note_text(note.as_deref()))
                 }
             }
+            (tools)
         }
     }
 }

@@ -446,6 +446,8 @@ pub struct Draft<'a> {
     pub values: &'a Values,
     /// What is wrong.
     pub problems: Vec<Problem>,
+    /// The id of the event whose edit form this is; `None` for a new entry's form.
+    pub event: Option<String>,
 }
 
 /// `POST /p/{handle}/log`: the confirmation step, then the save.
@@ -470,6 +472,7 @@ pub async fn log(
             kind,
             values: &values,
             problems: Vec::new(),
+            event: None,
         };
         return super::process::with_draft(&chrome, &web, handle, draft).await;
     }
@@ -524,6 +527,7 @@ async fn refused(
                 kind,
                 values,
                 problems: vec![kind.problem(field, message, hint)],
+                event: None,
             };
             super::process::with_draft(chrome, web, handle, draft).await
         }
@@ -613,20 +617,22 @@ fn confirm(
     layout("Check the date", Nav::None, chrome, body)
 }
 
+/// `back` when it is a path of this server (never `//host`, never a scheme), else `/`.
+pub fn local_path(back: &str) -> String {
+    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
+        back.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
 /// `POST /undo`: reverses the latest change, then says what it was.
 pub async fn undo(
     chrome: Chrome,
     State(web): State<Web>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let values = Values(fields);
-    let back = values.get("back");
-    // Only a path of this server: never `//host`, never a scheme.
-    let back = if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back.to_owned()
-    } else {
-        "/".to_owned()
-    };
+    let back = local_path(Values(fields).get("back"));
     match web.backend(|b| b.undo()).await {
         Ok(undone) => {
             let body = html! {

@@ -452,13 +452,25 @@ async fn a_promise_by_friday_is_confirmed_with_its_date_before_it_is_saved() {
     let before = select_text(&page.html(), ".event").len();
     // Choices default as on the command line; one without a default must be chosen.
     let html = page.html();
-    assert_eq!(select_attr(&html, "#interview-rapport option[selected]", "value"), ["formal"]);
-    assert_eq!(select_attr(&html, "#reply-asks option[selected]", "value"), ["nothing"]);
-    assert_eq!(select_attr(&html, "#sent-kind option[selected]", "value"), [""]);
+    assert_eq!(
+        select_attr(&html, "#interview-rapport option[selected]", "value"),
+        ["formal"]
+    );
+    assert_eq!(
+        select_attr(&html, "#reply-asks option[selected]", "value"),
+        ["nothing"]
+    );
+    assert_eq!(
+        select_attr(&html, "#sent-kind option[selected]", "value"),
+        [""]
+    );
     let unchosen = client
         .post("/p/globex-design/log", &[("entry", "sent"), ("kind", "")])
         .await;
-    assert_eq!(select_attr(&unchosen.html(), "[aria-invalid=true]", "id"), ["sent-kind"]);
+    assert_eq!(
+        select_attr(&unchosen.html(), "[aria-invalid=true]", "id"),
+        ["sent-kind"]
+    );
 
     let step = client
         .post(
@@ -848,4 +860,181 @@ async fn log_and_confirm_any(client: &Client, kind: &str, fields: &[(&str, &str)
         return step;
     }
     log_and_confirm(client, "acme-backend", kind, fields).await
+}
+
+// --- Corrections: edit and delete an event, contacts, redo --------------------------------
+
+/// The action of the edit form of the timeline's event number `n` (from 0).
+fn edit_action(html: &scraper::Html, n: usize) -> String {
+    select_attr(html, &format!("#event-{n} form.form"), "action")
+        .pop()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_event_is_edited_from_its_form_prefilled() {
+    let client = client().await;
+    let page = client.get("/p/acme-backend").await;
+    assert_labelled(&page, "process page with edit forms");
+    let html = page.html();
+    assert_eq!(select_attr(&html, "#edit-1-by", "value"), ["2026-05-08"]);
+    assert_eq!(
+        select_attr(&html, "#edit-1-at", "value"),
+        ["2026-05-05 15:00"]
+    );
+    assert_eq!(select_attr(&html, "#edit-1-note", "value"), ["said Friday"]);
+    let action = edit_action(&html, 1);
+    assert!(action.starts_with("/p/acme-backend/events/"), "{action}");
+    let saved = client
+        .post(
+            &action,
+            &[
+                ("by", "2026-05-22"),
+                ("at", "2026-05-05 15:00"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = client.get("/p/acme-backend?done=edited").await.html();
+    assert!(select_text(&page, ".saved")[0].contains("the event was changed"));
+    let heads = select_text(&page, ".event:not(.undone) .event-head strong");
+    assert!(
+        heads.contains(&"Promise: an answer by Friday 22 May".to_owned()),
+        "{heads:?}"
+    );
+    // A bad date is shown beside the field of that event's form, kept as typed.
+    let page = client.get("/p/acme-backend").await.html();
+    let live = select_attr(&page, "details.tools form.form", "action");
+    let action = live.last().unwrap().clone();
+    let refused = client.post(&action, &[("by", "the day after never")]).await;
+    assert_eq!(refused.status, StatusCode::OK);
+    let html = refused.html();
+    let invalid = select_attr(&html, "[aria-invalid=true]", "id");
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].ends_with("-by"), "{invalid:?}");
+    assert_eq!(
+        select_attr(&html, &format!("#{}", invalid[0]), "value"),
+        ["the day after never"]
+    );
+    assert_labelled(&refused, "refused edit");
+}
+
+#[tokio::test]
+async fn an_event_is_deleted_and_undo_brings_it_back() {
+    let client = client().await;
+    let html = client.get("/p/acme-backend").await.html();
+    let action = edit_action(&html, 0);
+    let deleted = client.post(&format!("{action}/delete"), &[]).await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    let page = client.get("/p/acme-backend").await.html();
+    let live = select_text(&page, ".event:not(.undone) .event-head strong");
+    assert_eq!(live, ["Promise: an answer by Friday 8 May"]);
+    client.post("/undo", &[("back", "/p/acme-backend")]).await;
+    let page = client.get("/p/acme-backend").await.html();
+    assert_eq!(select_text(&page, ".event:not(.undone)").len(), 2);
+    let redone = client.post("/redo", &[("back", "/p/acme-backend")]).await;
+    assert_eq!(select_text(&redone.html(), "h1"), ["Redone"]);
+    let page = client.get("/p/acme-backend").await.html();
+    assert_eq!(select_text(&page, ".event:not(.undone)").len(), 1);
+    let nothing = client.post("/redo", &[]).await;
+    assert_eq!(select_text(&nothing.html(), "h1"), ["Nothing to redo"]);
+    // Gone already, or never there.
+    let again = client.post(&format!("{action}/delete"), &[]).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    let hostile = client
+        .post("/p/acme-backend/events/..%2F..%2Fx/delete", &[])
+        .await;
+    assert_eq!(hostile.status, StatusCode::NOT_FOUND);
+    assert_inert(&hostile.html(), "hostile event id");
+}
+
+#[tokio::test]
+async fn contacts_are_added_and_removed() {
+    let client = client().await;
+    let added = client
+        .post(
+            "/p/acme-backend/contacts",
+            &[
+                ("contact", "Bruno Lima <bruno@acme.example>"),
+                ("main", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let page = client.get("/p/acme-backend").await.html();
+    let contacts = select_text(&page, ".contacts li");
+    assert!(
+        contacts[0].starts_with("Bruno Lima"),
+        "main comes first: {contacts:?}"
+    );
+    let refused = client
+        .post("/p/acme-backend/contacts", &[("contact", "Ana <ana@acme")])
+        .await;
+    assert_eq!(refused.status, StatusCode::OK);
+    assert_eq!(
+        select_attr(&refused.html(), "[aria-invalid=true]", "id"),
+        ["contact-new"]
+    );
+    assert_eq!(
+        select_attr(&refused.html(), "#contact-new", "value"),
+        ["Ana <ana@acme"]
+    );
+    let removed = client
+        .post(
+            "/p/acme-backend/contacts/remove",
+            &[("who", "ana@acme.example")],
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let page = client.get("/p/acme-backend").await.html();
+    assert_eq!(select_text(&page, ".contacts li").len(), 1);
+    for text in [SCRIPT, BREAKOUT, RTL] {
+        let reply = client
+            .post("/p/acme-backend/contacts", &[("contact", text)])
+            .await;
+        let shown = match reply.header("location") {
+            Some(to) => client.get(to).await,
+            None => reply,
+        };
+        assert_inert(&shown.html(), "hostile contact");
+    }
+}
+
+#[tokio::test]
+async fn corrections_need_the_csrf_token_and_a_same_origin_page() {
+    let client = client().await;
+    let html = client.get("/p/acme-backend").await.html();
+    let action = edit_action(&html, 0);
+    let csrf = client.csrf.clone();
+    let same = [("origin", "http://127.0.0.1:7878")];
+    for (path, fields) in [
+        (action.clone(), vec![("at", "2026-05-04 10:00")]),
+        (format!("{action}/delete"), vec![]),
+        (
+            "/p/acme-backend/contacts".to_owned(),
+            vec![("contact", "Eve")],
+        ),
+        (
+            "/p/acme-backend/contacts/remove".to_owned(),
+            vec![("who", "ana@acme.example")],
+        ),
+        ("/redo".to_owned(), vec![]),
+    ] {
+        assert_eq!(
+            client.post_raw(&path, &fields, &same).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+        let mut good = vec![("csrf", csrf.as_str())];
+        good.extend_from_slice(&fields);
+        assert_eq!(
+            client.post_raw(&path, &good, FOREIGN).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let page = client.get("/p/acme-backend").await.html();
+    assert_eq!(select_text(&page, ".event:not(.undone)").len(), 2);
+    assert_eq!(select_text(&page, ".contacts li").len(), 1);
 }

@@ -6,8 +6,8 @@ use followup_app::{App, Clock, Config};
 use followup_core::{Process, ZoneDefault, advise, parse_document};
 use followup_store::{Change, Op, SqliteStore, Store};
 use followup_web::{
-    Agenda, AgendaItem, Backend, BackendError, FormError, Listed, LogEntry, NewProcess, Options,
-    Preview, ProcessView, Section, SectionKind, Tracker, Undone, Web, app,
+    Agenda, AgendaItem, Backend, BackendError, EventPatch, FormError, Listed, LogEntry, NewProcess,
+    Options, Preview, ProcessView, Section, SectionKind, Tracker, Undone, Web, app,
 };
 use http_body_util::BodyExt;
 use jiff::Timestamp;
@@ -130,6 +130,26 @@ impl Backend for Document {
 
     fn undo(&self) -> Result<Option<Undone>, BackendError> {
         Err(read_only().into_backend())
+    }
+
+    fn redo(&self) -> Result<Option<Undone>, BackendError> {
+        Err(read_only().into_backend())
+    }
+
+    fn edit_event(&self, _: &str, _: &str, _: EventPatch) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn remove_event(&self, _: &str, _: &str) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn add_contact(&self, _: &str, _: &str, _: bool) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn remove_contact(&self, _: &str, _: &str) -> Result<(), FormError> {
+        Err(read_only())
     }
 }
 
