@@ -536,6 +536,55 @@ async fn track_a_process_from_the_browser() {
     browser.click_and_wait(".confirm-save button").await;
     assert_eq!(browser.text("#status-title").await, "Close");
 
+    // Edit the promise (its form is prefilled), then delete the reopening.
+    let events = "[...document.querySelectorAll('.event-head strong')].map(e => e.textContent)";
+    browser.click("#event-1 > summary").await;
+    assert_eq!(
+        browser
+            .eval("document.querySelector('#edit-1-by').value")
+            .await,
+        json!("2026-05-15")
+    );
+    browser.fill("#edit-1-by", "next wednesday").await;
+    browser.screenshot("process-edit-form").await;
+    browser
+        .click_and_wait("#event-1 form.form button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text(".saved")
+            .await
+            .contains("the event was changed")
+    );
+    let heads = browser.eval(events).await;
+    assert!(
+        heads
+            .as_array()
+            .unwrap()
+            .contains(&json!("Promise: an answer by Wednesday 20 May")),
+        "{heads}"
+    );
+    let reopened = browser
+        .eval("[...document.querySelectorAll('.event:not(.undone)')].findIndex(e => e.textContent.includes('Reopened'))")
+        .await;
+    let reopened = reopened.as_i64().unwrap();
+    assert!(reopened >= 0);
+    let n = browser
+        .eval(&format!("document.querySelectorAll('.event:not(.undone)')[{reopened}].querySelector('details.tools').id"))
+        .await;
+    let n = n.as_str().unwrap().to_owned();
+    browser.click(&format!("#{n} > summary")).await;
+    browser
+        .click_and_wait(&format!("#{n} form.delete button"))
+        .await;
+    assert!(browser.text(".saved").await.contains("deleted"));
+    assert_eq!(
+        browser.text("#status-title").await,
+        "Reopen",
+        "closed again"
+    );
+    browser.screenshot("process-after-delete").await;
+
     // Keyboard only: skip link, the first field, every field by Tab, Enter submits.
     browser.client.goto(&at("/new")).await.unwrap();
     browser.press(Key::Tab).await;
