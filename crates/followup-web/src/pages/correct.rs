@@ -44,7 +44,7 @@ fn kind_of(event: &Event) -> Option<&'static Kind> {
 fn edit_fields(kind: &Kind) -> impl Iterator<Item = &EntryField> {
     kind.fields
         .iter()
-        .filter(|f| !matches!(f.name, "on") && !(kind.name == "reply" && f.name == "promise"))
+        .filter(|f| f.name != "on" && !(kind.name == "reply" && f.name == "promise"))
 }
 
 /// The command line's option for a form field, as edit errors name it.
@@ -348,6 +348,7 @@ fn contact_kind() -> &'static Kind {
         name: "contact",
         title: "A contact",
         action: "Add the contact",
+        done: "the contact is added",
         fields: &[],
     };
     &CONTACT

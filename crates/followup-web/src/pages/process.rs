@@ -52,7 +52,7 @@ pub async fn page(
         saved.saved.as_deref().and_then(Kind::named),
         saved.done.as_deref(),
     ) {
-        (Some(kind), _) => Some(kind.title.to_lowercase()),
+        (Some(kind), _) => Some(kind.done.to_owned()),
         (None, Some(done)) => done_notice(done).map(str::to_owned),
         (None, None) => None,
     };

@@ -30,6 +30,8 @@ pub struct Kind {
     pub title: &'static str,
     /// The save button.
     pub action: &'static str,
+    /// What the page says once it is saved ("the promise is saved").
+    pub done: &'static str,
     /// Its fields.
     pub fields: &'static [EntryField],
 }
@@ -126,6 +128,7 @@ pub const KINDS: &[Kind] = &[
         name: "interview",
         title: "An interview",
         action: "Log the interview",
+        done: "the interview is saved",
         fields: &[
             line(
                 "at",
@@ -171,6 +174,7 @@ pub const KINDS: &[Kind] = &[
         name: "promise",
         title: "A promise (they said when they would answer)",
         action: "Log the promise",
+        done: "the promise is saved",
         fields: &[
             required(line(
                 "by",
@@ -186,6 +190,7 @@ pub const KINDS: &[Kind] = &[
         name: "sent",
         title: "A message you sent",
         action: "Log the message",
+        done: "the message is saved",
         fields: &[
             with(
                 line(
@@ -206,6 +211,7 @@ pub const KINDS: &[Kind] = &[
         name: "reply",
         title: "A reply from them",
         action: "Log the reply",
+        done: "the reply is saved",
         fields: &[
             line("from", "--from", "From", "who wrote"),
             with(
@@ -232,6 +238,7 @@ pub const KINDS: &[Kind] = &[
         name: "offer",
         title: "An offer",
         action: "Log the offer",
+        done: "the offer is saved",
         fields: &[
             line(
                 "deadline",
@@ -247,6 +254,7 @@ pub const KINDS: &[Kind] = &[
         name: "away",
         title: "They are away (out of office)",
         action: "Log the absence",
+        done: "the absence is saved",
         fields: &[
             required(line(
                 "until",
@@ -261,6 +269,7 @@ pub const KINDS: &[Kind] = &[
         name: "applied",
         title: "You applied",
         action: "Log the application",
+        done: "the application is saved",
         fields: &[
             line("url", "--url", "Posting address (URL)", ""),
             line("source", "--source", "Found via", "a referral, a job board"),
@@ -272,6 +281,7 @@ pub const KINDS: &[Kind] = &[
         name: "change",
         title: "Something changed elsewhere (another offer, a final round)",
         action: "Log the change",
+        done: "the outside change is saved",
         fields: &[
             with(
                 line("reason", "REASON", "What changed", ""),
@@ -300,6 +310,7 @@ pub const KINDS: &[Kind] = &[
         name: "close",
         title: "Close the process",
         action: "Close it",
+        done: "the process is closed",
         fields: &[
             with(
                 line("outcome", "OUTCOME", "Outcome", ""),
@@ -313,6 +324,7 @@ pub const KINDS: &[Kind] = &[
         name: "reopen",
         title: "Reopen the process",
         action: "Reopen it",
+        done: "the process is open again",
         fields: &[NOTE, line("at", "--at", "When it reopened", "empty: now")],
     },
 ];

@@ -506,7 +506,7 @@ async fn a_promise_by_friday_is_confirmed_with_its_date_before_it_is_saved() {
     );
     let page = client.get("/p/globex-design?saved=promise").await.html();
     assert_eq!(select_text(&page, ".event").len(), before + 1);
-    assert!(select_text(&page, ".saved")[0].starts_with("Saved: a promise"));
+    assert!(select_text(&page, ".saved")[0].starts_with("Saved: the promise is saved"));
     let heads = select_text(&page, ".event-head strong");
     assert!(
         heads.contains(&"Promise: an answer by Friday 15 May".to_owned()),

@@ -476,7 +476,7 @@ async fn track_a_process_from_the_browser() {
         browser
             .text(".saved")
             .await
-            .starts_with("Saved: an interview")
+            .starts_with("Saved: the interview is saved")
     );
 
     // A promise typed as "by friday": Friday 15 May, confirmed before it is saved.
