@@ -498,16 +498,7 @@ pub async fn log(
     let confirmed = values.get("confirm") == "yes";
     if !(confirmed && values.get("understood") == understood) {
         let changed = confirmed;
-        return confirm(
-            &chrome,
-            &handle,
-            kind,
-            &values,
-            &preview,
-            &understood,
-            changed,
-        )
-        .into_response();
+        return confirm(&chrome, &handle, &values, &preview, &understood, changed).into_response();
     }
     let entry = kind.entry(&values);
     let asked = handle.clone();
@@ -573,7 +564,6 @@ fn fingerprint(events: &[Event], process: &followup_core::Process) -> String {
 fn confirm(
     chrome: &Chrome,
     handle: &str,
-    kind: &Kind,
     values: &Values,
     preview: &Preview,
     understood: &str,
@@ -624,7 +614,7 @@ fn confirm(
             }
             a href=(href) { "Cancel" }
         }
-        p.hint { "Nothing is saved until you press Save. " (kind.title) "." }
+        p.hint { "Nothing is saved until you press Save." }
     };
     layout("Check the date", Nav::None, chrome, body)
 }
