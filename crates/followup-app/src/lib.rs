@@ -17,8 +17,15 @@
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 //! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
 //! - [`atomic`]: files replaced whole or not at all.
+//! - [`adding`]: a new process as typed (`add`, the web app's New process form), checked.
+//! - [`logging`]: events as typed (`log`, `close`, `reopen`, the web app's forms), resolved.
+//! - [`overview`]: each process's stage and last contact (`list`, the web app's board).
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
+//! - [`sent`]: the events a sent message writes (a withdrawal also closes).
+//! - [`templates`]: the draft templates, built in or the user's own.
+//! - [`review`]: the process a review reads (`check --process`, the web composer).
 
+pub mod adding;
 pub mod agenda;
 pub mod atomic;
 pub mod calendar;
@@ -30,8 +37,12 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod logging;
 pub mod mail;
+pub mod overview;
+pub mod review;
 pub mod sent;
+pub mod templates;
 
 use std::path::{Path, PathBuf};
 
@@ -41,10 +52,12 @@ use followup_store::{Change, Op, SqliteStore, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+pub use adding::{Added, FieldError, NewProcess};
 pub use agenda::{Advised, Agenda, Section};
 pub use clock::Clock;
 pub use config::Config;
 pub use error::UserError;
+pub use logging::{LogEntry, Resolved};
 
 /// What [`App::new`] is built from: the options every command shares.
 #[derive(Clone, Debug, Default)]
@@ -361,7 +374,7 @@ impl App {
 }
 
 /// A refused close or reopen in words, naming the process and what to do instead.
-fn standing_error(
+pub(crate) fn standing_error(
     err: standing::StandingError,
     handle: &str,
     process: &Process,

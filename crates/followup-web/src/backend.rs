@@ -1,15 +1,21 @@
 //! What the pages read, as one trait: the seam between the web app and the application layer.
 //!
 //! Handlers call a [`Backend`] and render what it returns; they hold no SQL and no rules. The
-//! binary implements it over the tracker (the same store, configuration and agenda as `followup
-//! next`), tests implement it over hand-made processes. Every method is synchronous and may do
-//! I/O: handlers call it on tokio's blocking pool.
+//! [`crate::Tracker`] implements it over the application layer (the same store, configuration and
+//! agenda as `followup next`); tests may implement it over hand-made processes. Every method is
+//! synchronous and may do I/O: handlers call it on tokio's blocking pool.
+//!
+//! What people type reaches the backend as typed ([`NewProcess`], [`LogEntry`]): the
+//! application layer reads and checks it, exactly as for the command line.
 
+pub use followup_app::correct::EventPatch;
+pub use followup_app::{LogEntry, NewProcess};
 use followup_core::draft::{Draft, Tone};
-use followup_core::{Action, Advice, MessageKind, Process, Step};
+use followup_core::{Action, Advice, Event, MessageKind, Process, Step};
 use followup_review::Review;
 use followup_store::TimelineEntry;
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 /// The application layer as the pages see it.
 pub trait Backend: Send + Sync + 'static {
@@ -34,6 +40,7 @@ pub trait Backend: Send + Sync + 'static {
         let _ = token;
         Ok(false)
     }
+
     /// What the whole search tells: the figures of `followup stats`.
     fn stats(&self) -> Result<followup_core::stats::Stats, BackendError>;
 
@@ -47,6 +54,39 @@ pub trait Backend: Send + Sync + 'static {
 
     /// Records a message as sent in a process (`followup log HANDLE sent`), now.
     fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError>;
+
+    /// Every tracked process (open and closed), in the order they were added, with where it
+    /// stands.
+    fn processes(&self) -> Result<Vec<Listed>, BackendError>;
+
+    /// Starts tracking `new`; returns its handle.
+    fn add(&self, new: NewProcess) -> Result<String, FormError>;
+
+    /// What `entry` would record in the process `handle` now, with its dates resolved; nothing
+    /// is written.
+    fn preview(&self, handle: &str, entry: LogEntry) -> Result<Preview, FormError>;
+
+    /// Records `entry` in the process `handle` as one change.
+    fn log(&self, handle: &str, entry: LogEntry) -> Result<(), FormError>;
+
+    /// Reverses the latest change (as a new history entry); `None` when there is nothing to
+    /// undo.
+    fn undo(&self) -> Result<Option<Undone>, BackendError>;
+
+    /// Re-applies what the latest undo reversed; `None` when there is nothing to redo.
+    fn redo(&self) -> Result<Option<Undone>, BackendError>;
+
+    /// Changes the event with this id in the process `handle` as `patch` says.
+    fn edit_event(&self, handle: &str, id: &str, patch: EventPatch) -> Result<(), FormError>;
+
+    /// Removes the event with this id from the process `handle` (undo brings it back).
+    fn remove_event(&self, handle: &str, id: &str) -> Result<(), FormError>;
+
+    /// Adds a contact, typed as "Ana Souza <ana@acme.example>", first when `main`.
+    fn add_contact(&self, handle: &str, contact: &str, main: bool) -> Result<(), FormError>;
+
+    /// Removes the contact `who` (an email or a name) names.
+    fn remove_contact(&self, handle: &str, who: &str) -> Result<(), FormError>;
 }
 
 /// What the composer asks to draft.
@@ -105,6 +145,137 @@ pub struct SentMessage {
     pub body: String,
     /// The recipients.
     pub to: Vec<String>,
+}
+
+/// One row of the Processes page and one card of the board.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// Its handle.
+    pub handle: String,
+    /// The company.
+    pub company: String,
+    /// The role.
+    pub role: String,
+    /// Where it stands: `added`, an interview's stage, `reopened`, `closed: OUTCOME`.
+    pub stage: String,
+    /// Whether it is closed.
+    pub closed: bool,
+    /// The day of the latest interview, message or reply.
+    pub last_contact: Option<Date>,
+    /// What to do now.
+    pub advice: Advice,
+}
+
+/// What an entry would record.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The process it is for.
+    pub process: Process,
+    /// The events, dates resolved, in order.
+    pub events: Vec<Event>,
+    /// Today in the process's zone.
+    pub today: Date,
+    /// The instant the entry was read at.
+    pub now: Timestamp,
+}
+
+/// What an undo reversed.
+#[derive(Clone, Debug)]
+pub struct Undone {
+    /// The change's number.
+    pub id: i64,
+    /// What it was ("log acme-backend promise").
+    pub summary: String,
+    /// When it was made.
+    pub at: Timestamp,
+}
+
+/// Why a form was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormError {
+    /// A field is wrong: shown beside it, the form kept as typed.
+    Field {
+        /// The field, named as the command line names it (`--role`, `--at`, `COMPANY`).
+        field: &'static str,
+        /// What is wrong, without the field's name.
+        message: String,
+        /// What to do about it.
+        hint: String,
+    },
+    /// The backend failed or the process is unknown.
+    Backend(BackendError),
+}
+
+impl From<BackendError> for FormError {
+    fn from(err: BackendError) -> Self {
+        FormError::Backend(err)
+    }
+}
+
+impl From<followup_app::UserError> for FormError {
+    /// A field error when the message starts with an option's name (`--at: …`), else one
+    /// about the form as a whole (field "").
+    fn from(err: followup_app::UserError) -> Self {
+        let message = err.message();
+        let named = message
+            .split_once(": ")
+            .filter(|(name, _)| name.starts_with("--") && !name.contains(' '));
+        let (field, message) = match named {
+            Some((name, rest)) => (option_name(name), rest.to_owned()),
+            None => ("", message.to_owned()),
+        };
+        FormError::Field {
+            field,
+            message,
+            hint: err.hint().to_owned(),
+        }
+    }
+}
+
+/// The options edits name, as `'static` strings.
+fn option_name(name: &str) -> &'static str {
+    const OPTIONS: &[&str] = &[
+        "--at",
+        "--on",
+        "--rapport",
+        "--reinforce-interest",
+        "--stage",
+        "--topic",
+        "--with",
+        "--by",
+        "--note",
+        "--kind",
+        "--subject",
+        "--body",
+        "--to",
+        "--asks",
+        "--respond-by",
+        "--from",
+        "--url",
+        "--source",
+        "--deadline",
+        "--until",
+        "--reason",
+        "--real",
+        "--outcome",
+        "--text",
+    ];
+    let name = name.split('[').next().unwrap_or(name);
+    OPTIONS
+        .iter()
+        .find(|option| **option == name || name.strip_suffix('s') == Some(option))
+        .copied()
+        .unwrap_or("")
+}
+
+impl From<followup_app::FieldError> for FormError {
+    fn from(err: followup_app::FieldError) -> Self {
+        FormError::Field {
+            field: err.field,
+            message: err.detail().to_owned(),
+            hint: err.error.hint().to_owned(),
+        }
+    }
 }
 
 /// The agenda page's data.

@@ -4,6 +4,7 @@
 //! - [`app`] builds the router from a [`Web`] state; [`serve`] runs it on a bound listener.
 //! - [`backend`]: what the pages read, as one trait ([`Backend`]) — the seam between the pages
 //!   and the application layer. Handlers hold no SQL and no rules.
+//! - [`Tracker`]: the backend over the application layer (`followup_app::App`).
 //! - [`security`]: the `Host` check, the start-up token and session cookie, CSRF and
 //!   same-origin checks, and the headers every response carries.
 //! - `pages`: the maud templates and their handlers; `assets`: CSS, script and icon, compiled in.
@@ -15,6 +16,7 @@ mod feed;
 mod pages;
 pub mod security;
 mod state;
+mod tracker;
 
 use std::future::Future;
 
@@ -24,10 +26,12 @@ use axum::routing::get;
 use tokio::net::TcpListener;
 
 pub use backend::{
-    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, ProcessView,
-    ReviewRequest, Section, SectionKind, SentMessage,
+    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, EventPatch,
+    FormError, Listed, LogEntry, NewProcess, Preview, ProcessView, ReviewRequest, Section,
+    SectionKind, SentMessage, Undone,
 };
 pub use state::{Options, StartError, Web, check_listen};
+pub use tracker::Tracker;
 
 /// The whole app: the pages and assets behind the security guard, every response stamped with
 /// the security headers.

@@ -78,18 +78,18 @@ impl Web {
     }
 
     /// Runs `call` on the backend on tokio's blocking pool (backends do file I/O).
-    pub(crate) async fn backend<T: Send + 'static>(
+    pub(crate) async fn backend<T: Send + 'static, E: From<BackendError> + Send + 'static>(
         &self,
-        call: impl FnOnce(&dyn Backend) -> Result<T, BackendError> + Send + 'static,
-    ) -> Result<T, BackendError> {
+        call: impl FnOnce(&dyn Backend) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E> {
         let backend = Arc::clone(&self.inner.backend);
         tokio::task::spawn_blocking(move || call(backend.as_ref()))
             .await
             .unwrap_or_else(|err| {
-                Err(BackendError::Failed {
+                Err(E::from(BackendError::Failed {
                     message: format!("the request failed: {err}"),
                     hint: "the terminal running followup serve may say more".to_owned(),
-                })
+                }))
             })
     }
 }

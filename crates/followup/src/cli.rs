@@ -17,6 +17,8 @@ pub struct Cli {
 }
 
 /// The subcommands.
+// One is parsed per run: the size of the largest (`edit`'s options) costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Say what to do now for a hiring process: wait, thank, follow up, align, or move on.

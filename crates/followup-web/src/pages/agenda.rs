@@ -104,7 +104,7 @@ pub fn summary(advice: &Advice) -> Markup {
     }
 }
 
-fn step_badge(step: Step) -> &'static str {
+pub fn step_badge(step: Step) -> &'static str {
     match step {
         Step::ThankYou => "Thank-you",
         Step::FollowUp => "Follow-up",

@@ -3,9 +3,13 @@
 
 mod agenda;
 mod compose;
-mod later;
+mod correct;
+mod forms;
 mod layout;
+mod new;
 mod process;
+mod processes;
+mod record;
 mod stats;
 
 use axum::Router;
@@ -25,9 +29,16 @@ pub fn routes() -> Router<Web> {
     Router::new()
         .route("/", get(agenda::page))
         .route("/p/{handle}", get(process::page))
-        .route("/processes", get(later::processes))
-        .route("/board", get(later::board))
-        .route("/new", get(later::new))
+        .route("/p/{handle}/log", post(record::log))
+        .route("/p/{handle}/events/{id}", post(correct::edit))
+        .route("/p/{handle}/events/{id}/delete", post(correct::delete))
+        .route("/p/{handle}/contacts", post(correct::add_contact))
+        .route("/p/{handle}/contacts/remove", post(correct::remove_contact))
+        .route("/undo", post(record::undo))
+        .route("/redo", post(correct::redo))
+        .route("/processes", get(processes::list))
+        .route("/board", get(processes::board))
+        .route("/new", get(new::page).post(new::create))
         .route("/stats", get(stats::page))
         .route(
             "/p/{handle}/compose",
@@ -103,7 +114,7 @@ pub fn user(text: &str) -> Markup {
 }
 
 /// Bytes kept as they are in a path segment; everything else is percent-encoded.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
 
 /// The process page's address for a handle, whatever characters the handle holds.
 pub fn process_href(handle: &str) -> String {

@@ -1,57 +1,75 @@
 //! `/calendar.ics?feed=TOKEN`: its own token instead of the session, the Host check, the
 //! calendar as `text/calendar`, and polls answered 304 while nothing changed.
 
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use followup_web::backend::{Checked, Composed, DraftChoice, ReviewRequest, SentMessage};
-use followup_web::{Agenda, Backend, BackendError, Options, ProcessView, Web};
+use followup_app::{App, Clock, Config};
+use followup_store::{Change, Op, SqliteStore, Store};
+use followup_web::{Options, Tracker, Web};
+use jiff::tz::TimeZoneDatabase;
 
-use crate::support::{FEED_TOKEN, Fixture, HOST, Reply, acme, globex, send};
+use crate::support::{FEED_TOKEN, HOST, NOW, Reply, acme, feed_digest, globex, now, send};
 
-/// A fixture shared between the server and the test, so the test can change it while the
-/// server runs (rotate the token, record an event).
-#[derive(Clone)]
-struct Shared(Arc<Fixture>);
+/// The tracker's database file, which the test changes while the server runs, as another
+/// `followup` command would (`serve --rotate-feed-token`, `log`).
+struct Database {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
 
-impl Backend for Shared {
-    fn agenda(&self) -> Result<Agenda, BackendError> {
-        self.0.agenda()
+impl Database {
+    fn open(&self) -> SqliteStore {
+        SqliteStore::open(&self.path, TimeZoneDatabase::bundled()).unwrap()
     }
-    fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
-        self.0.process(handle)
+
+    /// Replaces the feed token, as `serve --rotate-feed-token` does.
+    fn rotate_feed_token(&self, token: &str) {
+        self.open()
+            .set_feed_token_digest(&feed_digest(token), now())
+            .unwrap();
     }
-    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
-        self.0.stats()
-    }
-    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
-        self.0.compose(handle, choice)
-    }
-    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
-        self.0.review(request)
-    }
-    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
-        self.0.mark_sent(handle, message)
-    }
-    fn calendar(&self) -> Result<String, BackendError> {
-        self.0.calendar()
-    }
-    fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
-        self.0.feed_token_matches(token)
+
+    /// Records an event, as a change made while the server runs.
+    fn add_event(&self, handle: &str, event: followup_core::Event) {
+        let change = Change {
+            at: now(),
+            summary: "test".to_owned(),
+            ops: vec![Op::AddEvent {
+                handle: handle.to_owned(),
+                event,
+            }],
+        };
+        self.open().apply(&change).unwrap();
     }
 }
 
-fn server() -> (Web, Arc<Fixture>) {
-    let fixture = Arc::new(Fixture::new(vec![acme(), globex()]));
+/// The real tracker over a database file holding Acme and Globex and the feed token.
+fn server() -> (Web, Database) {
+    let dir = tempfile::tempdir().unwrap();
+    let database = Database {
+        path: dir.path().join("followup.db"),
+        _dir: dir,
+    };
+    let mut store = database.open();
+    store
+        .apply(&Change {
+            at: now(),
+            summary: "fixture".to_owned(),
+            ops: vec![Op::AddProcess(acme()), Op::AddProcess(globex())],
+        })
+        .unwrap();
+    store
+        .set_feed_token_digest(&feed_digest(FEED_TOKEN), now())
+        .unwrap();
+    let app = App::with_store(Config::default(), Clock::Given(NOW.to_owned()), store);
     let options = Options {
         bound: HOST.parse().unwrap(),
         demo: false,
     };
-    (
-        Web::new(Shared(Arc::clone(&fixture)), options).unwrap(),
-        fixture,
-    )
+    let web = Web::new(Tracker::new(app, Some(NOW.to_owned())), options).unwrap();
+    (web, database)
 }
 
 /// A calendar program's poll: no cookie, the feed URL, maybe an ETag.

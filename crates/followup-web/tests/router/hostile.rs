@@ -7,10 +7,10 @@ use scraper::Html;
 
 use crate::support::{Client, Document, acme, process, select_attr, select_text};
 
-const SCRIPT: &str = "<script>alert(1)</script>";
-const BREAKOUT: &str = "\"><img src=x onerror=alert(1)>";
+pub const SCRIPT: &str = "<script>alert(1)</script>";
+pub const BREAKOUT: &str = "\"><img src=x onerror=alert(1)>";
 /// A right-to-left override and an isolate that never closes.
-const RTL: &str = "\u{202E}gnp.exe\u{2067} \u{200F}";
+pub const RTL: &str = "\u{202E}gnp.exe\u{2067} \u{200F}";
 
 /// A process whose every text field holds `text` (and whose handle is `handle`).
 fn hostile(text: &str, handle: &str) -> Process {
@@ -59,7 +59,7 @@ fn hostile(text: &str, handle: &str) -> Process {
 
 /// No element or attribute came from the hostile text: the only script is ours, no image, no
 /// handler attribute.
-fn assert_inert(html: &Html, page: &str) {
+pub fn assert_inert(html: &Html, page: &str) {
     assert_eq!(
         select_attr(html, "script", "src"),
         ["/static/app.js"],
@@ -93,7 +93,7 @@ async fn markup_in_every_field_is_shown_as_text() {
             } else {
                 select_text(&html, "h1 bdi")
             };
-            assert_eq!(company.first().map(String::as_str), Some(text), "{page}");
+            assert!(company.iter().any(|c| c == text), "{page}: {company:?}");
         }
         let page = client.get(&format!("/p/{handle}")).await;
         let html = page.html();

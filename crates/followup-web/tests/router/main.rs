@@ -6,6 +6,7 @@
 
 mod compose;
 mod feed;
+mod forms;
 mod hostile;
 mod labels;
 mod pages;

@@ -1,14 +1,14 @@
 //! A server over a fixture backend, signed in like a browser, and the HTML checks tests share.
 
-use std::sync::Mutex;
-
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use followup_app::{App, Clock, Config};
 use followup_core::{Process, ZoneDefault, advise, parse_document};
-use followup_store::{Change, Op, SqliteStore, Store, StoreError};
+use followup_store::{Change, Op, SqliteStore, Store};
 use followup_web::{
-    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, Options,
-    ProcessView, ReviewRequest, Section, SectionKind, SentMessage, Web, app,
+    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, EventPatch,
+    FormError, Listed, LogEntry, NewProcess, Options, Preview, ProcessView, ReviewRequest, Section,
+    SectionKind, SentMessage, Tracker, Undone, Web, app,
 };
 use http_body_util::BodyExt;
 use jiff::Timestamp;
@@ -70,13 +70,13 @@ pub fn feed_digest(token: &str) -> String {
         .collect()
 }
 
-/// The backend of the tests: processes in a real in-memory store, advised at [`NOW`].
-pub struct Fixture {
-    store: Mutex<SqliteStore>,
-}
+/// The backend of the tests: the real [`Tracker`] over the application layer, its processes
+/// in a real in-memory store, advised at [`NOW`].
+pub struct Fixture;
 
 impl Fixture {
-    pub fn new(processes: Vec<Process>) -> Fixture {
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(processes: Vec<Process>) -> Tracker {
         let mut store = SqliteStore::in_memory(TimeZoneDatabase::bundled()).unwrap();
         store
             .apply(&Change {
@@ -85,120 +85,8 @@ impl Fixture {
                 ops: processes.into_iter().map(Op::AddProcess).collect(),
             })
             .unwrap();
-        store
-            .set_feed_token_digest(&feed_digest(FEED_TOKEN), now())
-            .unwrap();
-        Fixture {
-            store: Mutex::new(store),
-        }
-    }
-
-    /// Replaces the feed token, as `serve --rotate-feed-token` does.
-    pub fn rotate_feed_token(&self, token: &str) {
-        let mut store = self.store.lock().unwrap();
-        store
-            .set_feed_token_digest(&feed_digest(token), now())
-            .unwrap();
-    }
-
-    /// Records an event, as a change made while the server runs.
-    pub fn add_event(&self, handle: &str, event: followup_core::Event) {
-        let change = Change {
-            at: now(),
-            summary: "test".to_owned(),
-            ops: vec![Op::AddEvent {
-                handle: handle.to_owned(),
-                event,
-            }],
-        };
-        self.store.lock().unwrap().apply(&change).unwrap();
-    }
-}
-
-impl Backend for Fixture {
-    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
-        let process = self.process(handle)?.process;
-        Ok(composed(process, choice))
-    }
-
-    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
-        let process = match &request.handle {
-            Some(handle) => Some(self.process(handle)?.process),
-            None => None,
-        };
-        Ok(checked(process.as_ref(), request))
-    }
-
-    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
-        self.process(handle)?;
-        let event = followup_core::Event {
-            id: None,
-            at: now(),
-            kind: followup_core::EventKind::Sent {
-                kind: message.kind,
-                subject: message.subject.clone(),
-                body: Some(message.body.clone()),
-                to: message.to.clone(),
-                message_id: None,
-            },
-        };
-        self.store
-            .lock()
-            .unwrap()
-            .apply(&Change {
-                at: now(),
-                summary: format!("log {handle} sent"),
-                ops: vec![Op::AddEvent {
-                    handle: handle.to_owned(),
-                    event,
-                }],
-            })
-            .unwrap();
-        Ok(())
-    }
-
-    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
-        Ok(stats_of(&self.store.lock().unwrap().processes().unwrap()))
-    }
-
-    fn agenda(&self) -> Result<Agenda, BackendError> {
-        Ok(agenda_of(&self.store.lock().unwrap().processes().unwrap()))
-    }
-
-    fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
-        let store = self.store.lock().unwrap();
-        let found = store
-            .process(handle)
-            .and_then(|p| Ok((p, store.timeline(handle)?)));
-        match found {
-            Ok((process, timeline)) => Ok(ProcessView {
-                advice: advise(&process, &Default::default(), now()),
-                process,
-                timeline,
-                now: now(),
-            }),
-            Err(StoreError::UnknownHandle { handle, closest }) => {
-                Err(BackendError::NotFound { handle, closest })
-            }
-            Err(other) => Err(BackendError::Failed {
-                message: other.to_string(),
-                hint: "a test".to_owned(),
-            }),
-        }
-    }
-
-    fn calendar(&self) -> Result<String, BackendError> {
-        let processes = self.store.lock().unwrap().processes().unwrap();
-        let entries: Vec<followup_calendar::Entry> = processes
-            .iter()
-            .map(|p| followup_calendar::Entry::of(p, advise(p, &Default::default(), now()), now()))
-            .collect();
-        Ok(followup_calendar::write_calendar(&entries, now()))
-    }
-
-    fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
-        let kept = self.store.lock().unwrap().feed_token_digest().unwrap();
-        Ok(kept == Some(feed_digest(token)))
+        let app = App::with_store(Config::default(), Clock::Given(NOW.to_owned()), store);
+        Tracker::new(app, Some(NOW.to_owned()))
     }
 }
 
@@ -245,6 +133,75 @@ impl Backend for Document {
             process: self.0.clone(),
             now: now(),
         })
+    }
+
+    fn processes(&self) -> Result<Vec<Listed>, BackendError> {
+        let advice = advise(&self.0, &Default::default(), now());
+        Ok(vec![Listed {
+            handle: self.0.handle.clone().unwrap(),
+            company: self.0.company.clone(),
+            role: self.0.role.clone(),
+            stage: followup_app::overview::stage(&self.0, advice.today),
+            closed: false,
+            last_contact: followup_app::overview::last_contact(&self.0, advice.today),
+            advice,
+        }])
+    }
+
+    fn add(&self, _: NewProcess) -> Result<String, FormError> {
+        Err(read_only())
+    }
+
+    fn preview(&self, _: &str, _: LogEntry) -> Result<Preview, FormError> {
+        Err(read_only())
+    }
+
+    fn log(&self, _: &str, _: LogEntry) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn undo(&self) -> Result<Option<Undone>, BackendError> {
+        Err(read_only().into_backend())
+    }
+
+    fn redo(&self) -> Result<Option<Undone>, BackendError> {
+        Err(read_only().into_backend())
+    }
+
+    fn edit_event(&self, _: &str, _: &str, _: EventPatch) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn remove_event(&self, _: &str, _: &str) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn add_contact(&self, _: &str, _: &str, _: bool) -> Result<(), FormError> {
+        Err(read_only())
+    }
+
+    fn remove_contact(&self, _: &str, _: &str) -> Result<(), FormError> {
+        Err(read_only())
+    }
+}
+
+fn read_only() -> FormError {
+    FormError::Backend(BackendError::Failed {
+        message: "a document is read-only".to_owned(),
+        hint: "a test".to_owned(),
+    })
+}
+
+trait IntoBackend {
+    fn into_backend(self) -> BackendError;
+}
+
+impl IntoBackend for FormError {
+    fn into_backend(self) -> BackendError {
+        match self {
+            FormError::Backend(err) => err,
+            FormError::Field { message, hint, .. } => BackendError::Failed { message, hint },
+        }
     }
 }
 
@@ -377,6 +334,31 @@ impl Client {
             .await
     }
 
+    /// A form posted from one of our pages: same origin, the session's CSRF token first.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let mut all = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all, &[("origin", "http://127.0.0.1:7878")])
+            .await
+    }
+
+    /// A form posted with exactly these fields and extra headers.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = self
+            .request(Method::POST, path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         send(&self.web, request).await
     }
@@ -434,6 +416,7 @@ pub const PAGES: &[&str] = &[
     "/p/acme-backend",
     "/p/globex-design",
     "/processes",
+    "/processes?q=acme&sort=company&dir=desc",
     "/board",
     "/new",
     "/stats",

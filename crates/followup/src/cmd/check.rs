@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use anstream::ColorChoice;
 use followup_core::MessageKind;
-use followup_review::{Finding, ProcessContext, Review, Reviewer, Severity, Verdict};
+use followup_review::{Finding, Review, Reviewer, Severity, Verdict};
 use owo_colors::{OwoColorize, Style};
 
-use followup_app::{App, input};
+use followup_app::input;
 
 use super::{Context, Run};
 use crate::cli::CheckArgs;
@@ -50,8 +50,9 @@ impl Run for CheckArgs {
         }
         let (kind, context) = match &self.process {
             Some(source) => {
-                let (kind, context) =
-                    load_context(&mut ctx.app(self.now.now.as_deref())?, source, given)?;
+                let (kind, context) = ctx
+                    .app(self.now.now.as_deref())?
+                    .review_context(source, given)?;
                 (kind, Some(context))
             }
             None => (given.unwrap_or(MessageKind::FollowUp), None),
@@ -116,29 +117,6 @@ struct WithFix<'a> {
     #[serde(flatten)]
     review: &'a Review,
     fixed: &'a str,
-}
-
-/// The process context behind `--process`: read the document or the tracked process (with what
-/// the other tracked processes bring to it), apply the configured holidays and policy, resolve
-/// `--now` in the process's zone. Without `--kind` the kind is the one the advice asks for (for
-/// a wait, the one it waits for), else a follow-up.
-pub(super) fn load_context(
-    app: &mut App,
-    source: &str,
-    given: Option<MessageKind>,
-) -> Result<(MessageKind, ProcessContext), UserError> {
-    let (advised, now) = app.load_advised(source)?;
-    let followup_app::Advised {
-        mut process,
-        advice,
-        outside,
-    } = advised;
-    outside.add_to(&mut process);
-    let kind = given
-        .or_else(|| advice.action.message_kind())
-        .unwrap_or(MessageKind::FollowUp);
-    let context = ProcessContext::new(&process, app.config.policy(), now, kind);
-    Ok((kind, context))
 }
 
 fn severity_style(severity: Severity) -> Style {

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use followup_app::correct::{ContactEdit, diff};
 
-use super::add::parse_contact;
 use super::{Context, Run};
 use crate::cli::{ContactAction, ContactArgs};
 use crate::error::UserError;
+use followup_app::adding::parse_contact;
 
 impl Run for ContactArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {

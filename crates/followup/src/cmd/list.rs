@@ -1,13 +1,13 @@
 //! `followup list [--all]`: one line per process (company, role, stage, last contact, advice).
-//! The stage is `applied`, `interviewing`, `offer` or `closed: OUTCOME`.
 
 use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
 use followup_app::Advised;
+use followup_app::overview::{last_contact, stage};
+use followup_core::Action;
 use followup_core::process::limits::escape_line;
-use followup_core::{Action, EventKind, Process};
 use jiff::civil::Date;
 use serde_json::json;
 
@@ -138,59 +138,6 @@ impl Row {
             advice,
         }
     }
-}
-
-/// Where the process stands: `applied`, `interviewing` (an interview took place or is booked),
-/// `offer`, or `closed: OUTCOME`; `added` before any of these. A reopened process is back at
-/// the stage it had.
-fn stage(process: &Process, today: Date) -> String {
-    let mut stage = "added";
-    let mut closed: Option<String> = None;
-    // Only the kinds that set the stage need their local date (a time-zone lookup each).
-    for event in process.events.iter().filter(|e| {
-        matches!(
-            e.kind,
-            EventKind::Applied { .. }
-                | EventKind::Interview(_)
-                | EventKind::Offer { .. }
-                | EventKind::Closed { .. }
-                | EventKind::Reopened { .. }
-        )
-    }) {
-        // A booked interview sets the stage before it happens; anything else once it has.
-        let booked = matches!(event.kind, EventKind::Interview(_));
-        if !booked && process.local_date(event.at) > today {
-            continue;
-        }
-        match &event.kind {
-            EventKind::Applied { .. } if stage == "added" => stage = "applied",
-            EventKind::Interview(_) if stage != "offer" => stage = "interviewing",
-            EventKind::Offer { .. } => stage = "offer",
-            EventKind::Closed { outcome, .. } => closed = Some(format!("closed: {outcome}")),
-            EventKind::Reopened { .. } => closed = None,
-            _ => {}
-        }
-    }
-    closed.unwrap_or_else(|| stage.to_owned())
-}
-
-/// The local date of the latest interview, message, reply or offer up to today.
-fn last_contact(process: &Process, today: Date) -> Option<Date> {
-    process
-        .events
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::Interview(_)
-                    | EventKind::Sent { .. }
-                    | EventKind::Reply { .. }
-                    | EventKind::Offer { .. }
-            )
-        })
-        .map(|e| process.local_date(e.at))
-        .filter(|d| *d <= today)
-        .max()
 }
 
 /// "Mon 11 May", with the year when it is not this year.

@@ -3,24 +3,17 @@
 //! whose token lives until `--rotate-feed-token` replaces it (only its digest is stored, so the
 //! token itself is printed when made, and elided later). Ctrl-C stops the server.
 //!
-//! The pages live in `followup-web`; this file starts them and implements their
-//! [`Backend`] over `followup_app::App`: the same store, configuration and agenda as
-//! `followup next`.
+//! The pages live in `followup-web`; this file starts them over a [`Tracker`]: the same store,
+//! configuration and agenda as `followup next`.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
+use followup_app::App;
 use followup_app::calendar::feed::FeedToken;
-use followup_app::{App, Clock, db};
-use followup_core::draft::{DraftError, DraftRequest, compose};
-use followup_review::Reviewer;
-use followup_store::{Store, StoreError};
-use followup_web::{
-    Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, Options,
-    ProcessView, ReviewRequest, Section, SectionKind, SentMessage, Web,
-};
+use followup_web::{Backend, Options, Tracker, Web};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
@@ -177,200 +170,5 @@ async fn stop_signal() {
     tokio::select! {
         () = interrupt => {}
         () = terminate => {}
-    }
-}
-
-/// The pages' backend over the tracker. Each request reads the clock (or `--now`) afresh, so a
-/// server left running overnight advises for the new day.
-struct Tracker {
-    app: Mutex<App>,
-    now: Option<String>,
-}
-
-impl Tracker {
-    fn new(app: App, now: Option<String>) -> Self {
-        Tracker {
-            app: Mutex::new(app),
-            now,
-        }
-    }
-
-    /// The app, its clock read for this request.
-    fn app(&self) -> std::sync::MutexGuard<'_, App> {
-        let mut app = self.app.lock().unwrap_or_else(PoisonError::into_inner);
-        app.clock = Clock::new(self.now.as_deref());
-        app
-    }
-}
-
-impl Backend for Tracker {
-    fn stats(&self) -> Result<followup_core::stats::Stats, BackendError> {
-        self.app().stats().map_err(failed)
-    }
-
-    fn compose(&self, handle: &str, choice: &DraftChoice) -> Result<Composed, BackendError> {
-        let mut app = self.app();
-        let templates = super::draft::LoadedTemplates::of(&app.config).map_err(failed)?;
-        let mut process = tracked(&mut app, handle)?;
-        let now = app.now_for(&process).map_err(failed)?;
-        // What the other processes bring (an offer elsewhere) is part of this one's advice.
-        let (advice, outside) = app.advise_tracked(&mut process, now).map_err(failed)?;
-        outside.add_to(&mut process);
-        let request = DraftRequest {
-            kind: choice.kind,
-            tone: choice.tone,
-            variant: choice.variant.max(1),
-            topic: None,
-            from: app.config.name().map(str::to_owned),
-        };
-        let draft =
-            compose(&process, &advice, &request, templates.get(), now).map_err(|err| match err {
-                DraftError::NothingToDraft => {
-                    "Nothing to send now: pick a kind to draft one anyway.".to_owned()
-                }
-                other => format!("{}.", capitalised(&other.to_string())),
-            });
-        Ok(Composed {
-            process,
-            advice,
-            draft,
-        })
-    }
-
-    fn review(&self, request: &ReviewRequest) -> Result<Checked, BackendError> {
-        let context = match &request.handle {
-            Some(handle) => {
-                let mut app = self.app();
-                tracked(&mut app, handle)?;
-                let (_, context) = super::check::load_context(&mut app, handle, Some(request.kind))
-                    .map_err(failed)?;
-                Some(context)
-            }
-            None => None,
-        };
-        let reviewer = Reviewer::new();
-        let review = reviewer.review(&request.text, request.kind, context.as_ref());
-        let fixed = request.fix.then(|| {
-            reviewer
-                .fix(&request.text, request.kind, context.as_ref())
-                .text
-        });
-        Ok(Checked { review, fixed })
-    }
-
-    fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
-        let mut app = self.app();
-        let process = tracked(&mut app, handle)?;
-        let now = app.now_for(&process).map_err(failed)?;
-        let events = followup_app::sent::sent_events(
-            now,
-            message.kind,
-            message.subject.clone().filter(|s| !s.trim().is_empty()),
-            Some(message.body.clone()),
-            message.to.clone(),
-        );
-        app.record(handle, format!("log {handle} sent"), events, now)
-            .map_err(failed)?;
-        Ok(())
-    }
-
-    fn agenda(&self) -> Result<Agenda, BackendError> {
-        let agenda = self.app().agenda().map_err(failed)?;
-        // The agenda's order within each section, the sections in display order.
-        let mut sections: Vec<Section> = SectionKind::ALL
-            .iter()
-            .map(|&kind| Section {
-                kind,
-                items: Vec::new(),
-            })
-            .collect();
-        for (section, items) in agenda.sections() {
-            let kind = section_kind(section);
-            let Some(section) = sections.iter_mut().find(|s| s.kind == kind) else {
-                continue;
-            };
-            section.items.extend(items.iter().map(|item| AgendaItem {
-                handle: item.handle().to_owned(),
-                company: item.process.company.clone(),
-                role: item.process.role.clone(),
-                advice: item.advice.clone(),
-            }));
-        }
-        sections.retain(|section| !section.items.is_empty());
-        Ok(Agenda {
-            tracked: agenda.tracked,
-            sections,
-        })
-    }
-
-    fn process(&self, handle: &str) -> Result<ProcessView, BackendError> {
-        let mut app = self.app();
-        let store = app.store().map_err(failed)?;
-        let (mut process, timeline) = store
-            .process(handle)
-            .and_then(|process| Ok((process, store.timeline(handle)?)))
-            .map_err(|err| match err {
-                StoreError::UnknownHandle { handle, closest } => {
-                    BackendError::NotFound { handle, closest }
-                }
-                other => failed(db::store_error(other)),
-            })?;
-        let now = app.now_for(&process).map_err(failed)?;
-        let (advice, _) = app.advise_tracked(&mut process, now).map_err(failed)?;
-        Ok(ProcessView {
-            process,
-            timeline,
-            advice,
-            now,
-        })
-    }
-
-    fn calendar(&self) -> Result<String, BackendError> {
-        self.app().calendar().map_err(failed)
-    }
-
-    fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
-        self.app().feed_token_matches(token).map_err(failed)
-    }
-}
-
-/// The tracked process `handle` as the app loads it (holidays applied); an unknown handle is
-/// the pages' 404 with the closest one.
-fn tracked(app: &mut App, handle: &str) -> Result<followup_core::Process, BackendError> {
-    let store = app.store().map_err(failed)?;
-    match store.process(handle) {
-        Ok(_) => app.process(handle).map_err(failed),
-        Err(StoreError::UnknownHandle { handle, closest }) => {
-            Err(BackendError::NotFound { handle, closest })
-        }
-        Err(other) => Err(failed(db::store_error(other))),
-    }
-}
-
-/// "nothing to draft" → "Nothing to draft".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The web page's section for the agenda's: the application layer decides which section an
-/// advice belongs in, for `next` and the web agenda alike.
-fn section_kind(section: followup_app::Section) -> SectionKind {
-    match section {
-        followup_app::Section::YourMove => SectionKind::YourMove,
-        followup_app::Section::ActNow => SectionKind::ActNow,
-        followup_app::Section::ComingUp => SectionKind::ComingUp,
-        followup_app::Section::Waiting => SectionKind::Waiting,
-        followup_app::Section::MoveOn => SectionKind::MoveOn,
-    }
-}
-
-fn failed(err: UserError) -> BackendError {
-    BackendError::Failed {
-        message: err.to_string(),
-        hint: err.hint().to_owned(),
     }
 }

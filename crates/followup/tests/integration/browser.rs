@@ -538,3 +538,336 @@ async fn follow_ups_sent(browser: &Browser, server: &Server) -> u64 {
         .await;
     sent.as_str().unwrap().parse().unwrap()
 }
+
+impl Browser {
+    /// Types `text` on the keyboard, wherever the focus is.
+    pub async fn type_text(&self, text: &str) {
+        let mut actions = KeyActions::new("keyboard".to_owned());
+        for c in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
+    /// Fills the field `css` with `text`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.client.find(Locator::Css(css)).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Clicks `css`.
+    pub async fn click(&self, css: &str) {
+        let element = self.client.find(Locator::Css(css)).await.unwrap();
+        element.click().await.unwrap();
+    }
+
+    /// Clicks `css`, which submits a form, and waits for the next page to load.
+    pub async fn click_and_wait(&self, css: &str) {
+        self.eval("document.body.dataset.loaded = 'old'").await;
+        self.click(css).await;
+        let loaded = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("body:not([data-loaded])"))
+            .await;
+        if loaded.is_err() {
+            let url = self.client.current_url().await.unwrap();
+            let body = self.eval("document.body.outerHTML.slice(0, 400)").await;
+            panic!("no new page after clicking {css}: still {url}: {body}");
+        }
+    }
+
+    /// The path of the current page (no origin, no query).
+    pub async fn path(&self) -> String {
+        self.client.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// How many pixels the page is wider than the window (0: it fits).
+    pub async fn overflow(&self) -> serde_json::Value {
+        self.eval("document.documentElement.scrollWidth - window.innerWidth")
+            .await
+    }
+}
+
+/// The tracker from empty in the browser: add a process (a refused field first), log an
+/// interview and a promise typed as "by friday" through the confirmation step, see the agenda
+/// change, close and reopen, add one process with the keyboard only, and look at every page,
+/// also at 360 px wide.
+#[tokio::test]
+async fn track_a_process_from_the_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    // Wednesday 13 May 2026, 10:00 in Lisbon.
+    let server = Server::start(home.path(), &["--now", "2026-05-13T09:00:00Z"]);
+    let at = |path: &str| format!("{}{path}", server.origin);
+
+    browser.client.goto(&server.url).await.unwrap();
+    assert_eq!(browser.text("h1").await, "Agenda");
+    assert!(browser.text("main").await.contains("Nothing tracked yet"));
+    browser.screenshot("flow-agenda-empty").await;
+
+    // New process: a refused field first, shown beside it, then the right one.
+    browser.click_and_wait("nav a[href='/new']").await;
+    assert_eq!(browser.text("h1").await, "New process");
+    browser.fill("#company", "Acme").await;
+    // Spaces pass the browser's own check of a required field; the server refuses them.
+    browser.fill("#role", "   ").await;
+    browser.fill("#zone", "Europe/Lisbonn").await;
+    browser
+        .click_and_wait("form.form button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("#role-error")
+            .await
+            .contains("must not be empty"),
+        "the first bad field is named"
+    );
+    assert_eq!(
+        browser
+            .eval("document.querySelector('#company').value")
+            .await,
+        json!("Acme"),
+        "the form is kept as typed"
+    );
+    browser.screenshot("new-error").await;
+    browser.fill("#role", "Backend Engineer").await;
+    browser
+        .click_and_wait("form.form button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("#zone-error")
+            .await
+            .contains("unknown time zone")
+    );
+    browser.fill("#zone", "Europe/Lisbon").await;
+    browser
+        .fill("#contact", "Ana Souza <ana@acme.example>")
+        .await;
+    browser
+        .click_and_wait("form.form button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/p/acme-backend");
+    assert_eq!(browser.text("h1").await, "Acme — Backend Engineer");
+    browser.screenshot("flow-process-new").await;
+
+    // An interview yesterday afternoon: the confirmation spells the day, then it is saved.
+    browser.click("#form-interview summary").await;
+    browser.fill("#interview-at", "yesterday 15:00").await;
+    browser.fill("#interview-topics", "event sourcing").await;
+    browser.screenshot("process-interview-form").await;
+    browser
+        .click_and_wait("#form-interview button[type=submit]")
+        .await;
+    assert_eq!(browser.text("h1").await, "Check the date before saving");
+    let understood = browser.text(".understood li").await;
+    assert!(
+        understood.contains("Tuesday 12 May at 15:00"),
+        "{understood}"
+    );
+    browser.screenshot("confirm-interview").await;
+    browser.click_and_wait(".confirm-save button").await;
+    assert_eq!(browser.path().await, "/p/acme-backend");
+    assert!(
+        browser
+            .text(".saved")
+            .await
+            .starts_with("Saved: the interview is saved")
+    );
+
+    // A promise typed as "by friday": Friday 15 May, confirmed before it is saved.
+    browser.click("#form-promise summary").await;
+    browser.fill("#promise-by", "by friday").await;
+    browser
+        .click_and_wait("#form-promise button[type=submit]")
+        .await;
+    let understood = browser.text(".understood li").await;
+    assert!(
+        understood.contains("Promise: an answer by Friday 15 May"),
+        "{understood}"
+    );
+    browser.screenshot("confirm-promise").await;
+    browser.click_and_wait(".confirm-save button").await;
+    let heads = browser
+        .eval("[...document.querySelectorAll('.event-head strong')].map(e => e.textContent)")
+        .await;
+    assert_eq!(
+        heads,
+        json!(["Interview", "Promise: an answer by Friday 15 May"])
+    );
+    browser.screenshot("flow-process-logged").await;
+
+    // The agenda changed: Acme is on it, with the promise's day.
+    browser.click_and_wait("nav a[href='/']").await;
+    let agenda = browser.text("main").await;
+    assert!(!agenda.contains("Nothing tracked yet"), "{agenda}");
+    assert!(agenda.contains("Acme — Backend Engineer"), "{agenda}");
+    browser.screenshot("flow-agenda-after").await;
+
+    // Close, then reopen.
+    browser.client.goto(&at("/p/acme-backend")).await.unwrap();
+    browser.click("#form-close summary").await;
+    let outcome = browser
+        .client
+        .find(Locator::Css("#close-outcome"))
+        .await
+        .unwrap();
+    outcome.select_by_value("rejected").await.unwrap();
+    browser
+        .click_and_wait("#form-close button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text(".understood li")
+            .await
+            .contains("Closed: rejected")
+    );
+    browser.click_and_wait(".confirm-save button").await;
+    assert_eq!(browser.text("#status-title").await, "Reopen");
+    browser.screenshot("process-closed").await;
+    browser.click("#form-reopen summary").await;
+    browser
+        .click_and_wait("#form-reopen button[type=submit]")
+        .await;
+    browser.click_and_wait(".confirm-save button").await;
+    assert_eq!(browser.text("#status-title").await, "Close");
+
+    // Edit the promise (its form is prefilled), then delete the reopening.
+    let events = "[...document.querySelectorAll('.event-head strong')].map(e => e.textContent)";
+    browser.click("#event-1 > summary").await;
+    assert_eq!(
+        browser
+            .eval("document.querySelector('#edit-1-by').value")
+            .await,
+        json!("2026-05-15")
+    );
+    browser.fill("#edit-1-by", "next wednesday").await;
+    browser.screenshot("process-edit-form").await;
+    browser
+        .click_and_wait("#event-1 form.form button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text(".saved")
+            .await
+            .contains("the event was changed")
+    );
+    let heads = browser.eval(events).await;
+    assert!(
+        heads
+            .as_array()
+            .unwrap()
+            .contains(&json!("Promise: an answer by Wednesday 20 May")),
+        "{heads}"
+    );
+    let reopened = browser
+        .eval("[...document.querySelectorAll('.event:not(.undone)')].findIndex(e => e.textContent.includes('Reopened'))")
+        .await;
+    let reopened = reopened.as_i64().unwrap();
+    assert!(reopened >= 0);
+    let n = browser
+        .eval(&format!("document.querySelectorAll('.event:not(.undone)')[{reopened}].querySelector('details.tools').id"))
+        .await;
+    let n = n.as_str().unwrap().to_owned();
+    browser.click(&format!("#{n} > summary")).await;
+    browser
+        .click_and_wait(&format!("#{n} form.delete button"))
+        .await;
+    assert!(browser.text(".saved").await.contains("deleted"));
+    assert_eq!(
+        browser.text("#status-title").await,
+        "Reopen",
+        "closed again"
+    );
+    browser.screenshot("process-after-delete").await;
+
+    // Keyboard only: skip link, the first field, every field by Tab, Enter submits.
+    browser.client.goto(&at("/new")).await.unwrap();
+    browser.press(Key::Tab).await;
+    browser.press(Key::Enter).await;
+    browser.press(Key::Tab).await;
+    assert_eq!(
+        browser.eval("document.activeElement.id").await,
+        json!("company")
+    );
+    browser.type_text("Globex").await;
+    browser.press(Key::Tab).await;
+    browser.type_text("Designer").await;
+    browser.press(Key::Tab).await;
+    browser.press(Key::Tab).await;
+    browser.type_text("UTC").await;
+    browser.screenshot("new-keyboard").await;
+    browser.press(Key::Tab).await;
+    browser.press(Key::Tab).await;
+    assert_eq!(
+        browser.eval("document.activeElement.textContent").await,
+        json!("Start tracking")
+    );
+    browser.eval("document.body.dataset.loaded = 'old'").await;
+    browser.press(Key::Enter).await;
+    browser
+        .client
+        .wait()
+        .for_element(Locator::Css("body:not([data-loaded])"))
+        .await
+        .unwrap();
+    assert_eq!(browser.path().await, "/p/globex-designer");
+
+    // The list and the board.
+    browser.client.goto(&at("/processes")).await.unwrap();
+    let rows = browser
+        .eval("[...document.querySelectorAll('tbody td:first-child')].map(e => e.textContent)")
+        .await;
+    assert_eq!(rows, json!(["Acme", "Globex"]));
+    browser.screenshot("processes").await;
+    browser.click_and_wait("th a[href*='sort=company']").await;
+    browser.click_and_wait("th a[href*='sort=company']").await;
+    let rows = browser
+        .eval("[...document.querySelectorAll('tbody td:first-child')].map(e => e.textContent)")
+        .await;
+    assert_eq!(
+        rows,
+        json!(["Globex", "Acme"]),
+        "sorted by company, descending"
+    );
+    browser.fill("#q", "acme").await;
+    browser.click_and_wait("form.filters button").await;
+    assert_eq!(browser.text("tbody td").await, "Acme");
+    browser.screenshot("processes-filtered").await;
+    browser.client.goto(&at("/board")).await.unwrap();
+    browser.screenshot("board").await;
+
+    // 360 px wide: every page fits.
+    browser.client.set_window_size(360, 800).await.unwrap();
+    for (path, name) in [
+        ("/processes", "processes-360"),
+        ("/board", "board-360"),
+        ("/new", "new-360"),
+        ("/p/acme-backend", "process-forms-360"),
+    ] {
+        browser.client.goto(&at(path)).await.unwrap();
+        if path.starts_with("/p/") {
+            browser.click("#form-reply summary").await;
+        }
+        assert_eq!(browser.overflow().await, json!(0), "{path} at 360 px");
+        browser.screenshot(name).await;
+    }
+    browser.click("#form-promise summary").await;
+    browser.fill("#promise-by", "next friday").await;
+    browser
+        .click_and_wait("#form-promise button[type=submit]")
+        .await;
+    assert_eq!(browser.overflow().await, json!(0), "confirmation at 360 px");
+    browser.screenshot("confirm-360").await;
+
+    let (status, stderr) = server.interrupt();
+    assert!(status.success(), "{stderr}");
+    browser.close().await;
+}

@@ -340,6 +340,7 @@ fn item3_duplicate_ids_in_one_file_are_exit_2_naming_both_places() {
     assert_eq!(t.json(&["export"]), serde_json::json!([]));
 }
 
+#[test]
 fn item8_a_far_year_is_out_of_range_not_a_dst_gap() {
     let t = Tracker::new();
     let handle = t.acme();
@@ -356,6 +357,7 @@ fn item8_a_far_year_is_out_of_range_not_a_dst_gap() {
     );
 }
 
+#[test]
 fn item8_advise_on_an_export_or_an_empty_array_says_what_it_is() {
     let t = Tracker::new();
     t.acme();
@@ -387,6 +389,7 @@ fn interview_at(t: &Tracker, at: &str) -> String {
     )
 }
 
+#[test]
 fn item9_year_zero_and_impossible_offsets_are_refused() {
     let t = Tracker::new();
     let file = interview_at(&t, "0000-01-01T00:00:00");
@@ -409,6 +412,7 @@ fn item9_year_zero_and_impossible_offsets_are_refused() {
     );
 }
 
+#[test]
 fn item9_duplicate_json_keys_name_the_path() {
     let t = Tracker::new();
     let path = t.dir().join("dup.json");
@@ -439,6 +443,7 @@ fn item9_duplicate_json_keys_name_the_path() {
     );
 }
 
+#[test]
 fn item9_a_change_deadline_before_the_change_is_refused() {
     let t = Tracker::new();
     let file = document(
@@ -466,6 +471,7 @@ fn item9_a_change_deadline_before_the_change_is_refused() {
     assert!(err.contains("--deadline"), "{err}");
 }
 
+#[test]
 fn item9_policy_out_of_range_is_exit_2_naming_key_line_and_range() {
     let t = Tracker::new();
     let config = t.dir().join("policy.toml");
@@ -487,6 +493,7 @@ fn mode(path: &std::path::Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
+#[test]
 fn item4_export_out_writes_through_a_symlink_and_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let t = Tracker::new();
@@ -512,6 +519,7 @@ fn item4_export_out_writes_through_a_symlink_and_keeps_permissions() {
     assert_eq!(mode(&fresh), 0o600);
 }
 
+#[test]
 fn item4_a_user_file_named_like_the_old_temp_name_is_untouched() {
     let t = Tracker::new();
     t.acme();
@@ -534,6 +542,7 @@ fn item4_a_user_file_named_like_the_old_temp_name_is_untouched() {
     );
 }
 
+#[test]
 fn item4_a_target_that_is_not_a_regular_file_is_exit_2_and_dash_is_stdout() {
     let t = Tracker::new();
     t.acme();
@@ -552,6 +561,7 @@ fn item4_a_target_that_is_not_a_regular_file_is_exit_2_and_dash_is_stdout() {
     assert!(!t.dir().join("-").exists());
 }
 
+#[test]
 fn item4_a_corrupt_row_exports_every_readable_process_and_exits_2() {
     let t = Tracker::new();
     t.acme();
@@ -609,6 +619,7 @@ fn item4_a_corrupt_row_exports_every_readable_process_and_exits_2() {
     );
 }
 
+#[test]
 fn item7_reading_commands_work_in_a_read_only_folder_and_write_nothing() {
     use std::os::unix::fs::PermissionsExt;
     let t = Tracker::new();
@@ -646,6 +657,7 @@ fn item7_reading_commands_work_in_a_read_only_folder_and_write_nothing() {
     );
 }
 
+#[test]
 fn item7_reading_commands_without_a_database_create_none() {
     let t = Tracker::new();
     t.ok(&["list", "--now", "2026-05-06"]);
