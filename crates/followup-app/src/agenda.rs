@@ -9,9 +9,9 @@ use jiff::civil::{Date, DateTime};
 /// A process with its advice.
 #[derive(Clone, Debug)]
 pub struct Advised {
-    /// The process as the agenda loads it (configured holidays applied, without what advising
-    /// never reads: see [`followup_core::advisor::for_advice`]). Never holds what the other
-    /// processes bring: that is [`Advised::outside`].
+    /// The process as the agenda loads it (its own holidays: the advice counted the configured
+    /// ones too; without what advising never reads: see [`followup_core::advisor::for_advice`]).
+    /// Never holds what the other processes bring: that is [`Advised::outside`].
     pub process: Process,
     /// What to do now.
     pub advice: Advice,

@@ -50,6 +50,21 @@ pub fn open(db: Option<&Path>) -> Result<SqliteStore, UserError> {
     SqliteStore::open(&path, input::zones().clone()).map_err(store_error)
 }
 
+/// Opens the tracker database for a command that only reads: read-only when the file exists
+/// at the current schema; an empty store in memory when there is no database yet (nothing is
+/// created); the ordinary [`open`] when it must be migrated first.
+pub fn open_read_only(db: Option<&Path>) -> Result<SqliteStore, UserError> {
+    let path = db_path(db)?;
+    tracing::debug!(path = %path.display(), "opening the tracker database read-only");
+    match SqliteStore::open_read_only(&path, input::zones().clone()).map_err(store_error)? {
+        Some(store) => Ok(store),
+        None if !path.exists() => {
+            SqliteStore::in_memory(input::zones().clone()).map_err(store_error)
+        }
+        None => open(Some(&path)),
+    }
+}
+
 /// A store failure as one line and a hint.
 pub fn store_error(err: StoreError) -> UserError {
     let message = err.to_string();

@@ -17,6 +17,7 @@ use std::fmt;
 use std::io::{BufReader, Read};
 
 use followup_core::document::parse_value;
+use followup_core::document::{UniqueValue, duplicate_path};
 use followup_core::{Event, EventKind, Process, ZoneDefault};
 use followup_store::{Op, Store, Writer};
 use jiff::Timestamp;
@@ -78,6 +79,7 @@ impl App {
             zone: &zone,
             shown,
             imported: Imported::default(),
+            in_array: false,
             failure: None,
             known,
             seen: HashMap::new(),
@@ -88,7 +90,10 @@ impl App {
             .deserialize(&mut json)
             .and_then(|()| json.end());
         let Merge {
-            imported, failure, ..
+            imported,
+            failure,
+            in_array,
+            ..
         } = merge;
         if let Some(failure) = failure {
             return Err(failure);
@@ -98,6 +103,22 @@ impl App {
                 format!("cannot read {shown}: {err}"),
                 "check the path and permissions",
             ),
+            serde_json::error::Category::Data
+                if let Some(path) = duplicate_path(&err.to_string()) =>
+            {
+                let place = if in_array {
+                    format!("[{}].{path}", imported.processes)
+                } else {
+                    path.to_owned()
+                };
+                UserError::new(
+                    format!(
+                        "{shown}: {place}: this key appears twice in one object (line {})",
+                        err.line()
+                    ),
+                    "keep one of the two; JSON readers would silently keep the last",
+                )
+            }
             serde_json::error::Category::Data => UserError::new(
                 format!("{shown}: expected an array of process documents"),
                 HINT,
@@ -130,6 +151,8 @@ struct Merge<'w, 'a> {
     zone: &'w ZoneDefault,
     shown: &'w str,
     imported: Imported,
+    /// Whether the file is an array (so a document's place is `[i]`).
+    in_array: bool,
     /// The failure that stopped the reading (a bad document, the store), reported as is.
     failure: Option<UserError>,
     /// The processes tracked, as this import has left them so far.
@@ -398,7 +421,9 @@ impl<'de> Visitor<'de> for &mut Merge<'_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
-        while let Some(document) = seq.next_element::<Value>()? {
+        self.in_array = true;
+        // A key given twice in one document is an error naming its path, never "last wins".
+        while let Some(UniqueValue(document)) = seq.next_element::<UniqueValue>()? {
             let merged = self.merge(Some(index), document);
             self.stop(merged)?;
             index += 1;
@@ -407,7 +432,8 @@ impl<'de> Visitor<'de> for &mut Merge<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let document = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        let UniqueValue(document) =
+            UniqueValue::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
         let merged = self.merge(None, document);
         self.stop(merged)
     }

@@ -15,11 +15,10 @@
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
 //! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
-//! - [`atomic`]: files replaced whole or not at all.
+//! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;
-pub mod atomic;
 pub mod calendar;
 pub mod clock;
 pub mod config;
@@ -29,6 +28,7 @@ pub mod db;
 mod error;
 pub mod import;
 pub mod input;
+pub mod mail;
 pub mod sent;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +62,8 @@ pub struct App {
     pub clock: Clock,
     db: Option<PathBuf>,
     store: Option<SqliteStore>,
+    /// Whether `store` was opened by [`App::reader`] (read-only, or empty in memory).
+    read_only: bool,
 }
 
 impl App {
@@ -73,6 +75,7 @@ impl App {
             clock: Clock::new(options.now.as_deref()),
             db: options.db,
             store: None,
+            read_only: false,
         })
     }
 
@@ -83,6 +86,7 @@ impl App {
             clock,
             db: None,
             store: Some(store),
+            read_only: false,
         }
     }
 
@@ -105,11 +109,27 @@ impl App {
         Ok(app)
     }
 
-    /// The store, opened (created if needed, migrated) on first use.
+    /// The store, opened for writing (created if needed, migrated) on first use; a store
+    /// opened by [`App::reader`] is reopened for writing.
     pub fn store(&mut self) -> Result<&mut SqliteStore, UserError> {
         let store = match self.store.take() {
+            Some(store) if !self.read_only => store,
+            _ => db::open(self.db.as_deref())?,
+        };
+        self.read_only = false;
+        Ok(self.store.insert(store))
+    }
+
+    /// The store for a command that only reads: opened read-only, so it works in a read-only
+    /// folder and never writes a byte (see [`db::open_read_only`]); no database yet reads as an
+    /// empty one, without creating the file.
+    pub fn reader(&mut self) -> Result<&SqliteStore, UserError> {
+        let store = match self.store.take() {
             Some(store) => store,
-            None => db::open(self.db.as_deref())?,
+            None => {
+                self.read_only = true;
+                db::open_read_only(self.db.as_deref())?
+            }
         };
         Ok(self.store.insert(store))
     }
@@ -125,7 +145,8 @@ impl App {
     }
 
     /// The advice for `process` at `now`, on its own (a process document): the configured
-    /// holidays are added to its own and the configured policy decides.
+    /// holidays count with its own (the advisor borrows them; the process is left as loaded)
+    /// and the configured policy decides.
     pub fn advise(&self, process: &mut Process, now: Timestamp) -> Advice {
         self.config.advise(process, now)
     }
@@ -177,12 +198,12 @@ impl App {
     /// The tracked process with this handle, with every field; an unknown handle names the
     /// closest one.
     pub fn process(&mut self, handle: &str) -> Result<Process, UserError> {
-        self.store()?.process(handle).map_err(db::store_error)
+        self.reader()?.process(handle).map_err(db::store_error)
     }
 
     /// Loads the process an argument names: `-` is standard input, an existing file is a
     /// process document, anything else is a handle in the tracker. The configured holidays
-    /// are not added yet ([`App::advise`] adds them), so stored processes work like files.
+    /// are not added ([`App::advise`] counts them), so stored processes work like files.
     pub fn load_process(&mut self, arg: &str) -> Result<Process, UserError> {
         if names_file(arg) {
             return input::load_process(arg, &self.config.zone_default());
@@ -197,7 +218,7 @@ impl App {
     /// The first process whose zone cannot place `--now` names the error.
     pub fn advise_all(&mut self) -> Result<Vec<Advised>, UserError> {
         let processes = self
-            .store()?
+            .reader()?
             .processes_for_advice()
             .map_err(db::store_error)?;
         // `--now` is read once per zone, not once per process: thousands of processes share a
@@ -381,7 +402,7 @@ fn names_file(arg: &str) -> bool {
 /// What [`App::record`] wrote and what it leads to.
 #[derive(Clone, Debug)]
 pub struct Recorded {
-    /// The process after the change (configured holidays applied).
+    /// The process after the change (as stored; [`App::advise`] counts the configured holidays).
     pub process: Process,
     /// The events written, with their ids.
     pub events: Vec<Event>,

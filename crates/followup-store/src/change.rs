@@ -60,6 +60,14 @@ pub enum Op {
         /// The process's handle.
         handle: String,
     },
+    /// Remembers that mail import read the message `message_id`, for the process `handle`
+    /// when it matched one: a second import of it is a duplicate (undo forgets it).
+    MailSeen {
+        /// The mail's `Message-ID` (or its hash).
+        message_id: String,
+        /// The process it went to.
+        handle: Option<String>,
+    },
 }
 
 /// What a change did.

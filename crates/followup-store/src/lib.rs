@@ -22,7 +22,7 @@ mod store;
 pub use change::{Applied, Change, ChangeInfo, Op, ProcessOutcome, Purged, TimelineEntry};
 pub use error::StoreError;
 pub use ids::fresh_id;
-pub use sqlite::{OpOutcome, SqliteStore, Writer};
+pub use sqlite::{OpOutcome, Salvaged, SqliteStore, Writer};
 pub use store::Store;
 
 #[cfg(test)]

@@ -1014,6 +1014,80 @@ macro_rules! storage_tests {
             assert_eq!(store.undo(ts("2026-05-08T18:01:00Z")).unwrap(), None);
             assert_eq!(store.process(&h).unwrap().events.len(), 1);
         }
+
+        #[test]
+        fn mail_import_in_one_change_with_edits_and_undo_redo_reverse_it_all() {
+            let mut store = $make;
+            let acme = add(&mut store, process("Acme", "Backend"));
+            let mut sent = event(
+                "2026-05-05T18:00:00Z",
+                EventKind::Sent {
+                    kind: MessageKind::FollowUp,
+                    subject: Some("Following up".to_owned()),
+                    body: None,
+                    to: Vec::new(),
+                    message_id: None,
+                },
+            );
+            sent.id = Some("ev-1".to_owned());
+            log(&mut store, &acme, sent.clone());
+            let before = store.process(&acme).unwrap();
+            let mut with_contact = before.clone();
+            with_contact.contacts.push(Contact {
+                name: "Rafael Costa".to_owned(),
+                honorific: None,
+                email: Some("rafael@acme.example".to_owned()),
+                title: None,
+            });
+            let mut attached = sent;
+            if let EventKind::Sent { message_id, .. } = &mut attached.kind {
+                *message_id = Some("m1@example.org".to_owned());
+            }
+            let seen = |id: &str, handle: Option<&str>| Op::MailSeen {
+                message_id: id.to_owned(),
+                handle: handle.map(str::to_owned),
+            };
+            let applied = store
+                .apply(&change(
+                    "mail import",
+                    vec![
+                        Op::UpdateEvent {
+                            handle: acme.clone(),
+                            event: attached.clone(),
+                        },
+                        seen("m1@example.org", Some(&acme)),
+                        seen("list-7@news.example", None),
+                        Op::UpdateProcess {
+                            handle: acme.clone(),
+                            process: with_contact.clone(),
+                        },
+                    ],
+                ))
+                .unwrap();
+            assert!(applied.change_id.is_some());
+            let after = store.process(&acme).unwrap();
+            assert_eq!(after.contacts, with_contact.contacts);
+            assert_eq!(after.events, vec![attached], "no second event");
+            let all_seen = vec![
+                ("m1@example.org".to_owned(), Some(acme.clone())),
+                ("list-7@news.example".to_owned(), None),
+            ];
+            assert_eq!(store.mail_seen().unwrap(), all_seen);
+            assert!(store.undo(ts("2026-05-07T12:00:00Z")).unwrap().is_some());
+            let undone = store.process(&acme).unwrap();
+            assert_eq!(undone.contacts, before.contacts);
+            assert_eq!(undone.events, before.events);
+            assert!(store.mail_seen().unwrap().is_empty());
+            assert!(store.redo(ts("2026-05-07T12:01:00Z")).unwrap().is_some());
+            assert_eq!(store.mail_seen().unwrap(), all_seen);
+            // Seen-only changes count as changes; a purge keeps what is live.
+            store
+                .apply(&change("mail import", vec![seen("m2", None)]))
+                .unwrap();
+            assert!(store.undo(ts("2026-05-07T12:02:00Z")).unwrap().is_some());
+            store.purge(ts("2026-05-07T12:03:00Z")).unwrap();
+            assert_eq!(store.mail_seen().unwrap(), all_seen);
+        }
     };
 }
 

@@ -142,11 +142,13 @@ fn message_id() -> impl Strategy<Value = String> {
     "<[a-z0-9.]{1,12}@[a-z]{1,6}\\.example>"
 }
 
-/// Moves a date an event names (a reply's `respond_by`, an offer's `deadline`, an away's
-/// `until`) to no earlier than the event's local date, as the format requires.
+/// Moves a date an event names (a reply's `respond_by`, an offer's or a change's `deadline`,
+/// an away's `until`) to no earlier than the event's local date, as the format requires.
 fn not_before(kind: &mut EventKind, day: Date) {
     let date = match kind {
-        EventKind::Reply { respond_by: d, .. } | EventKind::Offer { deadline: d, .. } => d.as_mut(),
+        EventKind::Reply { respond_by: d, .. }
+        | EventKind::Offer { deadline: d, .. }
+        | EventKind::ContextChange { deadline: d, .. } => d.as_mut(),
         EventKind::Away { until, .. } => Some(until),
         _ => None,
     };

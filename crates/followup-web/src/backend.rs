@@ -195,7 +195,8 @@ pub struct AgendaItem {
 /// The process page's data.
 #[derive(Clone, Debug)]
 pub struct ProcessView {
-    /// The process, its live events in order (configured holidays applied).
+    /// The process, its live events in order (its own holidays; the advice counts the configured
+    /// ones too).
     pub process: Process,
     /// Every event ever written, undone ones included, in timeline order.
     pub timeline: Vec<TimelineEntry>,

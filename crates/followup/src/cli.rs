@@ -51,6 +51,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Reverse the last change; the history keeps that it happened.
     Undo(UndoArgs),
+    /// Learn what happened from your own mail files (.eml, mbox, Maildir).
+    Mail(MailArgs),
     /// Re-apply what undo reversed (repeatable, until a new change is made).
     Redo(RedoArgs),
     /// Correct a process's fields, or one event (EVENT: #3 or its id) with the options log
@@ -510,6 +512,38 @@ pub struct ImportArgs {
     pub now: NowArg,
 }
 
+/// Arguments of `followup mail`.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// What to do with mail.
+    #[command(subcommand)]
+    pub command: MailCommand,
+}
+
+/// The subcommands of `followup mail`.
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Read mail files and log what happened: replies, offers, declines, out-of-office, your own
+    /// messages (one change: followup undo reverses it; importing twice changes nothing).
+    Import(MailImportArgs),
+}
+
+/// Arguments of `followup mail import`.
+#[derive(Debug, Args)]
+pub struct MailImportArgs {
+    /// .eml files, mbox files and Maildir folders, read in the order given.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print what each message is and where it goes; log nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// One JSON object per message (JSON Lines), in input order.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub now: NowArg,
+}
+
 /// Arguments of `followup undo`.
 #[derive(Debug, Args)]
 pub struct UndoArgs {
@@ -620,8 +654,8 @@ pub struct CalendarArgs {
     /// Read an invitation instead of writing the calendar.
     #[command(subcommand)]
     pub action: Option<CalendarAction>,
-    /// Write the calendar to FILE (replaced whole, never half-written) instead of standard
-    /// output.
+    /// Write the calendar to FILE (replaced whole, never half-written; 0600 when new) instead
+    /// of standard output (- prints).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     #[command(flatten)]

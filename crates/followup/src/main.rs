@@ -9,6 +9,7 @@ mod describe;
 mod error;
 mod logs;
 mod output;
+mod replace;
 mod said;
 
 use std::process::ExitCode;

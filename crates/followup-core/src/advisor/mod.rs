@@ -321,7 +321,19 @@ pub struct Advice {
 
 /// Decides what to do for `process` at `now` under `policy`, on its own (a process document).
 pub fn advise(process: &Process, policy: &Policy, now: Timestamp) -> Advice {
-    decide_for(process, policy, now, None)
+    advise_with_holidays(process, policy, now, &[])
+}
+
+/// [`advise`], with `shared` holidays (sorted, without duplicates: the configured ones) on
+/// top of the process's own. They are borrowed, not copied, so advising thousands of
+/// processes under a long holiday list costs one binary search per date looked at.
+pub fn advise_with_holidays(
+    process: &Process,
+    policy: &Policy,
+    now: Timestamp,
+    shared: &[Date],
+) -> Advice {
+    decide_for(process, policy, now, shared, None)
 }
 
 /// Decides what to do for `process` at `now` under `policy`, with what the other tracked
@@ -333,23 +345,35 @@ pub fn advise_with(
     now: Timestamp,
     outside: &Outside,
 ) -> Advice {
+    advise_across(process, policy, now, &[], outside)
+}
+
+/// [`advise_with`] under `shared` holidays as [`advise_with_holidays`] reads them.
+pub fn advise_across(
+    process: &Process,
+    policy: &Policy,
+    now: Timestamp,
+    shared: &[Date],
+    outside: &Outside,
+) -> Advice {
     if outside.offers.is_empty() {
-        return decide_for(process, policy, now, outside.accepted.as_ref());
+        return decide_for(process, policy, now, shared, outside.accepted.as_ref());
     }
     let mut seen = process.clone();
     outside.add_to(&mut seen);
-    decide_for(&seen, policy, now, outside.accepted.as_ref())
+    decide_for(&seen, policy, now, shared, outside.accepted.as_ref())
 }
 
 fn decide_for(
     process: &Process,
     policy: &Policy,
     now: Timestamp,
+    shared: &[Date],
     accepted: Option<&Accepted>,
 ) -> Advice {
     let today = process.local_date(now);
     let facts = Facts::of(process, now);
-    let calendar = BusinessCalendar::new(process.holidays.iter().copied());
+    let calendar = BusinessCalendar::new(process.holidays.iter().copied()).with_shared(shared);
     let decision = Decision {
         process,
         policy,
@@ -390,7 +414,7 @@ struct Decision<'a> {
     now: Timestamp,
     today: Date,
     facts: &'a Facts<'a>,
-    calendar: &'a BusinessCalendar,
+    calendar: &'a BusinessCalendar<'a>,
     /// The offer accepted in another process, if any (rule 2).
     accepted: Option<&'a Accepted>,
 }

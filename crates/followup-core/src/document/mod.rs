@@ -7,6 +7,9 @@
 //! process's zone. The format is documented in `docs/format.md`.
 
 mod raw;
+mod unique;
+
+pub use unique::{UniqueValue, duplicate_path};
 
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 use serde_json::Value;
@@ -26,9 +29,10 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The format versions this build reads: format 2 only adds to format 1.
 pub const READ_FORMATS: [u32; 2] = [1, 2];
 
-/// A problem in a process document, located by its JSON path (`events[2].at`) or line.
+/// A problem in a process document, located by its JSON path (`events[2].at`) or line; a
+/// problem with the whole text (an array where one document belongs) has an empty path.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
+#[error("{}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
 pub struct DocumentError {
     /// Where: a JSON path, or `line L column C` for syntax errors.
     pub path: String,
@@ -65,12 +69,36 @@ pub fn parse_document(
     zones: &TimeZoneDatabase,
     default_zone: &ZoneDefault,
 ) -> Result<Process, DocumentError> {
-    let value: Value = serde_json::from_str(text).map_err(|err| {
-        DocumentError::at(
-            format!("line {} column {}", err.line(), err.column()),
-            format!("not valid JSON ({})", strip_position(&err.to_string())),
-        )
-    })?;
+    let value = serde_json::from_str::<UniqueValue>(text)
+        .map_err(|err| {
+            let message = err.to_string();
+            match duplicate_path(&message) {
+                Some(path) => DocumentError::at(
+                    path,
+                    "this key appears twice in one object; keep one (JSON would keep the last silently)",
+                ),
+                None => DocumentError::at(
+                    format!("line {} column {}", err.line(), err.column()),
+                    format!("not valid JSON ({})", strip_position(&message)),
+                ),
+            }
+        })?
+        .0;
+    // An export (what `followup export` writes) is an array of documents: say so, instead of
+    // what serde makes of an array where an object belongs.
+    if let Value::Array(items) = &value {
+        return Err(DocumentError::at(
+            "",
+            match items.len() {
+                0 => "an empty array is not a process document".to_owned(),
+                n => format!(
+                    "this is an export (an array of {n} process{}); advise reads one process: \
+                     use followup import, or pick one with jq '.[0]'",
+                    if n == 1 { "" } else { "es" }
+                ),
+            },
+        ));
+    }
     parse_value(value, zones, default_zone)
 }
 
@@ -186,6 +214,15 @@ pub fn parse_value(
             EventKind::Away { until, .. } => {
                 ("until", *until, "the last day away", "the day they said so")
             }
+            EventKind::ContextChange {
+                deadline: Some(deadline),
+                ..
+            } => (
+                "deadline",
+                *deadline,
+                "the change's deadline",
+                "the day of the change",
+            ),
             _ => continue,
         };
         let made = process.local_date(event.at);

@@ -5,6 +5,11 @@
 //!   takes the earlier instant.
 //! - dates (`by`, `deadline`, `holidays`): `YYYY-MM-DD`.
 //! - `--now`: what `at` accepts, or a date meaning 09:00 local.
+//!
+//! Every date and instant is in [`YEARS`] (1900–2200): year 0 or 9999 is a typo, and saying so
+//! beats a message about the clocks (issue 9, items 8 and 9). An offset is at most ±18:00
+//! and, when a zone is bracketed after it (`+09:00[Asia/Tokyo]`), must be that zone's offset
+//! at that time.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime, Time};
@@ -30,6 +35,34 @@ pub enum InstantError {
         /// The zone's name.
         zone: String,
     },
+    /// A year outside [`YEARS`].
+    #[error("{text:?} is out of range (years 1900–2200)")]
+    OutOfRange {
+        /// What was given.
+        text: String,
+    },
+    /// An offset beyond ±18:00, or one that is not the bracketed zone's at that time.
+    #[error("{text:?}: {why}")]
+    BadOffset {
+        /// What was given.
+        text: String,
+        /// What is wrong with the offset, in words.
+        why: String,
+    },
+}
+
+/// The years followup accepts in any date or instant.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+
+/// `Err(OutOfRange)` when `date` is outside [`YEARS`].
+pub fn check_year(date: Date, text: &str) -> Result<(), InstantError> {
+    if YEARS.contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(InstantError::OutOfRange {
+            text: text.to_owned(),
+        })
+    }
 }
 
 const AT_FORMS: &str =
@@ -46,8 +79,16 @@ pub fn parse_at(text: &str, zone: &TimeZone, zone_name: &str) -> Result<Timestam
     })?
 }
 
-/// Reads a `YYYY-MM-DD` date.
+/// Reads a `YYYY-MM-DD` date in [`YEARS`].
 pub fn parse_date(text: &str) -> Result<Date, InstantError> {
+    let date = parse_any_year(text)?;
+    check_year(date, text)?;
+    Ok(date)
+}
+
+/// Reads a `YYYY-MM-DD` date of any year, for readers that check the range of what they end
+/// up with (a date phrase) and say so themselves.
+pub(crate) fn parse_any_year(text: &str) -> Result<Date, InstantError> {
     let trimmed = text.trim();
     if is_plain_date(trimmed)
         && let Ok(date) = trimmed.parse::<Date>()
@@ -64,9 +105,12 @@ pub fn parse_date(text: &str) -> Result<Date, InstantError> {
 pub fn parse_now(text: &str, zone: &TimeZone, zone_name: &str) -> Result<Timestamp, InstantError> {
     let trimmed = text.trim();
     if is_plain_date(trimmed) {
-        let date = parse_date(trimmed).map_err(|_| InstantError::Malformed {
-            text: text.to_owned(),
-            expected: NOW_FORMS,
+        let date = parse_date(trimmed).map_err(|err| match err {
+            InstantError::Malformed { .. } => InstantError::Malformed {
+                text: text.to_owned(),
+                expected: NOW_FORMS,
+            },
+            other => other,
         })?;
         return local_to_timestamp(
             date.to_datetime(Time::constant(9, 0, 0, 0)),
@@ -96,16 +140,73 @@ fn read_at(
     {
         return None;
     }
+    if let Ok(date) = trimmed[..10].parse::<Date>()
+        && let Err(err) = check_year(date, text)
+    {
+        return Some(Err(err));
+    }
     let rest = &trimmed[11..];
     let has_offset = rest.ends_with(['Z', 'z']) || rest.contains(['+', '-']);
     if has_offset {
-        return trimmed.parse::<Timestamp>().ok().map(Ok);
+        return read_with_offset(trimmed, text);
     }
     if !is_plain_time(rest) {
         return None;
     }
     let local = trimmed.replacen(' ', "T", 1).parse::<DateTime>().ok()?;
     Some(local_to_timestamp(local, text, zone, zone_name))
+}
+
+/// An RFC 3339 / RFC 9557 instant: the offset within ±18:00 and, with a bracketed zone, equal
+/// to that zone's offset at that instant.
+fn read_with_offset(trimmed: &str, text: &str) -> Option<Result<Timestamp, InstantError>> {
+    let bad = |why: String| {
+        Some(Err(InstantError::BadOffset {
+            text: text.to_owned(),
+            why,
+        }))
+    };
+    let pieces: jiff::fmt::temporal::Pieces = match jiff::fmt::temporal::Pieces::parse(trimmed) {
+        Ok(pieces) => pieces,
+        Err(_) => {
+            return match offset_hours(trimmed) {
+                Some(hours) if hours > 18 => {
+                    bad("the offset is beyond ±18:00, which no place uses".to_owned())
+                }
+                _ => None,
+            };
+        }
+    };
+    let Some(jiff::fmt::temporal::PiecesOffset::Numeric(numeric)) = pieces.offset() else {
+        // `Z` (or `-00:00`): UTC.
+        return trimmed.parse::<Timestamp>().ok().map(Ok);
+    };
+    let offset = numeric.offset();
+    if offset.seconds().unsigned_abs() > 18 * 3600 {
+        return bad("the offset is beyond ±18:00, which no place uses".to_owned());
+    }
+    let ts = trimmed.parse::<Timestamp>().ok()?;
+    if let Some(annotation) = pieces.time_zone_annotation() {
+        let Ok(zone) = annotation.to_time_zone() else {
+            return bad("the bracketed time zone is unknown".to_owned());
+        };
+        let expected = zone.to_offset(ts);
+        if expected != offset {
+            let name = zone.iana_name().unwrap_or("the bracketed zone");
+            return bad(format!(
+                "the offset {offset} is not {name}'s at that time ({expected})"
+            ));
+        }
+    }
+    Some(Ok(ts))
+}
+
+/// The hours of a trailing `±HH:MM` offset, to tell an impossible offset from a typo.
+fn offset_hours(text: &str) -> Option<u32> {
+    let base = text.split('[').next().unwrap_or(text);
+    let sign = base.rfind(['+', '-'])?;
+    let digits = base.get(sign + 1..sign + 3)?;
+    (sign > 10).then(|| digits.parse().ok()).flatten()
 }
 
 /// Places a local date-time in a zone: a gap is an error, a fold takes the earlier instant.
@@ -115,6 +216,7 @@ pub fn local_to_timestamp(
     zone: &TimeZone,
     zone_name: &str,
 ) -> Result<Timestamp, InstantError> {
+    check_year(local.date(), text)?;
     let ambiguous = zone.to_ambiguous_timestamp(local);
     let skipped = || InstantError::Skipped {
         text: text.to_owned(),
@@ -214,6 +316,47 @@ mod tests {
         for bad in ["2026-02-30", "2026-5-1", "05/01/2026"] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn item9_years_outside_1900_to_2200_are_out_of_range() {
+        let utc = TimeZone::UTC;
+        for bad in [
+            "0000-01-01T00:00:00",
+            "9999-12-31T10:00:00Z",
+            "1899-12-31T23:59",
+        ] {
+            let err = parse_at(bad, &utc, "UTC").unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("{bad:?} is out of range (years 1900–2200)")
+            );
+        }
+        let err = parse_now("9999-12-31", &utc, "UTC").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"9999-12-31\" is out of range (years 1900–2200)"
+        );
+        assert!(matches!(
+            parse_date("0000-01-01"),
+            Err(InstantError::OutOfRange { .. })
+        ));
+        assert!(parse_date("1900-01-01").is_ok() && parse_date("2200-12-31").is_ok());
+    }
+
+    #[test]
+    fn item9_impossible_or_contradicted_offsets_are_errors() {
+        let utc = TimeZone::UTC;
+        let err = parse_at("2026-05-05T14:00:00+25:00", &utc, "UTC").unwrap_err();
+        assert!(err.to_string().contains("beyond ±18:00"), "{err}");
+        let err = parse_at("2026-05-05T14:00:00+18:30", &utc, "UTC").unwrap_err();
+        assert!(err.to_string().contains("beyond ±18:00"), "{err}");
+        let err =
+            parse_at("2026-05-05T14:00:00+09:00[America/Sao_Paulo]", &utc, "UTC").unwrap_err();
+        assert!(err.to_string().contains("not America/Sao_Paulo's"), "{err}");
+        let ok = parse_at("2026-05-05T14:00:00-03:00[America/Sao_Paulo]", &utc, "UTC").unwrap();
+        assert_eq!(ok.to_string(), "2026-05-05T17:00:00Z");
+        assert!(parse_at("2026-05-05T14:00:00+14:00", &utc, "UTC").is_ok());
     }
 
     #[test]

@@ -202,8 +202,8 @@ pub enum PhraseError {
         /// The Friday that has passed, spelled.
         friday: String,
     },
-    /// The phrase resolves outside the calendar jiff supports (`in 99999999 weeks`).
-    #[error("{text:?} is too far away")]
+    /// The phrase resolves outside years 1900–2200 (`9999-12-31`, `in 99999999 weeks`).
+    #[error("{text:?} is out of range (years 1900–2200)")]
     OutOfRange {
         /// What was given.
         text: String,
@@ -304,7 +304,13 @@ pub fn parse_phrase(
 ) -> Result<Resolved, PhraseError> {
     let normalized = text.trim().to_lowercase();
     let tokens = grammar::tokenize(&normalized);
-    resolve(text, &tokens, field, reference, order)
+    let resolved = resolve(text, &tokens, field, reference, order)?;
+    if !super::instant::YEARS.contains(&resolved.date.year()) {
+        return Err(PhraseError::OutOfRange {
+            text: text.to_owned(),
+        });
+    }
+    Ok(resolved)
 }
 
 /// Resolves the tokens of `text` (the phrase as quoted in errors).
@@ -338,6 +344,14 @@ fn resolve(
         ([], Some(_)) => DayPart::Offset(0),
         (words, _) => grammar::read_day(words).ok_or_else(unknown)?,
     };
+    // A typed year outside 1900–2200 is a typo: say so before anything about direction.
+    if let DayPart::Iso(date) = day
+        && !super::instant::YEARS.contains(&date.year())
+    {
+        return Err(PhraseError::OutOfRange {
+            text: text.to_owned(),
+        });
+    }
 
     if time.is_some() {
         match (day, direction) {
@@ -1020,6 +1034,18 @@ mod tests {
         let resolved = parse("yesterday 1:30am", Past, &ny).unwrap();
         let at = resolved.at.unwrap();
         assert_eq!(at.timestamp().to_string(), "2026-11-01T05:30:00Z");
+    }
+
+    #[test]
+    fn item8_a_far_year_is_out_of_range() {
+        for far in ["9999-12-31", "0000-01-01", "9999-12-31 10:00"] {
+            let err = parse(far, Past, &wednesday()).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("{far:?} is out of range (years 1900–2200)"),
+                "item 8"
+            );
+        }
     }
 
     #[test]

@@ -213,7 +213,9 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 /// references? We'd need them by Friday 15 May").
 pub fn user_date(reading: &Reading<'_>) -> Option<Date> {
     deadline_in(reading, |sentence, previous| {
-        (phrases::RESPOND_VERB.is_match(sentence) || previous.is_some_and(structure::asks_the_user))
+        (phrases::RESPOND_VERB.is_match(sentence)
+            || phrases::REQUEST.is_match(sentence)
+            || previous.is_some_and(structure::asks_the_user))
             && !phrases::THEIR_STEP.is_match(sentence)
     })
 }
@@ -265,7 +267,16 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
     {
         return (Asks::Assignment, Some(excerpt(found)));
     }
-    if let Some(found) = asking.iter().find_map(|s| phrases::SCHEDULE.find(s)) {
+    // "Antes de marcar a conversa, preciso de…": booking named as their later step is no
+    // request for times.
+    let schedule = asking.iter().filter(|s| !about_starting(s)).find_map(|s| {
+        phrases::SCHEDULE
+            .spans(s)
+            .into_iter()
+            .find(|(start, _)| !BEFORE_CLAUSE.is_match(&s[..*start]))
+            .map(|(start, end)| &s[start..end])
+    });
+    if let Some(found) = schedule {
         return (Asks::Schedule, Some(excerpt(found)));
     }
     if let Some(found) = asking.iter().find(|s| structure::availability_request(s)) {
@@ -294,11 +305,44 @@ pub fn asks(reading: &Reading<'_>) -> (Asks, Option<String>) {
     if let Some(found) = asking.iter().find_map(|s| phrases::REQUEST.find(s)) {
         return (Asks::Answer, Some(excerpt(found)));
     }
-    if let Some(question) = asking.iter().find(|s| s.ends_with('?')) {
+    if let Some(question) = asking
+        .iter()
+        .find(|s| s.ends_with('?') && !TAG_QUESTION.is_match(s))
+    {
         return (Asks::Answer, Some(excerpt(question)));
     }
     (Asks::Nothing, None)
 }
+
+/// A meeting named: a sentence asking when the user can start or travel still books a
+/// meeting when it names one.
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:call|chat|interview|meeting|conversation|video ?call|zoom|llamada|videollamada|reunion|entrevista|charla|conversa|bate-papo|chamada|videochamada)\b",
+    )
+});
+
+/// A question about starting, relocating or travelling, with no meeting named ("A partir de
+/// quando você poderia começar?", "¿Tendrías disponibilidad para viajar?"): an answer, not
+/// times.
+fn about_starting(sentence: &str) -> bool {
+    phrases::START_DATE.is_match(sentence) && !MEETING.is_match(sentence)
+}
+
+/// "before", "antes de", "after": what follows is a step placed in time, not asked for.
+static BEFORE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:before|prior to|ahead of|after|antes de|antes del|depois de|despues de)(?:\s+(?:we|nos|i|eu|yo))?\s*$",
+    )
+});
+
+/// A statement closed by a tag ("…eu te dou um retorno, combinado?", "…, ok?"): it asks
+/// nothing by its question mark alone.
+static TAG_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r",\s*(?:combinado|certo|ok|okay|ta bom|ta|beleza|pode ser|vale|right|sound good|de acuerdo|sim|si|yes)\s*[?!]*\?$",
+    )
+});
 
 /// A list item: "- …", "* …", "• …", "1. …", "2) …".
 fn is_list_item(sentence: &str) -> bool {
@@ -386,6 +430,40 @@ mod tests {
     }
 
     #[test]
+    fn steps_placed_in_time_tags_and_open_offers_ask_nothing_by_themselves() {
+        assert_eq!(
+            asks_of("Antes de marcar a conversa com o time, preciso da sua pretensão salarial."),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("Any questions in the meantime, just give me a shout."),
+            Asks::Nothing
+        );
+        assert_eq!(
+            asks_of("Amanhã eu te dou um retorno, combinado?"),
+            Asks::Nothing
+        );
+        assert_eq!(asks_of("Kindly revert with your updated CV."), Asks::Answer);
+        // Starting or travelling is asked for an answer; a meeting named is still times.
+        assert_eq!(
+            asks_of("A partir de quando você poderia começar?"),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("¿Tendrías disponibilidad para viajar a Madrid una vez al trimestre?"),
+            Asks::Answer
+        );
+        assert_eq!(
+            asks_of("¿Te vendría bien una videollamada el jueves 14 por la mañana?"),
+            Asks::Schedule
+        );
+        assert_eq!(
+            asks_of("Are you available for a call next week to discuss your start date?"),
+            Asks::Schedule
+        );
+    }
+
+    #[test]
     fn respond_by_is_the_users_date_only() {
         let date = |body: &str| user_date(&Reading::new(&mail("x", body))).map(|d| d.to_string());
         assert_eq!(
@@ -410,6 +488,16 @@ mod tests {
         assert_eq!(
             date("If you can get those to me by EOD Wednesday (May 13), great.").as_deref(),
             Some("2026-05-13")
+        );
+        assert_eq!(
+            date("Could you send names and titles over by Friday 8 May?").as_deref(),
+            Some("2026-05-08"),
+            "a request with its date"
+        );
+        assert_eq!(
+            date("Te damos una respuesta a más tardar el viernes 8 de mayo.").as_deref(),
+            None,
+            "their own step"
         );
         let promise =
             |body: &str| their_promise(&Reading::new(&mail("x", body))).map(|d| d.to_string());

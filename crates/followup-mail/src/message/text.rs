@@ -47,9 +47,11 @@ static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first line of an Outlook-style header block ("From: …" followed by "Sent: …").
-static HEADER_FROM: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\*?(?:from|de)\s?:\*?\s"));
+static HEADER_FROM: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\*?(?:from|de)\s?:\*?\s*\S"));
 static HEADER_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^\*?(?:sent|date|to|subject|enviado|enviada|data|para|fecha|asunto|assunto)\s?:\*?\s")
+    pattern(
+        r"^\*?(?:sent|date|to|subject|enviado|enviada|data|para|fecha|asunto|assunto)\s?:\*?\s*\S",
+    )
 });
 
 static MOBILE: LazyLock<Regex> = LazyLock::new(|| {

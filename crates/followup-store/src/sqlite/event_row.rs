@@ -1,5 +1,5 @@
 //! The one encoding of an event in the store: a row of the `events` table, one typed column
-//! per field (schema version 7). [`EventColumns`] writes an [`Event`] as those columns and
+//! per field (schema version 8). [`EventColumns`] writes an [`Event`] as those columns and
 //! [`read_event`] reads them back; nothing else knows how an event is stored.
 //!
 //! Enums are stored as the document spells them, dates as `YYYY-MM-DD`, flags as 0/1, lists as

@@ -72,6 +72,10 @@ pub(super) fn undo(
             "UPDATE processes SET hidden_by = NULL WHERE removed_by = ?1",
             [target],
         )?;
+        tx.execute(
+            "UPDATE mail_seen SET undone_by = ?1 WHERE change = ?2 AND undone_by IS NULL",
+            params![undo_id, target],
+        )?;
         swap_edits(&tx, target, "DESC")?;
         tx.commit()?;
         Ok(Some(ChangeInfo {
@@ -142,6 +146,10 @@ pub(super) fn redo(
             "UPDATE processes SET hidden_by = NULL WHERE created_by = ?1 AND hidden_by = ?2",
             params![target, undo_id],
         )?;
+        tx.execute(
+            "UPDATE mail_seen SET undone_by = NULL WHERE change = ?1 AND undone_by = ?2",
+            params![target, undo_id],
+        )?;
         swap_edits(&tx, target, "ASC")?;
         tx.commit()?;
         Ok(Some(ChangeInfo {
@@ -209,6 +217,9 @@ pub(super) fn purge(
             "DELETE FROM events WHERE undone_by IS NOT NULL
                  OR process IN (SELECT key FROM processes WHERE hidden_by IS NOT NULL);
              DELETE FROM process_edits;
+             DELETE FROM mail_seen WHERE undone_by IS NOT NULL;
+             UPDATE mail_seen SET process = NULL
+                 WHERE process IN (SELECT key FROM processes WHERE hidden_by IS NOT NULL);
              DELETE FROM processes WHERE hidden_by IS NOT NULL;",
         )?;
         tx.execute(
@@ -225,6 +236,7 @@ pub(super) fn purge(
             "UPDATE processes SET created_by = ?1, removed_by = NULL",
             [purge_id],
         )?;
+        tx.execute("UPDATE mail_seen SET change = ?1", [purge_id])?;
         tx.execute("DELETE FROM changes WHERE id <> ?1", [purge_id])?;
         tx.commit()?;
         conn.execute_batch("VACUUM")?;

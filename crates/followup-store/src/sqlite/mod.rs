@@ -94,6 +94,26 @@ impl SqliteStore {
         })
     }
 
+    /// Opens the existing database at `path` only to read it (see the `open` module): nothing
+    /// is written, not even the WAL index when the folder is read-only. `None` when reading
+    /// needs a writer first (no file, an empty one, an older schema to migrate): use
+    /// [`SqliteStore::open`] then.
+    pub fn open_read_only(
+        path: &Path,
+        zones: TimeZoneDatabase,
+    ) -> Result<Option<SqliteStore>, StoreError> {
+        Ok(open::open_read_only(path)?.map(|conn| SqliteStore {
+            conn,
+            path: path.to_owned(),
+            zones,
+        }))
+    }
+
+    /// Whether this store was opened read-only (writes fail).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
+    }
+
     /// An empty store in memory, gone when dropped: the same schema and code as a file.
     pub fn in_memory(zones: TimeZoneDatabase) -> Result<SqliteStore, StoreError> {
         Ok(SqliteStore {
@@ -159,6 +179,23 @@ impl SqliteStore {
         read().map_err(|e| e.at(&self.path))
     }
 
+    /// Every message mail import read and no undo reversed: its `message_id` and the handle
+    /// of the process it went to, if any (in the order read).
+    pub fn mail_seen(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.message_id, p.handle FROM mail_seen m
+                 LEFT JOIN processes p ON p.key = m.process AND p.hidden_by IS NULL
+                 WHERE m.undone_by IS NULL ORDER BY m.seq",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
     fn err(&self, err: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(err, &self.path)
     }
@@ -174,6 +211,21 @@ impl SqliteStore {
         events: &str,
         with_written: bool,
         args: impl rusqlite::Params,
+    ) -> Result<Vec<(Process, Vec<Written>)>, StoreError> {
+        self.load_salvaging(load, filter, events, with_written, args, None)
+    }
+
+    /// [`SqliteStore::load`]; with `bad`, a stored row that cannot be read (a value damaged
+    /// outside followup) is described there and skipped instead of failing the whole load: a
+    /// process row with all its events, or one event row.
+    fn load_salvaging(
+        &self,
+        load: Load,
+        filter: &str,
+        events: &str,
+        with_written: bool,
+        args: impl rusqlite::Params,
+        mut bad: Option<&mut Vec<String>>,
     ) -> Result<Vec<(Process, Vec<Written>)>, StoreError> {
         let (process_columns, event_columns) = (load.process_columns(), load.event_columns());
         let sql = format!(
@@ -191,11 +243,13 @@ impl SqliteStore {
             let mut zones: Vec<TimeZone> = Vec::new();
             // A process's events gather here, then move out in one allocation of their size.
             let mut events = Vec::new();
+            // Salvaging: the current process row could not be read, so its events are skipped.
+            let mut skipping = false;
             while let Some(r) = rows.next()? {
                 let key: i64 = r.get(0)?;
                 if current_key != Some(key) {
                     current_key = Some(key);
-                    if let Some((process, _)) = out.last_mut() {
+                    if let Some((process, _)) = out.last_mut().filter(|_| !skipping) {
                         #[expect(
                             clippy::drain_collect,
                             reason = "an exact-size copy; the buffer is kept for the next process"
@@ -203,13 +257,45 @@ impl SqliteStore {
                         let exact = events.drain(..).collect();
                         process.events = exact;
                     }
-                    out.push((self.process_row(r, &mut zones)?, Vec::new()));
+                    events.clear();
+                    skipping = false;
+                    match (self.process_row(r, &mut zones), bad.as_deref_mut()) {
+                        (Ok(process), _) => out.push((process, Vec::new())),
+                        (Err(err), Some(bad)) => {
+                            bad.push(format!(
+                                "process row {key}{}: {}",
+                                row_handle(r),
+                                err.at(&self.path)
+                            ));
+                            skipping = true;
+                            continue;
+                        }
+                        (Err(err), None) => return Err(err),
+                    }
+                }
+                if skipping {
+                    continue;
                 }
                 let seq: Option<i64> = r.get(PROCESS_COUNT)?;
                 let Some((_, written)) = out.last_mut().filter(|_| seq.is_some()) else {
                     continue; // A process without events.
                 };
-                events.push(event_row::read_event(r, PROCESS_COUNT + 3)?);
+                match (
+                    event_row::read_event(r, PROCESS_COUNT + 3),
+                    bad.as_deref_mut(),
+                ) {
+                    (Ok(event), _) => events.push(event),
+                    (Err(err), Some(bad)) => {
+                        bad.push(format!(
+                            "event row {} of process row {key}{}: {}",
+                            seq.unwrap_or_default(),
+                            row_handle(r),
+                            err.at(&self.path)
+                        ));
+                        continue;
+                    }
+                    (Err(err), None) => return Err(err),
+                }
                 if with_written {
                     written.push(Written {
                         change: r.get(PROCESS_COUNT + 1)?,
@@ -217,7 +303,7 @@ impl SqliteStore {
                     });
                 }
             }
-            if let Some((process, _)) = out.last_mut() {
+            if let Some((process, _)) = out.last_mut().filter(|_| !skipping) {
                 process.events = events;
             }
             Ok(out)
@@ -270,6 +356,25 @@ impl SqliteStore {
         Ok(loaded.into_iter().map(|(p, _)| p).collect())
     }
 
+    /// Every visible process that can be read, as [`Store::processes`] returns them, and a
+    /// description of each stored row that cannot (a value damaged outside followup): what
+    /// `export` writes when the database is partly damaged, so the rest is never held hostage.
+    pub fn processes_salvaged(&self) -> Result<Salvaged, StoreError> {
+        let mut bad = Vec::new();
+        let loaded = self.load_salvaging(
+            Load::All,
+            "1",
+            "e.undone_by IS NULL",
+            false,
+            [],
+            Some(&mut bad),
+        )?;
+        Ok(Salvaged {
+            processes: loaded.into_iter().map(|(p, _)| p).collect(),
+            bad_rows: bad,
+        })
+    }
+
     fn unknown(&self, handle: &str) -> Result<StoreError, StoreError> {
         let handles = self.handles()?;
         Ok(StoreError::UnknownHandle {
@@ -288,6 +393,23 @@ impl SqliteStore {
             None => Err(self.unknown(handle)?),
         }
     }
+}
+
+/// What [`SqliteStore::processes_salvaged`] could read, and what it could not.
+#[derive(Debug, Default)]
+pub struct Salvaged {
+    /// The processes read, in the order they were added.
+    pub processes: Vec<Process>,
+    /// One line per stored row that could not be read, naming the row (and its process's
+    /// handle when that much is readable) and why.
+    pub bad_rows: Vec<String>,
+}
+
+/// ` (handle)` for a row whose handle column reads, else nothing.
+fn row_handle(r: &rusqlite::Row<'_>) -> String {
+    r.get::<_, String>(2)
+        .map(|h| format!(" ({})", followup_core::process::limits::escape_line(&h)))
+        .unwrap_or_default()
 }
 
 /// Who wrote an event and whether it was undone, for [`Store::timeline`].

@@ -79,6 +79,95 @@ pub(super) fn open(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// Opens an existing database only to read it (`SQLITE_OPEN_READ_ONLY`): commands that only
+/// read never write, so a database in a read-only folder still lists and exports (issue 9,
+/// item 7). In a folder without write permission SQLite cannot create the WAL index (`-shm`),
+/// so the file is opened `immutable=1` (no locks, no index). `None` when reading needs a
+/// writer first: no file, an empty one, or an older schema to migrate.
+pub(super) fn open_read_only(path: &Path) -> Result<Option<Connection>, StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == 0 => return Ok(None),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(_) => {} // `check_file` names it.
+    }
+    check_file(path)?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let folder_read_only = std::fs::metadata(&folder)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false);
+    let conn = match read_only_connection(path, folder_read_only) {
+        Ok(conn) => conn,
+        // Write permission can be missing without the mode saying so (another owner, a
+        // read-only mount): then SQLite fails to set up the WAL index, and immutable reads it.
+        Err(_) if !folder_read_only && !has_pending_wal(path) => read_only_connection(path, true)?,
+        Err(e) => return Err(e),
+    };
+    let version = user_version(&conn).map_err(|e| sqlite_err(e, path))?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| sqlite_err(e, path))?;
+    if version == 0 && objects > 0 {
+        return Err(StoreError::NotFollowup {
+            path: path.to_owned(),
+        });
+    }
+    if version > LATEST {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: LATEST,
+        });
+    }
+    if version < LATEST {
+        return Ok(None);
+    }
+    Ok(Some(conn))
+}
+
+/// A read-only connection to `path` that has answered a first query.
+fn read_only_connection(path: &Path, immutable: bool) -> Result<Connection, StoreError> {
+    let mut uri = format!("file:{}?mode=ro", uri_path(path));
+    if immutable {
+        uri.push_str("&immutable=1");
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(&uri, flags).map_err(|e| sqlite_err(e, path))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| sqlite_err(e, path))?;
+    // Opening is lazy: the first read is where a missing WAL index shows.
+    user_version(&conn).map_err(|e| sqlite_err(e, path))?;
+    Ok(conn)
+}
+
+/// Whether a `-wal` file with content sits beside the database: commits `immutable=1` would
+/// not see, so it is not used then.
+fn has_pending_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// `path` for an SQLite `file:` URI: every byte but unreserved ones and `/` percent-encoded.
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut out = String::new();
+    for &b in absolute.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A fresh database in memory, at the latest schema: gone when the connection closes.
 pub(super) fn open_in_memory() -> Result<Connection, StoreError> {
     let path = Path::new(MEMORY);

@@ -3,7 +3,7 @@
 //! version intact. Never edit a released migration: append a new one.
 
 /// The migrations, oldest first. Index `i` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The newest schema version this build knows.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -196,10 +196,26 @@ CREATE TABLE process_edits (
 CREATE INDEX process_edits_by_change ON process_edits(change);
 ";
 
-/// Version 7: the calendar. An interview booked from an invitation keeps the invitation's
+/// Version 7: mail import. `mail_seen` remembers every message an import read (its
+/// `message_id` and the process it went to, if any), so importing a mailbox twice changes
+/// nothing even for mail that logged no event (ignored, unmatched, a receipt, a decline).
+/// Undo flags a change's rows like its events (`undone_by`), redo clears the flag, purge
+/// erases the flagged ones.
+const V7: &str = "
+CREATE TABLE mail_seen (
+    seq        INTEGER PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    process    INTEGER REFERENCES processes(key),
+    change     INTEGER NOT NULL REFERENCES changes(id),
+    undone_by  INTEGER REFERENCES changes(id)
+);
+CREATE INDEX mail_seen_by_change ON mail_seen(change);
+";
+
+/// Version 8: the calendar. An interview booked from an invitation keeps the invitation's
 /// `UID` and `SEQUENCE` (an update or a cancellation finds it by them); the calendar feed's
 /// token is kept as its SHA-256 digest only, one row at most.
-const V7: &str = "
+const V8: &str = "
 ALTER TABLE events ADD COLUMN invitation_uid TEXT;
 ALTER TABLE events ADD COLUMN invitation_sequence INTEGER;
 CREATE TABLE feed_token (

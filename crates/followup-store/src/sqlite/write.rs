@@ -73,6 +73,7 @@ impl<'a> Writer<'a> {
             Op::UpdateEvent { handle, event } => self.update_event(handle, event),
             Op::RemoveEvent { handle, id } => self.remove_event(handle, id, None),
             Op::RemoveProcess { handle } => self.remove_process(handle),
+            Op::MailSeen { message_id, handle } => self.mail_seen(message_id, handle.as_deref()),
         };
         let outcome = outcome.map_err(|e| e.at(self.path))?;
         self.wrote |= outcome.process.created || !outcome.event_ids.is_empty();
@@ -240,6 +241,32 @@ impl<'a> Writer<'a> {
                 handle: handle.to_owned(),
                 created: false,
                 events_added: usize::from(replacement.is_some()),
+            },
+            event_ids: Vec::new(),
+        })
+    }
+
+    /// Records a message mail import read (undo flags the row like an event).
+    fn mail_seen(&mut self, message_id: &str, handle: Option<&str>) -> Result<OpOutcome, Failure> {
+        let (key, id) = match handle {
+            Some(handle) => {
+                let (key, id) = self.find(handle)?;
+                (Some(key), id)
+            }
+            None => (None, String::new()),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO mail_seen (message_id, process, change) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![message_id, key, self.change_id])?;
+        self.wrote = true;
+        Ok(OpOutcome {
+            process: ProcessOutcome {
+                id,
+                handle: handle.unwrap_or_default().to_owned(),
+                created: false,
+                events_added: 0,
             },
             event_ids: Vec::new(),
         })

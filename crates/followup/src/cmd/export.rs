@@ -3,23 +3,26 @@
 //! search to an unemployment office.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use followup_app::db;
 use followup_core::{EventKind, Process};
-use followup_store::Store;
 
 use super::{Context, Run};
 use crate::cli::ExportArgs;
-use crate::error::UserError;
+use crate::replace::replace_file;
 
 impl Run for ExportArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
-        let processes = ctx
+        // A damaged row never holds the rest hostage: every readable process is exported,
+        // each unreadable row is named, and the exit code says something was left out.
+        let salvaged = ctx
             .app(None)?
-            .store()?
-            .processes()
+            .reader()?
+            .processes_salvaged()
             .map_err(db::store_error)?;
+        let processes = salvaged.processes;
         let text = if self.csv {
             csv(&processes)
         } else {
@@ -28,20 +31,11 @@ impl Run for ExportArgs {
             text.push('\n');
             text
         };
-        match &self.out {
+        match self.out.as_deref().filter(|path| *path != Path::new("-")) {
             Some(path) => {
-                // Write next to the target, then rename: a failed export never leaves half a
-                // file where the last good one was.
-                let tmp = path.with_extension("followup-export.tmp");
-                std::fs::write(&tmp, &text)
-                    .and_then(|()| std::fs::rename(&tmp, path))
-                    .map_err(|err| {
-                        let _ = std::fs::remove_file(&tmp);
-                        UserError::new(
-                            format!("--out {}: {err}", path.display()),
-                            "choose a writable file, or leave out --out to print",
-                        )
-                    })?;
+                // A temp file beside the target, renamed over it: a failed export never leaves
+                // half a file where the last good one was (see `replace`).
+                replace_file(path, text.as_bytes())?;
                 let what = if self.csv { "CSV log" } else { "export" };
                 eprintln!(
                     "Wrote the {what} of {} processes to {}",
@@ -51,7 +45,20 @@ impl Run for ExportArgs {
             }
             None => anstream::stdout().lock().write_all(text.as_bytes())?,
         }
-        Ok(ExitCode::SUCCESS)
+        if salvaged.bad_rows.is_empty() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        let mut stderr = anstream::stderr().lock();
+        for row in &salvaged.bad_rows {
+            writeln!(stderr, "error: cannot read {row}")?;
+        }
+        writeln!(
+            stderr,
+            "hint: {} damaged row(s) named above were left out; everything else is in the \
+             export: keep it, and report the damage",
+            salvaged.bad_rows.len()
+        )?;
+        Ok(ExitCode::from(crate::error::EXIT_USAGE))
     }
 }
 

@@ -252,8 +252,9 @@ fn events_of(
                 ChangeReason::expected,
             )?;
             let when = at(when.at)?;
+            // A change's deadline is refused before the change, like a promise's date.
             let deadline = deadline
-                .map(|text| dates::resolve_due(&text, Field::Deadline, "--deadline", &when, order))
+                .map(|text| date_from(&text, Field::Deadline, "--deadline", &when, process, order))
                 .transpose()?;
             let kind = EventKind::ContextChange {
                 reason,

@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod list;
 mod log;
+mod mail;
 mod man;
 mod next;
 mod reopen;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => args.run(&ctx),
         Command::Import(args) => args.run(&ctx),
         Command::Undo(args) => args.run(&ctx),
+        Command::Mail(args) => args.run(&ctx),
         Command::Redo(args) => args.run(&ctx),
         Command::Edit(args) => (*args).run(&ctx),
         Command::Rm(args) => args.run(&ctx),

@@ -21,7 +21,7 @@ impl Run for ShowArgs {
         let mut app = ctx.app(self.now.now.as_deref())?;
         let mut process = app.process(&self.handle)?;
         let timeline = app
-            .store()?
+            .reader()?
             .timeline(&self.handle)
             .map_err(db::store_error)?;
         let now = app.now_for(&process)?;

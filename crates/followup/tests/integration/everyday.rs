@@ -267,7 +267,7 @@ fn acme_with_texts() -> (Tracker, String) {
         "--now",
         "2026-05-12T12:00",
     ]);
-    // A note, imported as the format writes it (the `note` command is another lane's).
+    // A note, imported as the format writes it.
     let mut doc = t.json(&["export"])[0].clone();
     let note = serde_json::json!({"type": "note", "at": "2026-05-12T15:00:00Z",
         "text": "Bill is the hiring manager"});
@@ -282,14 +282,14 @@ fn show_prints_each_message_and_note_under_its_event_unwrapped_when_piped() {
     let (t, h) = acme_with_texts();
     let out = t.ok(&["show", &h, "--now", "2026-05-12T18:00"]);
     let expected = [
-        "  sent follow-up: Monday 11 May at 09:40 (subject: \"Following up\")",
+        "  #3 sent follow-up: Monday 11 May at 09:40 (subject: \"Following up\")",
         "      Hi Ana,",
         "",
         "      Is there any news on the timeline?",
         "",
         "      Best regards,",
         "      Maria",
-        "  reply: Tuesday 12 May at 11:00 (from Ana)",
+        "  #4 reply: Tuesday 12 May at 11:00 (from Ana)",
         "      Hi Maria,",
         "",
     ];
@@ -300,7 +300,7 @@ fn show_prints_each_message_and_note_under_its_event_unwrapped_when_piped() {
         "{out}"
     );
     assert!(
-        out.contains("  note: Tuesday 12 May at 12:00\n      Bill is the hiring manager\n"),
+        out.contains("  #5 note: Tuesday 12 May at 12:00\n      Bill is the hiring manager\n"),
         "{out}"
     );
     // The event lines keep their shape; the text sizes give way to the text.
@@ -313,12 +313,12 @@ fn show_brief_keeps_one_line_per_event() {
     let out = t.ok(&["show", &h, "--brief", "--now", "2026-05-12T18:00"]);
     assert!(
         out.contains(
-            "  sent follow-up: Monday 11 May at 09:40 (subject: \"Following up\"; 64 characters)\n"
+            "  #3 sent follow-up: Monday 11 May at 09:40 (subject: \"Following up\"; 64 characters)\n"
         ),
         "{out}"
     );
     assert!(
-        out.contains("  note: Tuesday 12 May at 12:00 (Bill is the hiring manager)\n"),
+        out.contains("  #5 note: Tuesday 12 May at 12:00 (Bill is the hiring manager)\n"),
         "{out}"
     );
     assert!(!out.contains("Is there any news"), "{out}");

@@ -339,3 +339,317 @@ fn item3_duplicate_ids_in_one_file_are_exit_2_naming_both_places() {
     );
     assert_eq!(t.json(&["export"]), serde_json::json!([]));
 }
+
+fn item8_a_far_year_is_out_of_range_not_a_dst_gap() {
+    let t = Tracker::new();
+    let handle = t.acme();
+    let err = t.fails(&["log", &handle, "interview", "--at", "9999-12-31"]);
+    assert!(
+        err.contains("\"9999-12-31\" is out of range (years 1900–2200)"),
+        "{err}"
+    );
+    assert!(!err.contains("clocks skip"), "{err}");
+    let err = t.fails(&["next", "--now", "9999-12-31"]);
+    assert!(
+        err.contains("\"9999-12-31\" is out of range (years 1900–2200)"),
+        "{err}"
+    );
+}
+
+fn item8_advise_on_an_export_or_an_empty_array_says_what_it_is() {
+    let t = Tracker::new();
+    t.acme();
+    let export = t.dir().join("export.json");
+    std::fs::write(&export, t.ok(&["export"])).unwrap();
+    let err = t.fails(&["advise", export.to_str().unwrap()]);
+    assert!(
+        err.contains(
+            "this is an export (an array of 1 process); advise reads one process: \
+             use followup import, or pick one with jq '.[0]'"
+        ),
+        "{err}"
+    );
+    let empty = t.dir().join("empty.json");
+    std::fs::write(&empty, "[]").unwrap();
+    let err = t.fails(&["advise", empty.to_str().unwrap()]);
+    assert!(
+        err.contains("an empty array is not a process document"),
+        "{err}"
+    );
+}
+
+fn interview_at(t: &Tracker, at: &str) -> String {
+    document(
+        t,
+        "doc.json",
+        serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+            "events": [{"type": "interview", "at": at}]}),
+    )
+}
+
+fn item9_year_zero_and_impossible_offsets_are_refused() {
+    let t = Tracker::new();
+    let file = interview_at(&t, "0000-01-01T00:00:00");
+    let err = t.fails(&["advise", &file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at: \"0000-01-01T00:00:00\" is out of range (years 1900–2200)"),
+        "{err}"
+    );
+    let file = interview_at(&t, "2026-05-05T14:00:00+25:00");
+    let err = t.fails(&["advise", &file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at") && err.contains("±18:00"),
+        "{err}"
+    );
+    let file = interview_at(&t, "2026-05-05T14:00:00+09:00[America/Sao_Paulo]");
+    let err = t.fails(&["advise", &file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at") && err.contains("not America/Sao_Paulo's"),
+        "{err}"
+    );
+}
+
+fn item9_duplicate_json_keys_name_the_path() {
+    let t = Tracker::new();
+    let path = t.dir().join("dup.json");
+    std::fs::write(
+        &path,
+        r#"{"company":"Acme","role":"Engineer","timezone":"UTC","events":[
+            {"type":"interview","at":"2026-05-05T14:00:00Z","at":"2026-05-06T14:00:00Z"}]}"#,
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let err = t.fails(&["advise", file, "--now", "2026-05-06"]);
+    assert!(
+        err.contains("events[0].at: this key appears twice"),
+        "{err}"
+    );
+    let err = t.fails(&["import", file]);
+    assert!(
+        err.contains("events[0].at: this key appears twice"),
+        "{err}"
+    );
+    let export = t.dir().join("dups.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&export, format!("[{text}]")).unwrap();
+    let err = t.fails(&["import", export.to_str().unwrap()]);
+    assert!(
+        err.contains("[0].events[0].at: this key appears twice"),
+        "{err}"
+    );
+}
+
+fn item9_a_change_deadline_before_the_change_is_refused() {
+    let t = Tracker::new();
+    let file = document(
+        &t,
+        "change.json",
+        serde_json::json!({"company": "Acme", "role": "Engineer", "timezone": "UTC",
+            "events": [{"type": "interview", "at": "2026-05-05T14:00:00Z"},
+                {"type": "context-change", "at": "2026-05-07T10:00:00Z", "reason": "competing-offer",
+                 "real": true, "deadline": "2026-05-06"}]}),
+    );
+    let err = t.fails(&["advise", &file, "--now", "2026-05-08"]);
+    assert!(err.contains("events[1].deadline"), "{err}");
+    let handle = t.acme();
+    let err = t.fails(&[
+        "log",
+        &handle,
+        "change",
+        "competing-offer",
+        "--real",
+        "--deadline",
+        "2026-05-01",
+        "--now",
+        "2026-05-06T12:00",
+    ]);
+    assert!(err.contains("--deadline"), "{err}");
+}
+
+fn item9_policy_out_of_range_is_exit_2_naming_key_line_and_range() {
+    let t = Tracker::new();
+    let config = t.dir().join("policy.toml");
+    std::fs::write(&config, "name = \"M\"\n\n[policy]\nmax_unanswered = 0\n").unwrap();
+    let out = t
+        .cmd(&["next", "--now", "2026-05-06"])
+        .env("FOLLOWUP_CONFIG", &config)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("line 4: policy.max_unanswered = 0 is out of range (1–5)"),
+        "{err}"
+    );
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+fn item4_export_out_writes_through_a_symlink_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Tracker::new();
+    t.acme();
+    let real = t.dir().join("private.json");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = t.dir().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    t.ok(&["export", "--out", link.to_str().unwrap()]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(written.contains("\"company\": \"Acme\""), "{written}");
+    assert_eq!(mode(&real), 0o600);
+    // A new file is personal data: 0600.
+    let fresh = t.dir().join("fresh.json");
+    t.ok(&["export", "--out", fresh.to_str().unwrap()]);
+    assert_eq!(mode(&fresh), 0o600);
+}
+
+fn item4_a_user_file_named_like_the_old_temp_name_is_untouched() {
+    let t = Tracker::new();
+    t.acme();
+    let mine = t.dir().join("export.followup-export.tmp");
+    std::fs::write(&mine, "mine").unwrap();
+    let target = t.dir().join("export.json");
+    t.ok(&["export", "--out", target.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+    // Nothing but the export, the user's file and the database folder is left.
+    let names: Vec<String> = std::fs::read_dir(t.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "data" && !n.starts_with("xdg") && n != "home")
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.ends_with(".tmp") || n == "export.followup-export.tmp"),
+        "{names:?}"
+    );
+}
+
+fn item4_a_target_that_is_not_a_regular_file_is_exit_2_and_dash_is_stdout() {
+    let t = Tracker::new();
+    t.acme();
+    let folder = t.dir().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let err = t.fails(&["export", "--out", folder.to_str().unwrap()]);
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert!(folder.is_dir() && std::fs::read_dir(&folder).unwrap().count() == 0);
+    // A socket stands in for a device (a test never risks a real device node).
+    let socket = t.dir().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let err = t.fails(&["export", "--out", socket.to_str().unwrap()]);
+    assert!(err.contains("is not a regular file"), "{err}");
+    let out = t.ok(&["export", "--out", "-"]);
+    assert!(out.starts_with('['), "{out}");
+    assert!(!t.dir().join("-").exists());
+}
+
+fn item4_a_corrupt_row_exports_every_readable_process_and_exits_2() {
+    let t = Tracker::new();
+    t.acme();
+    t.ok(&[
+        "add",
+        "Globex",
+        "--role",
+        "Analyst",
+        "--tz",
+        "UTC",
+        "--now",
+        "2026-05-05T18:00",
+    ]);
+    t.ok(&[
+        "add",
+        "Initech",
+        "--role",
+        "Dev",
+        "--tz",
+        "UTC",
+        "--now",
+        "2026-05-05T18:00",
+    ]);
+    let db = rusqlite::Connection::open(t.db()).unwrap();
+    db.execute(
+        "UPDATE processes SET holidays = '{not json' WHERE handle = 'globex-analyst'",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let out = t.cmd(&["export"]).assert().code(2);
+    let output = out.get_output();
+    let docs: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let companies: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(companies, ["Acme", "Initech"]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("globex-analyst") && err.contains("holidays"),
+        "{err}"
+    );
+    // With --out too: the file holds the readable processes, and the exit code is 2.
+    let file = t.dir().join("partial.json");
+    t.cmd(&["export", "--out", file.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("Initech") && !text.contains("Globex"),
+        "{text}"
+    );
+}
+
+fn item7_reading_commands_work_in_a_read_only_folder_and_write_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Tracker::new();
+    let handle = t.acme();
+    let data = t.db().parent().unwrap().to_owned();
+    let snapshot = || {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = snapshot();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let list = t.cmd(&["list", "--now", "2026-05-06"]).assert();
+    let next = t.cmd(&["next", "--now", "2026-05-06"]).assert();
+    let show = t.cmd(&["show", &handle, "--now", "2026-05-06"]).assert();
+    let export = t.cmd(&["export"]).assert();
+    let after = snapshot();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let list = list.success();
+    assert!(String::from_utf8_lossy(&list.get_output().stdout).contains(&handle));
+    next.success();
+    show.success();
+    let export = export.success();
+    assert!(String::from_utf8_lossy(&export.get_output().stdout).contains("Acme"));
+    assert_eq!(
+        after, before,
+        "the database folder is byte for byte as it was"
+    );
+}
+
+fn item7_reading_commands_without_a_database_create_none() {
+    let t = Tracker::new();
+    t.ok(&["list", "--now", "2026-05-06"]);
+    t.ok(&["next", "--now", "2026-05-06"]);
+    assert_eq!(t.ok(&["export"]).trim(), "[]");
+    assert!(!t.db().exists());
+}

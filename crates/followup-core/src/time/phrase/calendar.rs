@@ -227,6 +227,11 @@ pub(super) fn place(
 ) -> Result<ZonedDateTime, PhraseError> {
     let zone = reference.time_zone();
     let zone_name = zone.iana_name().unwrap_or("this time zone");
+    if !crate::time::instant::YEARS.contains(&date.year()) {
+        return Err(PhraseError::OutOfRange {
+            text: text.to_owned(),
+        });
+    }
     local_to_timestamp(date.to_datetime(time), text, zone, zone_name)
         .map(|ts| ts.to_zoned_datetime(zone.clone()))
         .map_err(|err| match err {

@@ -403,7 +403,8 @@ fn numeric(token: &str) -> Option<(i8, i8, Option<i16>)> {
 
 /// Reads `YYYY-MM-DD`.
 fn iso_date(token: &str) -> Option<Date> {
-    crate::time::instant::parse_date(token).ok()
+    // Any year: the phrase's reader says "out of range" for one outside 1900–2200.
+    crate::time::instant::parse_any_year(token).ok()
 }
 
 /// Reads an ASCII number of `min..=max` digits.
