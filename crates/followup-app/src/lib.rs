@@ -14,8 +14,8 @@
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
 //! - [`import`]: merging an export, streamed.
-//! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
+//! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
 
 pub mod agenda;

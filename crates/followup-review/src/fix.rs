@@ -8,6 +8,13 @@
 //! without, only when the message names a role), the timeline (with `--process`), the dates
 //! the removed sentences held, one objective question (not for a thank-you, a reply or a
 //! withdrawal) and a respectful close. The greeting and the signature are kept.
+//!
+//! Without `--process` the fix invents no date. When the review asks for a time anchor, the
+//! only one it may add is a fact the removed sentences stated: the time since an event ("It
+//! has been 19 days since my interview" → "My interview was 19 days ago."), or an event and
+//! its past date ("after my interview 2 weeks ago"). A message that names no time at all
+//! (such as "Just checking in. Any updates?") keeps its `vague.no-time-anchor` warning: the
+//! promised date is in the process, not in the text, and a placeholder is not sendable.
 
 use followup_core::MessageKind;
 
@@ -153,6 +160,7 @@ impl Reviewer {
         let role = context
             .map(|c| (c.role.clone(), Some(c.company.clone())))
             .or_else(|| role_named(text, language).map(|r| (r, None)));
+        let mut referenced = true;
         match &role {
             Some((role, company))
                 if lacks("vague.no-reference") || !draft.contains(role.as_str()) =>
@@ -162,7 +170,7 @@ impl Reviewer {
             None if lacks("vague.no-reference") => {
                 body.insert(0, unnamed_reference(kind).to_owned())
             }
-            _ => {}
+            _ => referenced = false,
         }
         if let Some(context) = context
             && let Some(promise) = context.promise
@@ -183,6 +191,15 @@ impl Reviewer {
             .collect();
         if !lost.is_empty() {
             body.push(dates_sentence(&lost));
+        }
+        if context.is_none()
+            && lacks("vague.no-time-anchor")
+            && lost.is_empty()
+            && let Some(anchor) = promised_anchor(&doc, language, &removed)
+                .or_else(|| event_anchor(&doc, language, &removed))
+        {
+            // Just after the process it is about, before what is asked.
+            body.insert(usize::from(referenced).min(body.len()), anchor);
         }
         if lacks("no-question.missing") {
             body.push(question(kind).to_owned());
@@ -264,6 +281,135 @@ impl Parts {
     }
 }
 
+/// Events a time may be counted from.
+const EVENTS: &[&str] = &[
+    "interview",
+    "interviews",
+    "conversation",
+    "call",
+    "meeting",
+    "round",
+    "onsite",
+    "chat",
+    "talk",
+    "panel",
+    "assessment",
+];
+
+/// Units of a duration, with the word "ago" reads after.
+const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months"];
+
+/// Verbs by which they gave a date ("You promised an answer by the end of last week").
+const GAVE: &[&str] = &["promised", "said", "mentioned", "told", "expected", "wrote"];
+
+/// The date they gave, stated by a removed sentence (a verb of theirs, then "by" and a
+/// date), in the composer's words: "You mentioned you expected to have an update by the end
+/// of last week."
+fn promised_anchor(
+    doc: &Document<'_>,
+    language: &'static Language,
+    removed: &[Span],
+) -> Option<String> {
+    let dates = find_dates(doc, &language.lexicon);
+    for &(start, end) in removed {
+        let tokens: Vec<&crate::text::Token> = doc
+            .tokens
+            .iter()
+            .filter(|t| start <= t.start && t.end <= end)
+            .collect();
+        let gave = tokens.windows(2).any(|w| {
+            matches!(w[0].text.as_str(), "you" | "they" | "team")
+                && GAVE.contains(&w[1].text.as_str())
+        });
+        if !gave {
+            continue;
+        }
+        // "by Friday", "by the end of last week": "by" at most three words before the date.
+        let given = dates.iter().find_map(|d| {
+            if d.start < start || d.end > end || matches!(d.meaning, DateMeaning::Span) {
+                return None;
+            }
+            let before = &doc.text[start..d.start];
+            let by = before.rfind(" by ")? + " by ".len();
+            (before[by..].split_whitespace().count() <= 3)
+                .then(|| doc.text[start + by..d.end].trim())
+        });
+        if let Some(given) = given {
+            return Some(format!(
+                "You mentioned you expected to have an update by {given}."
+            ));
+        }
+    }
+    None
+}
+
+/// A time anchor stated by a removed sentence, as a sentence of fact: "It has been 19 days
+/// since my interview" or "three weeks since the interview" → "My interview was 19 days
+/// ago."; "after my interview 2 weeks ago" → "My interview was 2 weeks ago."
+fn event_anchor(
+    doc: &Document<'_>,
+    language: &'static Language,
+    removed: &[Span],
+) -> Option<String> {
+    let tokens = &doc.tokens;
+    let inside = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| removed.iter().any(|&(s, e)| s <= t.start && t.end <= e))
+    };
+    let text = doc.text;
+    let owner = |i: usize| match doc.word_at(i) {
+        "my" => "My",
+        "our" => "Our",
+        _ => "The",
+    };
+    for i in 0..tokens.len().saturating_sub(1) {
+        if !inside(i) || !inside(i + 1) {
+            continue;
+        }
+        let duration = (language.lexicon.count(doc.word_at(i)).is_some() || doc.word_at(i) == "a")
+            && UNITS.contains(&doc.word_at(i + 1));
+        // "day 12 and counting since…" is 12 days.
+        let day_count =
+            doc.word_at(i) == "day" && language.lexicon.count(doc.word_at(i + 1)).is_some();
+        if !duration && !day_count {
+            continue;
+        }
+        let amount = if day_count {
+            format!("{} days", doc.word_at(i + 1))
+        } else {
+            text[tokens[i].start..tokens[i + 1].end].to_lowercase()
+        };
+        // "19 days since my interview", "two weeks without a word since the interview".
+        let same = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t| t.sentence == tokens[i].sentence)
+        };
+        let since = (i + 2..i + 7)
+            .take_while(|&j| same(j))
+            .find(|&j| doc.word_at(j) == "since");
+        if let Some(since) = since {
+            let event = (since + 1..since + 7)
+                .take_while(|&j| same(j))
+                .find(|&j| EVENTS.contains(&doc.word_at(j)));
+            if let Some(j) = event {
+                return Some(format!(
+                    "{} {} was {amount} ago.",
+                    owner(since + 1),
+                    doc.word_at(j)
+                ));
+            }
+        }
+        // "my interview 2 weeks ago".
+        if doc.word_at(i + 2) == "ago" && i > 0 && EVENTS.contains(&doc.word_at(i - 1)) {
+            let owner = if i >= 2 { owner(i - 2) } else { "The" };
+            return Some(format!("{owner} {} was {amount} ago.", doc.word_at(i - 1)));
+        }
+    }
+    None
+}
+
 /// A date that names a day ("Friday", "2 June"), not a span of waiting ("2 weeks").
 fn names_a_day(meaning: &DateMeaning) -> bool {
     matches!(
@@ -330,6 +476,7 @@ fn role_named(text: &str, language: &'static Language) -> Option<String> {
             t.capitalised
                 && t.sentence == token.sentence
                 && t.text != "i"
+                && !(t.all_caps && t.text.len() > 3)
                 && language.lexicon.weekday(&t.text, true).is_none()
                 && language.lexicon.month(&t.text).is_none()
         };

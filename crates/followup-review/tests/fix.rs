@@ -1,7 +1,7 @@
 //! `check --fix` over the whole corpus: every weak message's fix keeps each sentence that had
 //! no finding byte for byte and in order, keeps the role and the days it names, and reviews
 //! strong with the same kind. Without `--process` two things cannot be made up: a time anchor
-//! for a message that names no day (the timeline comes from the process), and a message
+//! for a message that states no time (the timeline comes from the process), and a message
 //! longer than its aim in sentences that have no finding (they are kept); with a process,
 //! every follow-up's fix reviews strong.
 
@@ -214,4 +214,63 @@ fn with_a_process_every_weak_follow_up_is_fixed_strong() {
         fixed += 1;
     }
     assert!(fixed >= 30, "{fixed} weak follow-ups");
+}
+
+#[test]
+fn without_a_process_a_time_the_removed_sentences_stated_becomes_the_anchor() {
+    let reviewer = Reviewer::new();
+    for (text, anchor) in [
+        (
+            "Hi Priya,\n\nIt has been 19 days since my interview for the Product Analyst role \
+             and I have received no reply. Can you tell me what is going on?\n\nTom",
+            "My interview was 19 days ago.",
+        ),
+        (
+            "Hi Jess, day 12 and counting since the QA Lead final round, any news on the QA \
+             Lead role?",
+            "The round was 12 days ago.",
+        ),
+        (
+            "Hi Kenji,\n\nTwo weeks without a word since the Platform Engineer interview, \
+             honestly ridiculous. Could you tell me where the Platform Engineer role stands?",
+            "The interview was two weeks ago.",
+        ),
+        (
+            "Hey Jake, nobody bothered to reply after my interview 2 weeks ago for the Product \
+             Designer role? Is there any news?",
+            "My interview was 2 weeks ago.",
+        ),
+        (
+            "Hi Olivia,\n\nYou promised an answer on the Copywriter role by the end of last \
+             week. I assume it got lost between your desk and mine. Any chance of an update?\n\n\
+             James",
+            "You mentioned you expected to have an update by the end of last week.",
+        ),
+    ] {
+        let fix = reviewer.fix(text, MessageKind::FollowUp, None);
+        assert!(fix.text.contains(anchor), "{anchor:?} not in\n{}", fix.text);
+        assert_eq!(
+            fix.review.verdict,
+            Verdict::Strong,
+            "{:?}\n{}",
+            fix.review.findings,
+            fix.text
+        );
+    }
+}
+
+#[test]
+fn without_a_process_a_message_that_states_no_time_keeps_only_the_anchor_warning() {
+    let reviewer = Reviewer::new();
+    for text in [
+        "Hi Tim,\n\nJust checking in on the Analyst role. Any updates?!\n\nThanks,\nSara",
+        "Hi,\n\nLast follow up from my side on the Analyst role. Please let me know if there is \
+         any decision.\n\nRegards,\nKunal",
+        "hey, two weeks and nothing on the devops role lol. still alive over there?",
+    ] {
+        let fix = reviewer.fix(text, MessageKind::FollowUp, None);
+        let rules: Vec<&str> = fix.review.findings.iter().map(|f| f.rule).collect();
+        // No date is invented: the promised date is in the process, not in the text.
+        assert_eq!(rules, ["vague.no-time-anchor"], "{}", fix.text);
+    }
 }

@@ -124,7 +124,7 @@ const LINKING: &[&str] = &[
 /// intensifiers) between, within the sentence; none past a negator or another word.
 pub fn said_of(doc: &Document<'_>, at: usize) -> Option<(Role, usize)> {
     let sentence = doc.tokens.get(at)?.sentence;
-    for i in (at.saturating_sub(6)..at).rev() {
+    for i in (at.saturating_sub(8)..at).rev() {
         let token = &doc.tokens[i];
         if token.sentence != sentence || token.negator {
             return None;

@@ -3,14 +3,47 @@
 //!
 //! Indirect questions ("I wanted to confirm whether…", "I would appreciate an update") are
 //! phrase patterns of the `marker.request` table; this is the part a table cannot say: where
-//! in the sentence the verb stands.
+//! in the sentence the verb stands, and a verb of asking with what is asked after it however
+//! the sentence frames it ("I ask if…", "I beg leave to enquire, for the last time, whether…").
 
-use super::{Document, Sentence};
+use super::{Document, Sentence, Token};
 use crate::language::Lexicon;
 
 /// Words that may open a sentence before its verb ("So, please share…", "Also kindly…").
 const OPENERS: &[&str] = &[
     "so", "and", "also", "but", "just", "now", "then", "ok", "okay",
+];
+
+/// Verbs that, after "please" or "kindly", inform rather than ask ("Kindly note that I have
+/// received another offer with a reply deadline").
+const INFORMING: &[&str] = &[
+    "note",
+    "find",
+    "see",
+    "be",
+    "accept",
+    "excuse",
+    "forgive",
+    "ignore",
+    "disregard",
+];
+
+/// Verbs that, said by the sender, ask: what follows them is the question.
+const ASKING: &[&str] = &[
+    "ask",
+    "asking",
+    "enquire",
+    "enquiring",
+    "inquire",
+    "inquiring",
+    "query",
+    "wonder",
+    "wondering",
+];
+
+/// Words that open what is asked ("…whether a decision has been reached").
+const ASKED: &[&str] = &[
+    "whether", "if", "when", "what", "how", "where", "which", "who",
 ];
 
 /// Whether some sentence of `doc` is a request in the imperative.
@@ -31,7 +64,24 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
             return true;
         }
     }
-    words.iter().any(|w| lexicon.politeness.contains(*w)) && words.iter().any(verb)
+    // "Kindly note that…", "Please find attached…": politeness that informs, asking nothing.
+    let polite = words.iter().enumerate().any(|(i, w)| {
+        lexicon.politeness.contains(*w) && !words.get(i + 1).is_some_and(|n| INFORMING.contains(n))
+    });
+    (polite && words.iter().any(verb)) || asks_indirectly(tokens, &words)
+}
+
+/// A verb of asking (present or progressive: "I asked him whether" tells a story) followed,
+/// later in the sentence, by what is asked: "I ask if a decision is possible", "may I enquire,
+/// for the last time, whether…". Not an offer to them ("feel free to ask if…"), not a verb
+/// negated ("I did not want to ask whether…").
+fn asks_indirectly(tokens: &[Token], words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let before = &tokens[i.saturating_sub(3)..i];
+        ASKING.contains(w)
+            && !before.iter().any(|t| t.negator || t.text == "free")
+            && words[i + 1..].iter().take(10).any(|n| ASKED.contains(n))
+    })
 }
 
 #[cfg(test)]
@@ -52,6 +102,11 @@ mod tests {
             "Let me know the status when you can.",
             "Reply ASAP please.",
             "So, please keep me posted.",
+            // A verb of asking, however framed, then what is asked.
+            "So I ask if a decision is possible before that date.",
+            "I beg leave to enquire, for the last time, whether a decision has been reached.",
+            "We are inquiring, on behalf of my client, when the panel will meet.",
+            "Allow me to query how the second stage is going.",
         ] {
             assert!(asks(text), "{text}");
         }
@@ -65,6 +120,13 @@ mod tests {
             "I enjoyed our conversation about the roadmap.",
             "Please find attached the form.",
             "I will send the references tomorrow.",
+            "I asked the team whether they use Rust during the interview.",
+            "Ask me anything about the migration project.",
+            "Feel free to ask if you need anything else.",
+            "Kindly note that I have received another offer with a reply deadline of 20 May.",
+            "Please be informed that I can reply to any question on Monday.",
+            "Please see the attached form; I will send the rest when you reply.",
+            "I did not want to ask whether the role was filled.",
         ] {
             assert!(!asks(text), "{text}");
         }

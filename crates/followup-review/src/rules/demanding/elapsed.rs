@@ -30,6 +30,12 @@ const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months"];
 const NO_ANSWER: &[&str] = &[
     "reply", "response", "answer", "news", "word", "feedback", "update",
 ];
+/// Verbs of having heard back: negated ("I have not heard"), or with nothing as their object
+/// ("I have heard nothing", "received nothing back"), they say there was no answer. Their
+/// base forms count only after "did not" ("did not hear"): "can't wait to hear" is eager.
+const HEARD: &[&str] = &["heard", "received", "got", "gotten"];
+const HEAR: &[&str] = &["hear", "receive", "get"];
+
 /// Words an elliptic sentence of elapsed time may hold besides the duration ("been 2 weeks
 /// lol").
 const ELLIPSIS: &[&str] = &[
@@ -57,12 +63,22 @@ fn elapsed_in_sentences(cx: &Check<'_>) -> Vec<(usize, usize)> {
                     .iter()
                     .any(|n| n.negator || matches!(n.text.as_str(), "no" | "without"))
         });
+        // "I have heard nothing", "not heard back", "got nothing".
+        let not_heard = tokens.iter().enumerate().any(|(i, t)| {
+            let word = t.text.as_str();
+            let negated = tokens[i.saturating_sub(3)..i].iter().any(|n| n.negator);
+            let nothing = tokens[i + 1..tokens.len().min(i + 3)]
+                .iter()
+                .any(|n| matches!(n.text.as_str(), "nothing" | "zero" | "nada"));
+            let did_not = i >= 2 && tokens[i - 1].negator && tokens[i - 2].text == "did";
+            (HEARD.contains(&word) && (negated || nothing)) || (HEAR.contains(&word) && did_not)
+        });
         let elliptic = tokens
             .iter()
             .enumerate()
             .all(|(i, t)| i == at || i == at + 1 || ELLIPSIS.contains(&t.text.as_str()))
             && tokens.iter().any(|t| t.text == "been");
-        if no_answer || elliptic {
+        if no_answer || not_heard || elliptic {
             spans.push((tokens[at].start, tokens[at + 1].end));
         }
     }
@@ -109,6 +125,10 @@ mod tests {
         fires(
             "demanding.elapsed",
             &[
+                // Time counted in what they failed to do.
+                "After three weeks of missed callbacks, I accepted another role.",
+                "Two months of cancelled calls later, I am still interested.",
+                "A few days of unanswered emails is fine, but is there news?",
                 // Phrasings that share no listed phrase with each other.
                 "Three weeks now since my interview.",
                 "I am writing for the fourth time.",
@@ -118,6 +138,11 @@ mod tests {
                 "Waited 5 weeks for this.",
                 "Per my last three emails, I am following up.",
                 "It has been 19 days since my interview and I have received nothing.",
+                // A duration and no hearing back, far apart in one sentence.
+                "It is 3 weeks since the panel at your Lisbon office on the 4th and I got nothing.",
+                "Ten days after the on-site with the data team, I have not heard a thing from you.",
+                "Two weeks ago today I met your CTO for the final round, and I haven't received any word.",
+                "A month on from the assessment centre, I did not hear anything.",
             ],
         );
     }
@@ -132,6 +157,9 @@ mod tests {
                 "You said Monday would work for the call; I will be there.",
                 "I have two weeks of notice at my current job.",
                 "The second round went well, thank you.",
+                "The trial project took two weeks; I received great feedback on it.",
+                "In 3 weeks I got a good sense of the product from the trial project.",
+                "Thanks for the interview two weeks ago; I can't wait to hear back.",
             ],
         );
     }

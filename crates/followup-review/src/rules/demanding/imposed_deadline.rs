@@ -71,13 +71,21 @@ fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
     );
     ultimatums.sort_unstable();
     ultimatums.dedup();
-    // A date counts in its ultimatum's sentence, or just before it.
+    // A date counts in its ultimatum's sentence, or just before it when the ultimatum names
+    // no day of its own ("until Friday noon. After that, it goes…"; not "(I emailed on 12
+    // August). I will accept them on Friday if…").
+    let dated: Vec<usize> = cx
+        .dates
+        .iter()
+        .filter_map(|d| sentence_at(d.start))
+        .collect();
     cx.dates
         .iter()
         .filter(|d| is_deadline(cx, d))
         .filter(|d| {
             sentence_at(d.start).is_some_and(|s| {
-                ultimatums.binary_search(&s).is_ok() || ultimatums.binary_search(&(s + 1)).is_ok()
+                ultimatums.binary_search(&s).is_ok()
+                    || (ultimatums.binary_search(&(s + 1)).is_ok() && !dated.contains(&(s + 1)))
             })
         })
         .map(|d| (d.start, d.end))
@@ -125,6 +133,13 @@ mod tests {
         fires(
             "demanding.imposed-deadline",
             &[
+                // An obligation on them with a near time; the last time they may ask.
+                "You will need to move this week and improve the package.",
+                "You have to decide by Friday.",
+                "You must answer tomorrow.",
+                "I can do Tuesday, but this has to be the last round.",
+                "Please make sure the decision comes the same week.",
+                "Ensure the offer arrives this week.",
                 "Send the contract over before noon.",
                 "I need a simple yes or no by 6pm.",
                 "I'll need a decision from your side no later than 12:00 tomorrow.",
@@ -141,6 +156,11 @@ mod tests {
         silent(
             "demanding.imposed-deadline",
             &[
+                "You mentioned you expected to have an answer by Tuesday, so I wanted to follow up.",
+                "You said you would have an update for me by Friday.",
+                "Please let me know if you need to move the call to Tuesday.",
+                "This was the last round of the process, you said; thank you.",
+                "Make sure to try the coffee place we talked about.",
                 "I will send the signed form tomorrow.",
                 "Could you send me the address for tomorrow's interview?",
                 "Please let me know if 3pm tomorrow works for you.",

@@ -5,7 +5,9 @@
 //! A structure: its table holds the shapes of sarcasm; the code reads every strongly negative
 //! word of the sentiment lexicon whose sentence speaks of them or of the wait ("your process
 //! is disorganised", "the silence has been infuriating"). Said of the sender, such a word is
-//! `emotion.feeling`; said of a bug or a project, it is aimed at no one.
+//! `emotion.feeling`; said of a bug or a project, it is aimed at no one. It also reads a
+//! question that only checks someone is there ("hello?", "Anyone home??"): sarcasm at the
+//! silence.
 
 use crate::finding::{Category, Severity};
 use crate::rules::{Check, PhraseRule, StructureRule};
@@ -26,7 +28,52 @@ pub static RULE: StructureRule = StructureRule {
 };
 
 fn aimed_at_them(cx: &Check<'_>) -> Vec<(usize, usize)> {
-    crate::rules::negative_words(cx, |role| matches!(role, Role::Them | Role::Process))
+    let mut spans =
+        crate::rules::negative_words(cx, |role| matches!(role, Role::Them | Role::Process));
+    spans.extend(presence_checks(cx));
+    spans
+}
+
+/// Words that call out to someone who may not be there.
+const CALLS: &[&str] = &["anyone", "anybody", "someone", "somebody"];
+/// Words that may stand beside a call ("Is anyone there?", "Are you still alive out there?").
+const PRESENCE: &[&str] = &[
+    "is",
+    "are",
+    "there",
+    "out",
+    "home",
+    "you",
+    "still",
+    "here",
+    "listening",
+    "reading",
+    "alive",
+    "awake",
+    "at",
+    "all",
+    "um",
+    "so",
+    "uh",
+];
+
+/// A question sentence of a few words that only asks whether anyone is there: "hello?",
+/// "Helloooo??", "Anyone home?", "Is anybody there?". ("Hi?" may be a greeting cut short.)
+fn presence_checks(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    doc.sentences
+        .iter()
+        .filter(|s| s.question && s.end_token > s.first_token && s.end_token - s.first_token <= 5)
+        .filter(|s| {
+            let tokens = &doc.tokens[s.first_token..s.end_token];
+            let call = |w: &str| w.starts_with("hell") || CALLS.contains(&w);
+            tokens.iter().any(|t| call(&t.text))
+                && tokens
+                    .iter()
+                    .all(|t| call(&t.text) || PRESENCE.contains(&t.text.as_str()))
+        })
+        .map(|s| (s.start, s.end))
+        .collect()
 }
 
 #[cfg(test)]
@@ -39,6 +86,12 @@ mod tests {
         fires(
             "demanding.reproach",
             &[
+                // Disbelief at them; praise of someone else that blames them.
+                "I find it hard to believe no one has had a minute to reply.",
+                "It is difficult to understand why nobody from HR wrote back.",
+                "I honestly cannot believe nobody has written back.",
+                "I went with a company that actually respects candidates' time.",
+                "I chose an employer who actually replies to emails.",
                 "I suppose nobody bothered to read my email?",
                 "You must have forgotten about me.",
                 "It would be courteous to reply at some point.",
@@ -47,6 +100,10 @@ mod tests {
                 "Your recruitment process is a joke.",
                 "The wait has been dreadful.",
                 "Your team is clueless and careless.",
+                // A question that only checks someone is there.
+                "Two weeks since the interview. hello?",
+                "Any news on the role? Anyone home??",
+                "I wrote on Monday. Is anybody out there?",
             ],
         );
     }
@@ -56,9 +113,15 @@ mod tests {
         silent(
             "demanding.reproach",
             &[
+                "I can't believe how much I learned in the interview.",
+                "It is hard to believe the launch was only a year ago; congratulations.",
+                "The team that actually ships the feature sounded great.",
                 "Is there any news on the timeline?",
                 "The migration we discussed sounded painful, and I enjoyed hearing how you solved it.",
                 "I would be glad to hear about the next steps.",
+                "Hello Ana, is there any news on the analyst role?",
+                "Hi? I think my last message was cut off; is there any news?",
+                "Is anyone from the team free for a call on Tuesday?",
             ],
         );
         silent_as(

@@ -24,6 +24,10 @@ mod tests {
         fires(
             "demanding.threat",
             &[
+                // Telling the world, in any tense.
+                "If I don't hear back by Friday, I'll be sharing my candidate experience on Glassdoor.",
+                "I am writing up my story for LinkedIn this weekend.",
+                "I will be posting about my experiences with your process online.",
                 "I will leave a review on Glassdoor.",
                 "I'll share my experience publicly.",
                 "My lawyer will hear about this.",
@@ -38,6 +42,8 @@ mod tests {
         silent(
             "demanding.threat",
             &[
+                "I shared my experience with the team during the interview.",
+                "I am writing to follow up on the Analyst role.",
                 "The role would report to the CTO, which I liked.",
                 "I read about Acme on Glassdoor before applying.",
                 "I would love to tell you more about my experience with Kafka.",

@@ -24,6 +24,10 @@ mod tests {
         fires(
             "emotion.begging",
             &[
+                // Prayer for the outcome.
+                "I pray I will be the lucky one.",
+                "Praying for good news on Friday.",
+                "Hoping so much that I am the lucky candidate this time.",
                 "Any news at all would help me a lot.",
                 "I really need this job.",
                 "I really need an answer.",
@@ -42,11 +46,17 @@ mod tests {
         silent(
             "emotion.begging",
             &[
+                "I pray this finds you well.",
+                "Our team was lucky to have the launch go well.",
                 "Is there anything else you need from me?",
                 "I need to give them an answer by Friday 15 May.",
                 "Please let me know if anything is missing.",
                 "It would mean a lot of changes for the team, as you said.",
                 "Thank you for the chance to meet the team.",
+                // Formal idioms of "beg", no pleading.
+                "I beg leave to enquire whether a decision has been reached.",
+                "We beg to differ on one point of the brief, as discussed.",
+                "I beg to inform you that I have accepted another position.",
             ],
         );
     }

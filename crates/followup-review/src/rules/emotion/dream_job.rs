@@ -24,6 +24,10 @@ mod tests {
         fires(
             "emotion.dream-job",
             &[
+                // The job as the dream of a life.
+                "Working with your team would be the dream of my life.",
+                "This role is the dream of my whole career.",
+                "It has been a dream of my childhood to build rockets.",
                 "It's my dream job.",
                 "Acme is my dream company.",
                 "This is the job of my dreams.",
@@ -38,6 +42,7 @@ mod tests {
         silent(
             "emotion.dream-job",
             &[
+                "I dreamt up a better dashboard for my own team last year.",
                 "We talked about the dream team behind your launch.",
                 "I enjoyed the conversation about your roadmap.",
                 "I'm still very interested in the Backend Engineer role.",

@@ -4,7 +4,8 @@
 //! A structure: its table holds idioms the sentiment lexicon cannot score ("fed up", "let
 //! down"); the code reads every strongly negative word of the lexicon said of the sender (the
 //! sender as subject, then only linking words: "I am so", "I feel", "I would"), and pleading
-//! or crying emoji. The same word said of them or of the wait is `demanding.reproach`.
+//! or crying emoji (folded hands beside thanks are gratitude, not a plea). The same word said
+//! of them or of the wait is `demanding.reproach`.
 
 use crate::finding::{Category, Severity};
 use crate::rules::{Check, PhraseRule, StructureRule};
@@ -32,12 +33,36 @@ const NEEDY_EMOJI: &[char] = &[
 
 fn said_of_the_sender(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let mut spans = crate::rules::negative_words(cx, |role| role == Role::Sender);
-    for (at, c) in cx.doc.text.char_indices() {
-        if NEEDY_EMOJI.contains(&c) {
+    let doc = cx.doc;
+    for (at, c) in doc.text.char_indices() {
+        if NEEDY_EMOJI.contains(&c) && !(c == '🙏' && thanks_beside(cx, at)) {
             spans.push((at, at + c.len_utf8()));
         }
     }
     spans
+}
+
+/// Words of thanks.
+const THANKS: &[&str] = &[
+    "thanks",
+    "thank",
+    "thx",
+    "ty",
+    "appreciate",
+    "appreciated",
+    "grateful",
+];
+
+/// Whether the sentence holding byte `at` (or the one just before it) thanks them.
+fn thanks_beside(cx: &Check<'_>, at: usize) -> bool {
+    let doc = cx.doc;
+    let sentence = doc.sentences.partition_point(|s| s.start <= at);
+    let range = sentence.saturating_sub(2)..sentence;
+    doc.sentences[range].iter().any(|s| {
+        doc.tokens[s.first_token..s.end_token]
+            .iter()
+            .any(|t| THANKS.contains(&t.text.as_str()))
+    })
 }
 
 #[cfg(test)]
@@ -57,6 +82,15 @@ mod tests {
                 "I'm in a bad state since the interview.",
                 "I feel so miserable about it.",
                 "i really need this one 🙏",
+                // The feeling several linking words after the sender.
+                "I've been a bit of a wreck since the call.",
+                "I have honestly been feeling a little bit hopeless lately.",
+                "I have just been sort of a disaster all week.",
+                // The wait's weight on the sender, with "it" as subject; sleep lost.
+                "It has been very stressful waiting for the result.",
+                "It is honestly exhausting not knowing where I stand.",
+                "I am not able to sleep properly.",
+                "Since Friday my husband says I do not sleep.",
             ],
         );
     }
@@ -70,6 +104,8 @@ mod tests {
                 "I am not upset at all; I just wanted to check the timeline.",
                 "I'm afraid I can't make Tuesday.",
                 "I fixed the bug that was frustrating the team.",
+                "thanks for everything on the sales engineer process 🙏 i accepted an offer elsewhere",
+                "It was painful to debug, but the migration worked.",
             ],
         );
         silent_as(

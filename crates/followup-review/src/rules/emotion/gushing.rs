@@ -24,6 +24,10 @@ mod tests {
         fires(
             "emotion.gushing",
             &[
+                // Gratitude beyond words.
+                "I cannot find words to express my gratitude.",
+                "I don't have words to describe how grateful I am.",
+                "I am grateful beyond words.",
                 "I can't wait to hear back!",
                 "I'm so excited about this!",
                 "Fingers crossed!",
@@ -38,6 +42,8 @@ mod tests {
         silent(
             "emotion.gushing",
             &[
+                "I could not find the words in the brief, so I asked.",
+                "Thank you for your time today.",
                 "I'm excited about the role.",
                 "I enjoyed our conversation about event sourcing.",
                 "I'm really excited about the roadmap you described.",

@@ -62,6 +62,10 @@ mod tests {
             &[
                 "I'm following up on the Backend Engineer role. Looking forward to hearing from you.",
                 "Just checking in on the role.",
+                // A sign-off or a politeness that informs asks nothing.
+                "I remain interested in the Analyst position. Awaiting your response.",
+                "Kindly note that my notice period for the Analyst role is now one month.",
+                "Regarding the Analyst role: please be advised my number changed. Await your reply.",
             ],
         );
     }
@@ -75,6 +79,7 @@ mod tests {
                 "I would appreciate an update on the timeline.",
                 "Could you let me know whether the timeline has changed.",
                 "Please let me know if you need anything else from me.",
+                "Awaiting your reply on the next steps for the Analyst role.",
             ],
         );
         silent_as(

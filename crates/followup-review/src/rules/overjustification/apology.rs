@@ -1,19 +1,70 @@
-//! `overjustification.apology`: apologising for writing.
+//! `overjustification.apology`: apologising for writing, or apologising too much.
 //!
-//! A phrase table: `rules/<language>/phrases/overjustification.apology.txt`.
+//! A structure: its table (`rules/<language>/phrases/overjustification.apology.txt`) holds
+//! the apologies for writing at all ("sorry to bother you"); the code reads an apology the
+//! sender intensifies, whatever it is for ("I'm so, so sorry to do this", "I am very sorry,
+//! I know…"): a plain "sorry for the delay" is courtesy, a heightened one is a plea. Sympathy
+//! ("so sorry to hear about…") is no apology.
 
 use crate::finding::{Category, Severity};
-use crate::rules::PhraseRule;
+use crate::rules::{Check, PhraseRule, StructureRule};
 
 /// The rule, registered in [`crate::rules::registry`].
-pub static RULE: PhraseRule = PhraseRule {
-    id: "overjustification.apology",
-    category: Category::Overjustification,
-    severity: Severity::Warning,
-    description: "Apologising for writing: \"sorry to bother you\", \"apologies for following up\".",
-    message: "Apologising for a normal follow-up suggests it is an imposition; it is not.",
-    suggestion: "(delete it)",
+pub static RULE: StructureRule = StructureRule {
+    rule: PhraseRule {
+        id: "overjustification.apology",
+        category: Category::Overjustification,
+        severity: Severity::Warning,
+        description: "Apologising for writing (\"sorry to bother you\"), or apologising too much \
+                      (\"I'm so, so sorry\").",
+        message: "Apologising for a normal follow-up suggests it is an imposition; it is not.",
+        suggestion: "(delete it)",
+    },
+    keep: crate::rules::keep_all,
+    structure: intensified_apologies,
 };
+
+/// Words of apology.
+const APOLOGY: &[&str] = &["sorry", "apologise", "apologize", "apologies", "apologetic"];
+/// Intensifiers of the lexicon that are courtesy rather than degree ("I sincerely apologise",
+/// "just sorry").
+const NOT_DEGREE: &[&str] = &[
+    "sincerely",
+    "just",
+    "actually",
+    "honestly",
+    "frankly",
+    "simply",
+    "genuinely",
+    "quite",
+    "somewhat",
+];
+/// What follows "sorry" in sympathy rather than apology.
+const SYMPATHY: &[&str] = &["hear", "learn", "read", "see", "hearing", "learning"];
+
+/// Each apology with an intensifier of degree just before it ("very sorry", "so, so sorry",
+/// "terribly apologetic"), from the intensifier to the apology.
+fn intensified_apologies(cx: &Check<'_>) -> Vec<(usize, usize)> {
+    let tokens = &cx.doc.tokens;
+    let mut spans = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if i == 0 || !APOLOGY.contains(&token.text.as_str()) {
+            continue;
+        }
+        let before = &tokens[i - 1];
+        let degree = before.intensifier
+            && before.sentence == token.sentence
+            && !NOT_DEGREE.contains(&before.text.as_str());
+        let sympathy = tokens.get(i + 1).is_some_and(|n| n.text == "to")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| SYMPATHY.contains(&n.text.as_str()));
+        if degree && !sympathy {
+            spans.push((before.start, token.end));
+        }
+    }
+    spans
+}
 
 #[cfg(test)]
 mod tests {
@@ -24,11 +75,20 @@ mod tests {
         fires(
             "overjustification.apology",
             &[
+                // Apologising for the message in chat words; hating to do it.
+                "sorry for the long msg",
+                "Sorry about the DM out of the blue.",
+                "I really hate to do this, but I must withdraw.",
                 "Sorry to bother you again.",
                 "Apologies for following up.",
                 "I hate to bother you, but",
                 "Forgive me for writing again.",
                 "Sorry for taking up your time.",
+                // An apology heightened, whatever it is for.
+                "I'm so, so sorry to do this.",
+                "I am very sorry, I know it is late.",
+                "Terribly apologetic about the mix-up with the dates.",
+                "Truly, truly sorry about the confusion on my side.",
             ],
         );
     }
@@ -41,6 +101,9 @@ mod tests {
                 "Sorry for the delay in replying to your scheduling email.",
                 "I was sorry to hear about the reorg.",
                 "Thank you for your time.",
+                "I sincerely apologise for the short notice.",
+                "I was so sorry to hear about the office flood.",
+                "I regret to say I must withdraw.",
             ],
         );
     }

@@ -24,11 +24,20 @@ mod tests {
         fires(
             "overjustification.busy",
             &[
+                // The same in chat spelling.
+                "i know ur probably swamped",
+                "i bet u are slammed this week",
+                "i guess u must be buried in applications",
                 "I know you're busy, but any news?",
                 "I understand you must be swamped.",
                 "You must be very busy.",
                 "I know you have a lot on your plate.",
                 "I realize you receive many applications.",
+                // The sender as a burden, their effort weighed for them.
+                "I know I am making trouble for you.",
+                "I realise I have been a real nuisance this month.",
+                "I know you have invested a lot of energy in my file.",
+                "I understand you've put so many hours into this process.",
             ],
         );
     }
@@ -40,6 +49,9 @@ mod tests {
             &[
                 "Thank you for taking time out of your busy schedule.",
                 "I know the team is hiring for two roles.",
+                "I know I am a good match for the data side of the role.",
+                "I appreciate the time you spent walking me through the roadmap.",
+                "I know you put the roadmap on the wiki; I read it.",
             ],
         );
     }

@@ -24,6 +24,10 @@ mod tests {
         fires(
             "overjustification.pushy",
             &[
+                // Worrying aloud how the message lands.
+                "I hope it doesn't come across the wrong way.",
+                "I don't want this to come across as rude.",
+                "Please don't take this the wrong way.",
                 "I don't want to be pushy.",
                 "I hope I'm not being annoying.",
                 "Not trying to rush you, but",
@@ -38,6 +42,8 @@ mod tests {
         silent(
             "overjustification.pushy",
             &[
+                "I came across your talk on event sourcing and loved it.",
+                "The data flowed the right way after the fix.",
                 "I don't want to miss the chance to say thank you.",
                 "I hope you're well.",
                 "There is no pressure test in the stack.",

@@ -24,6 +24,10 @@ mod tests {
         fires(
             "overjustification.reason",
             &[
+                // Justifying the asking itself.
+                "I'm only asking because I genuinely have no other choice.",
+                "I'm just writing because my visa runs out.",
+                "I have no other option but to ask directly.",
                 "I'm writing again because I haven't heard back.",
                 "The reason I am writing is to ask about the role.",
                 "I wanted to reach out because it has been a while.",
@@ -36,6 +40,8 @@ mod tests {
         silent(
             "overjustification.reason",
             &[
+                "I am only available on Tuesday because of a trip.",
+                "I asked because the role mentioned on-call; thanks for explaining.",
                 "I'm writing once more about the Backend Engineer position at Acme, as we last spoke on 5 May.",
                 "I'm following up on the Backend Engineer position at Acme.",
                 "I wanted to let you know that I have received an offer.",

@@ -24,6 +24,11 @@ mod tests {
         fires(
             "pressure.leverage",
             &[
+                // Other employers' speed or pay held up.
+                "Other companies are moving fast on me.",
+                "Several firms are pushing for an answer.",
+                "I have another proposal paying 15% more.",
+                "A competitor is offering 20k more.",
                 "Other companies are interested in me.",
                 "I have several offers on the table.",
                 "Decide by Friday or I'll accept another offer.",
@@ -39,6 +44,8 @@ mod tests {
         silent(
             "pressure.leverage",
             &[
+                "Your company offers 25 days of vacation, which I liked.",
+                "Other teams move fast too, you said; that sounded fun.",
                 "I have received an offer from another company, with a deadline of Friday 15 May.",
                 "Acme remains my first choice.",
                 "Could you tell me whether the role is still open, or should I assume it has been filled?",

@@ -5,7 +5,9 @@
 //!
 //! A structure: its table pairs the condition and the consequence in one sentence; the code
 //! reads an offer (the `marker.offer` table) followed, in the same or the next sentence, by a
-//! consequence, a deadline imposed on them, a reproach or guilt (the `demanding` tables).
+//! consequence, a deadline imposed on them, a reproach or guilt (the `demanding` tables), or a
+//! call for speed ("…an offer from Databricks next week, so it would be great to move
+//! quickly"): an offer beside "hurry" is leverage, whatever the politeness.
 
 use crate::finding::{Category, Severity};
 use crate::rules::{Check, Marker, PhraseRule, StructureRule};
@@ -42,35 +44,73 @@ const CONSEQUENCES: &[&str] = &[
     "withdrawing",
     "walk",
     "walking",
+    "gone",
+    "out",
 ];
 
-/// "unless you can improve the base by 15% by Wednesday, I'll be going with them": a
-/// condition word, then later in the sentence the sender ("i") and within three words a
-/// consequence for them.
+/// Words that make what the sender says next a decision already taken: "I will", "I'll
+/// have no choice but to", "I'm going", "I'm gone".
+const RESOLVE: &[&str] = &["will", "shall", "going", "must", "choice", "am"];
+
+/// Where a sentence's condition on them stands: "unless", "otherwise", or "if" with a
+/// negation close after it ("if you can't match", "if your organisation does not give me an
+/// offer", "if I don't hear back", "if there is no answer").
+fn condition_at(tokens: &[crate::text::Token]) -> Option<usize> {
+    tokens.iter().enumerate().position(|(i, t)| {
+        CONDITIONS.contains(&t.text.as_str())
+            || (t.text == "if"
+                && tokens[i + 1..tokens.len().min(i + 6)]
+                    .iter()
+                    .any(|n| n.negator || n.text == "no"))
+    })
+}
+
+/// The sender's resolve to act against them at token `i` ("i"), as the index of its last
+/// word: "I will accept", "I'll have no choice but to accept", "I'm gone". After "unless" or
+/// "otherwise" the verb alone is resolve enough ("otherwise I sign elsewhere"); after "if" it
+/// needs a word of resolve ("if it is not too late, I would love to join" is a wish).
+fn consequence_at(tokens: &[crate::text::Token], i: usize, need_resolve: bool) -> Option<usize> {
+    if tokens[i].text != "i" {
+        return None;
+    }
+    let reach = if need_resolve { 8 } else { 5 };
+    let window = &tokens[i + 1..tokens.len().min(i + reach)];
+    let resolved = !need_resolve
+        || window
+            .iter()
+            .take(3)
+            .any(|n| RESOLVE.contains(&n.text.as_str()));
+    let verb = window
+        .iter()
+        .position(|n| CONSEQUENCES.contains(&n.text.as_str()))?;
+    // "I'm out of office" is no consequence.
+    if window[verb].text == "out" && window.get(verb + 1).is_some_and(|n| n.text == "of") {
+        return None;
+    }
+    resolved.then_some(i + 1 + verb)
+}
+
+/// "unless you can improve the base by 15% by Wednesday, I'll be going with them", "I will
+/// accept it on Monday if I do not hear from you": a condition on them and, after it or just
+/// before it in the sentence, the sender resolved to a consequence for them.
 pub(crate) fn conditional_consequences(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let mut spans = Vec::new();
     for sentence in &doc.sentences {
         let tokens = &doc.tokens[sentence.first_token..sentence.end_token];
-        let Some(condition) = tokens
-            .iter()
-            .position(|t| CONDITIONS.contains(&t.text.as_str()))
-        else {
+        let Some(condition) = condition_at(tokens) else {
             continue;
         };
-        let consequence = tokens
-            .iter()
-            .enumerate()
-            .skip(condition + 1)
-            .find(|(i, t)| {
-                t.text == "i"
-                    && tokens[i + 1..tokens.len().min(i + 5)]
-                        .iter()
-                        .any(|n| CONSEQUENCES.contains(&n.text.as_str()))
-            });
-        if let Some((i, _)) = consequence {
-            let last = &tokens[tokens.len().min(i + 4) - 1];
-            spans.push((tokens[condition].start, last.end));
+        let need_resolve = tokens[condition].text == "if";
+        // The span runs from the condition to a few words past "i", or to the verb if later.
+        let after = (condition + 1..tokens.len()).find_map(|i| {
+            consequence_at(tokens, i, need_resolve)
+                .map(|verb| (condition, verb.max((i + 3).min(tokens.len() - 1))))
+        });
+        let before =
+            (0..condition).find_map(|i| consequence_at(tokens, i, true).map(|_| (i, condition)));
+        if let Some((first, last)) = after.or(before) {
+            spans.push((tokens[first].start, tokens[last].end));
         }
     }
     spans
@@ -82,6 +122,22 @@ const LEVERAGE: &[&str] = &[
     "demanding.reproach",
     "demanding.accusation",
     "demanding.guilt",
+];
+
+/// Words that ask them to go faster ("quick" and "fast" are not: "a quick update", "a fast
+/// learner").
+const SPEED: &[&str] = &[
+    "quickly",
+    "faster",
+    "quicker",
+    "swiftly",
+    "sooner",
+    "expedite",
+    "expedited",
+    "expediting",
+    "speed",
+    "hurry",
+    "accelerate",
 ];
 
 fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
@@ -98,6 +154,16 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
             .entry(sentence_of(m.first))
             .or_default()
             .push(m.last);
+    }
+    // Asked, speed is an align request ("Can we speed things up?"); told, it is leverage.
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let asked = doc
+            .sentences
+            .get(token.sentence)
+            .is_some_and(|s| s.question);
+        if SPEED.contains(&token.text.as_str()) && !asked {
+            threats.entry(token.sentence).or_default().push(i);
+        }
     }
     let mut spans = conditional_consequences(cx);
     for offer in cx.marker(Marker::Offer) {
@@ -124,6 +190,12 @@ mod tests {
         fires(
             "pressure.ultimatum",
             &[
+                // Conditions on their commitment; patience with an end; their offer told what to be.
+                "If Brightside is serious, this would be the moment to show it.",
+                "If you want me, you will need to move.",
+                "I cannot keep that door open indefinitely.",
+                "My decision will naturally reflect how quickly each party moves.",
+                "Your salary will need to reflect that.",
                 "If you cannot match it, I am going with them.",
                 "Unless you can match it, I'm out.",
                 "Match the offer, else I walk.",
@@ -131,7 +203,16 @@ mod tests {
                 "I will take silence past Thursday as a no.",
                 "I have another offer. I need your final answer within 24 hours.",
                 "After that, it goes to the other company.",
+                // An offer and a call for speed.
+                "I'm also expecting an offer from Databricks next week, so it would be great to move quickly.",
+                "I hold another job offer. Please speed this up.",
+                "A competing offer arrived today, so the sooner you decide the better.",
                 "My patience has an expiry date.",
+                // A condition on them and the sender's resolve, in either order.
+                "not gonna lie if you guys can't match i'm gone.",
+                "I will accept them on Friday if I don't receive any update from you.",
+                "If your organisation does not give me an offer by Friday, I will have no choice but to accept one of them.",
+                "I shall sign with the other firm on Monday if there is no answer by then.",
             ],
         );
     }
@@ -141,9 +222,19 @@ mod tests {
         silent(
             "pressure.ultimatum",
             &[
+                "If you want me to send references, I can do it today.",
+                "I can't wait to hear more; I'll be forever grateful for the chance.",
+                "The salary range you shared reflects the market, thank you.",
                 "If you need anything else, I will be happy to help.",
                 "If it helps, I can take the assessment on Monday.",
                 "Could you let me know if there is any news?",
+                "If it is not too late, I would love to join the team call.",
+                "If I don't hear back, I will follow up next week.",
+                "If you do not need anything else, I am out of office on Friday.",
+                "I liked how quickly the team ships; thank you for the interview.",
+                "I received an offer from another company with a deadline of Friday. A quick update: the other process is in its final round.",
+                "I have another offer on the table. I am a fast learner, as you saw.",
+                "I've received an offer with a deadline of July 12. Can we speed things up?",
             ],
         );
         silent_as(

@@ -24,6 +24,11 @@ mod tests {
         fires(
             "self-promotion.motivation",
             &[
+                // Motivation-letter lines said with more words.
+                "Since my studies I have always been passionate about controlling.",
+                "Your values of precision match exactly my personal values.",
+                "The culture you described aligns so well with my beliefs.",
+                "Your mission mirrors my own passion for access to care.",
                 "I am passionate about technology.",
                 "I am a highly motivated engineer.",
                 "I'm a team player and a fast learner.",
@@ -38,6 +43,8 @@ mod tests {
         silent(
             "self-promotion.motivation",
             &[
+                "The schedule you proposed fits my calendar.",
+                "I am happy the start date matches my notice period.",
                 "I enjoyed our conversation about event sourcing.",
                 "The team's passion for reliability came through.",
                 "I have always been on call in my current role.",

@@ -24,6 +24,10 @@ mod tests {
         fires(
             "self-promotion.resume",
             &[
+                // Years of something, listed without a verb.
+                "For context: HubSpot certified, 4 years of event marketing.",
+                "Reminder: 6 years of B2B sales in the region.",
+                "Ten years of hands-on Kubernetes, as we discussed.",
                 "I have 10 years of experience in backend development.",
                 "As you can see from my resume, I led many projects.",
                 "I increased revenue by 40% at my last job.",
@@ -39,6 +43,8 @@ mod tests {
         silent(
             "self-promotion.resume",
             &[
+                "After 2 years of waiting, the visa came through.",
+                "The company celebrates 10 years of the product this month.",
                 "We discussed how the team handles on-call.",
                 "I enjoyed learning about your experience with event sourcing.",
                 "Is there anything else you need from me?",

@@ -1,6 +1,7 @@
 //! `vague.no-reference`: nothing ties the message to the process: no role, position, process,
 //! interview or conversation ("Any news?", "Just checking in"). An error on the whole message.
-//! With `--process`, naming the role or the company counts too.
+//! With `--process`, naming the role or the company counts too. "My application" alone names
+//! nothing: every candidate has one ("I would like to withdraw my application").
 
 use std::borrow::Cow;
 
@@ -12,6 +13,16 @@ pub static RULE: NoReference = NoReference;
 
 /// See the module documentation.
 pub struct NoReference;
+
+/// Words of applying that every candidate's message could say, naming no process.
+const APPLICATION: &[&str] = &[
+    "application",
+    "applications",
+    "applied",
+    "apply",
+    "candidacy",
+    "candidature",
+];
 
 impl Rule for NoReference {
     fn id(&self) -> &'static str {
@@ -29,10 +40,11 @@ impl Rule for NoReference {
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
         // "An offer from another company" is not this process.
         let other = cx.marker(Marker::Offer);
-        let refers = cx
-            .marker(Marker::Reference)
-            .iter()
-            .any(|r| !other.iter().any(|o| o.first <= r.first && r.last <= o.last));
+        let refers = cx.marker(Marker::Reference).iter().any(|r| {
+            let in_offer = other.iter().any(|o| o.first <= r.first && r.last <= o.last);
+            let bare = r.first == r.last && bare_application(cx, r.first);
+            !(in_offer || bare)
+        });
         if refers {
             return;
         }
@@ -68,6 +80,23 @@ impl Rule for NoReference {
     }
 }
 
+/// An application word that names nothing: not "my Paralegal application", not "my application
+/// to Acme" (a capitalised word just before it, or just after "for" or "to").
+fn bare_application(cx: &Check<'_>, at: usize) -> bool {
+    let tokens = &cx.doc.tokens;
+    if !APPLICATION.contains(&cx.doc.word_at(at)) {
+        return false;
+    }
+    let named_before = at > 0
+        && tokens[at - 1].capitalised
+        && tokens[at - 1].text != "i"
+        && tokens[at - 1].sentence == tokens[at].sentence
+        && cx.doc.sentences[tokens[at].sentence].first_token != at - 1;
+    let named_after = matches!(cx.doc.word_at(at + 1), "for" | "to")
+        && tokens.get(at + 2).is_some_and(|t| t.capitalised);
+    !(named_before || named_after)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{fires, silent};
@@ -80,6 +109,10 @@ mod tests {
                 "Any news?",
                 "Hi, just checking in. Thanks!",
                 "Hello, any update from your side?",
+                // Only the application, which every candidate has.
+                "Hi, I would like to withdraw my application. Thank you.",
+                "Hello, kindly share the status of my candidature.",
+                "Is there any news on what I applied for?",
             ],
         );
     }
@@ -93,6 +126,9 @@ mod tests {
                 "Thank you for the conversation today.",
                 "I enjoyed our interview on Tuesday.",
                 "Is there an update on the hiring process?",
+                "Any news on my application for the Analyst role?",
+                "Thank you for your question about my Paralegal application.",
+                "Is there any news on my application to Globex?",
             ],
         );
     }
