@@ -16,7 +16,6 @@
 //! - [`import`]: merging an export, streamed.
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 //! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
-//! - [`atomic`]: files replaced whole or not at all.
 //! - [`adding`]: a new process as typed (`add`, the web app's New process form), checked.
 //! - [`logging`]: events as typed (`log`, `close`, `reopen`, the web app's forms), resolved.
 //! - [`overview`]: each process's stage and last contact (`list`, the web app's board).
@@ -27,7 +26,6 @@
 
 pub mod adding;
 pub mod agenda;
-pub mod atomic;
 pub mod calendar;
 pub mod clock;
 pub mod config;

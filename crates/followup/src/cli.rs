@@ -656,8 +656,8 @@ pub struct CalendarArgs {
     /// Read an invitation instead of writing the calendar.
     #[command(subcommand)]
     pub action: Option<CalendarAction>,
-    /// Write the calendar to FILE (replaced whole, never half-written) instead of standard
-    /// output.
+    /// Write the calendar to FILE (replaced whole, never half-written; 0600 when new) instead
+    /// of standard output (- prints).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     #[command(flatten)]

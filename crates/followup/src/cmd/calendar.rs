@@ -5,11 +5,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_app::atomic::write_atomic;
-
 use super::{Context, Run};
 use crate::cli::{CalendarAction, CalendarArgs};
-use crate::error::UserError;
+use crate::replace::replace_file;
 
 impl Run for CalendarArgs {
     fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -17,14 +15,10 @@ impl Run for CalendarArgs {
             return import::run(args, ctx);
         }
         let text = ctx.app(self.now.now.as_deref())?.calendar()?;
-        match &self.out {
+        match self.out.as_ref().filter(|p| p.as_os_str() != "-") {
             Some(path) => {
-                write_atomic(path, text.as_bytes()).map_err(|err| {
-                    UserError::new(
-                        format!("--out {}: {err}", path.display()),
-                        "choose a writable file, or leave out --out to print",
-                    )
-                })?;
+                // Written beside the target, then renamed over it (see `replace`).
+                replace_file(path, text.as_bytes())?;
                 let events = text.matches("BEGIN:VEVENT\r\n").count();
                 eprintln!("Wrote {events} events to {}", path.display());
             }
