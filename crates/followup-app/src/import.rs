@@ -67,6 +67,17 @@ impl App {
                 )
             })?)
         };
+        self.import_from(reader, shown, dry_run)
+    }
+
+    /// [`App::import_with`] over any reader (an uploaded file), named `shown` in messages and
+    /// in the history.
+    pub fn import_from(
+        &mut self,
+        reader: impl Read,
+        shown: &str,
+        dry_run: bool,
+    ) -> Result<Imported, UserError> {
         let zone = self.config.zone_default();
         let at = self.change_time()?;
         let known = Known::of(self.store()?.processes().map_err(db::store_error)?);
