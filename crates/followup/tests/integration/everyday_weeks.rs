@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use crate::scripted::{compare_or_bless, days, typed, Step};
+use crate::scripted::{Step, compare_or_bless, days, typed};
 use crate::support::Run;
 use crate::tracker::Tracker;
 
@@ -31,15 +31,17 @@ fn four_everyday_weeks_match_the_expected_transcript() {
         let typed_at = format!("{}{TYPED_AT}", day.date);
         let mut touched: Vec<String> = Vec::new();
         for step in &day.steps {
-            if let Some(handle) = run(&t, step, &typed_at, &mut out) {
-                if !touched.contains(&handle) {
-                    touched.push(handle);
-                }
+            if let Some(handle) = run(&t, step, &typed_at, &mut out)
+                && !touched.contains(&handle)
+            {
+                touched.push(handle);
             }
         }
         let snapshot_at = format!("{}{SNAPSHOT_AT}", day.date);
         for handle in &touched {
-            out.push_str(&format!("---- followup show {handle} --now {snapshot_at}\n"));
+            out.push_str(&format!(
+                "---- followup show {handle} --now {snapshot_at}\n"
+            ));
             out.push_str(&t.ok(&["show", handle, "--now", &snapshot_at]));
         }
         out.push_str(&format!("---- followup next --now {snapshot_at}\n"));
