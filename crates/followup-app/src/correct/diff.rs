@@ -95,14 +95,25 @@ pub fn event(before: &Event, after: &Event, process: &Process, now: Timestamp) -
             local.strftime("%H:%M")
         )
     };
+    // A date typed as people say it ("by friday") is echoed spelled, like `log` echoes it.
+    let spell_day = |text: &str| match text.trim_matches('"').parse::<jiff::civil::Date>() {
+        Ok(date) => spell_date(date, today),
+        Err(_) => text.to_owned(),
+    };
     for change in &mut changes {
         if change.field == "at" {
             change.before = spell(before.at);
             change.after = spell(after.at);
+        } else if DATE_FIELDS.contains(&change.field.as_str()) {
+            change.before = spell_day(&change.before);
+            change.after = spell_day(&change.after);
         }
     }
     changes
 }
+
+/// The event fields that hold a calendar date (`"2026-05-08"`) in the document format.
+const DATE_FIELDS: [&str; 4] = ["by", "deadline", "respond_by", "until"];
 
 /// The keys of two JSON objects whose values differ, in the order of `new` then `old`, less
 /// `skip`.

@@ -212,7 +212,9 @@ impl Values {
 
 /// The people met in the process, by name, for a withdrawal's thanks: every interview's
 /// interviewers in order, else the contacts; first names, full names in a formal message;
-/// "everyone I met" when none is recorded.
+/// "everyone I met" when none is recorded. The person the message greets is left out (a
+/// letter to Sam does not thank "Sam" in the third person), so thanking only them reads
+/// "everyone I met".
 fn interviewers(process: &Process, request: &DraftRequest, phrases: &Phrases) -> String {
     fn add(names: &mut Vec<String>, name: &str) {
         let name = clean(name);
@@ -233,6 +235,15 @@ fn interviewers(process: &Process, request: &DraftRequest, phrases: &Phrases) ->
             add(&mut names, &contact.name);
         }
     }
+    // The greeting names the first contact, else the one interviewer (see greeting.rs).
+    let greeted = match process.contacts.first() {
+        Some(contact) => Some(clean(&contact.name)),
+        None if names.len() == 1 => names.first().cloned(),
+        None => None,
+    };
+    if let Some(greeted) = greeted {
+        names.retain(|name| !same_person(name, &greeted));
+    }
     let formal = request.tone == super::Tone::Formal;
     let names: Vec<String> = names
         .into_iter()
@@ -246,6 +257,14 @@ fn interviewers(process: &Process, request: &DraftRequest, phrases: &Phrases) ->
         [one] => one.clone(),
         [rest @ .., last] => format!("{} {} {last}", rest.join(", "), phrases.and),
     }
+}
+
+/// Whether two recorded names are one person: the same name, or one of them a first name
+/// alone ("Sam" and "Sam Ortiz"), without regard to case.
+fn same_person(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let first = |name: &str| name.split(' ').next().unwrap_or_default().to_owned();
+    a == b || (!a.contains(' ') && a == first(&b)) || (!b.contains(' ') && b == first(&a))
 }
 
 /// The real change an align is about; an outside deadline is only mentioned when it is real.

@@ -130,6 +130,33 @@ fn greetings_follow_tone_contact_and_interviewers() {
 }
 
 #[test]
+fn a_withdrawal_thanks_the_others_met_not_the_person_it_greets() {
+    let body = |top: &str, with: &str| {
+        let interview =
+            format!(r#"{{"type":"interview","at":"2026-05-05T14:00","with":[{with}]}}"#);
+        let p = process(top, &interview);
+        draft(
+            &p,
+            "2026-05-11",
+            &forced(MessageKind::Withdraw, Tone::Neutral, 1),
+        )
+        .unwrap()
+        .body
+    };
+    let both = body(ANA, r#""Ana Souza","Bruno Lima""#);
+    assert!(both.starts_with("Hi Ana,"), "{both}");
+    assert!(both.contains("I am grateful to Bruno for"), "{both}");
+    let only_her = body(ANA, r#""Ana""#);
+    assert!(
+        only_her.contains("grateful to everyone I met"),
+        "{only_her}"
+    );
+    let no_contact = body("", r#""Chloé Durand""#);
+    assert!(no_contact.starts_with("Hi Chloé,"), "{no_contact}");
+    assert!(!no_contact.contains("grateful to Chloé"), "{no_contact}");
+}
+
+#[test]
 fn no_promise_speaks_of_the_conversation() {
     let p = process(ANA, INTERVIEW);
     // Interview Tuesday 5 May; five business days later is Tuesday 12 May.

@@ -136,10 +136,7 @@ fn edit_an_event_with_the_options_log_takes_and_undo_redo_it() {
     );
     // The numbers follow the timeline: the promise is #1 now.
     let out = run(&t, &["edit", "acme-dev", "1", "--by", "2026-05-15"]);
-    assert_eq!(
-        out,
-        "edited acme-dev #1: by \"2026-05-08\" → \"2026-05-15\"\n"
-    );
+    assert_eq!(out, "edited acme-dev #1: by Friday 8 May → Friday 15 May\n");
 
     let undo = run(&t, &["undo"]);
     assert!(undo.contains("edit acme-dev #1"), "{undo}");
