@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::tracker::Tracker;
 
 /// The script's days: each date with its commands (words, quotes removed).
-fn days(script: &str) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn days(script: &str) -> Vec<(String, Vec<Vec<String>>)> {
     let mut days: Vec<(String, Vec<Vec<String>>)> = Vec::new();
     for line in script.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {

@@ -15,6 +15,7 @@ mod dates;
 mod draft;
 mod everyday;
 mod fourweeks;
+mod fourweeks_mail;
 mod fuzz;
 mod hardening;
 mod mail;
