@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use followup_core::process::limits::check_event;
-use followup_core::{Contact, Event, EventKind, MessageKind, Outcome, Process};
+use followup_core::{Contact, Event, EventKind, Landscape, MessageKind, Outcome, Process};
 use followup_mail::{
     Class, Classified, Directory, Effect, HandLoggedSent, Importer, KnownProcess, Logged, SentKind,
     Sources, Warning,
@@ -235,21 +235,37 @@ fn directory(
     }
 }
 
-/// The real advice, at the moment of a sent message, over the stored process and what this
-/// import logged before it.
+/// The real advice, at the moment of a sent message, over the stored processes and what this
+/// import logged before it: the advice across processes, as `next` gives it, so a message
+/// sent while an offer waits elsewhere is the `align` it asked for, and one sent after a hire
+/// elsewhere the `withdraw`.
 struct StoreAdvisor {
     processes: HashMap<String, Process>,
     config: Config,
 }
 
-impl followup_mail::Advisor for StoreAdvisor {
-    fn asked_for(&mut self, handle: &str, at: Timestamp, earlier: &[Logged]) -> Option<SentKind> {
-        let mut process = self.processes.get(handle)?.clone();
+impl StoreAdvisor {
+    /// A stored process with what this import logged for it before.
+    fn as_of(&self, process: &Process, handle: &str, earlier: &[Logged]) -> Process {
+        let mut process = process.clone();
         for effect in earlier.iter().filter(|e| e.handle() == handle) {
             process.events.extend(events_of(effect));
         }
         process.sort_events();
-        let advice = self.config.advise(&mut process, at);
+        process
+    }
+}
+
+impl followup_mail::Advisor for StoreAdvisor {
+    fn asked_for(&mut self, handle: &str, at: Timestamp, earlier: &[Logged]) -> Option<SentKind> {
+        let mut process = self.as_of(self.processes.get(handle)?, handle, earlier);
+        let all: Vec<Process> = self
+            .processes
+            .iter()
+            .map(|(h, p)| self.as_of(p, h, earlier))
+            .collect();
+        let outside = Landscape::of(all.iter().map(|p| (p, at))).outside(&process, at);
+        let advice = self.config.advise_with(&mut process, at, &outside);
         advice.action.message_kind().map(sent_kind)
     }
 }

@@ -171,9 +171,10 @@ pub fn application_received<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
 /// the candidate or the position ([`structure::decline`]).
 pub fn rejection<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
     phrases::REJECTION.find(&reading.text).or_else(|| {
+        let reopened = phrases::REOPENED.is_match(&reading.text);
         sentences(&reading.text).into_iter().find_map(|(s, e)| {
             let sentence = &reading.text[s..e];
-            structure::decline(sentence).map(|(a, b)| &sentence[a..b])
+            structure::decline_unless_reopened(sentence, reopened).map(|(a, b)| &sentence[a..b])
         })
     })
 }
