@@ -50,6 +50,19 @@ fn conditional(sentence: &str, at: usize) -> bool {
             .any(|clause| matches!(clause.split_whitespace().next(), Some("se" | "si")))
 }
 
+/// Whether a sentence says the position is open again, not under a condition ("it is open
+/// again" yes; "I'll write if the position is reopened", "se a vaga for reaberta" no). Any
+/// "se"/"si" before counts as a condition here: a doubt only keeps the decline.
+pub fn reopened(sentence: &str) -> bool {
+    phrases::REOPENED.spans(sentence).into_iter().any(|(s, _)| {
+        let before = &sentence[..s];
+        !conditional(sentence, s)
+            && !before
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "se" || w == "si")
+    })
+}
+
 /// A negative decision about the candidate or the position, in one sentence: the span that
 /// says it.
 pub fn decline(sentence: &str) -> Option<(usize, usize)> {
@@ -181,6 +194,9 @@ mod tests {
         // Another reading of a decline stands.
         let other = fold("We have now offered the position to another candidate.");
         assert!(decline_unless_reopened(&other, true).is_some());
+        assert!(reopened(&fold("It is open again and the team would like to continue.")));
+        assert!(!reopened(&fold("Te procuro se a posição for reaberta.")));
+        assert!(!reopened(&fold("I will write to you if the role is reopened.")));
     }
 
     #[test]
