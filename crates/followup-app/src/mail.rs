@@ -7,6 +7,7 @@
 //! handled one after another, each seeing what the earlier ones logged, `--dry-run` included.
 //! Without `--dry-run` every effect is written as one change: one transaction, one `undo`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -244,27 +245,38 @@ struct StoreAdvisor {
     config: Config,
 }
 
-impl StoreAdvisor {
-    /// A stored process with what this import logged for it before.
-    fn as_of(&self, process: &Process, handle: &str, earlier: &[Logged]) -> Process {
-        let mut process = process.clone();
-        for effect in earlier.iter().filter(|e| e.handle() == handle) {
-            process.events.extend(events_of(effect));
-        }
-        process.sort_events();
-        process
+/// A stored process with the events of `effects` (what this import logged for it before).
+fn as_of(process: &Process, effects: &[&Effect]) -> Process {
+    let mut process = process.clone();
+    for effect in effects {
+        process.events.extend(events_of(effect));
     }
+    process.sort_events();
+    process
 }
 
 impl followup_mail::Advisor for StoreAdvisor {
     fn asked_for(&mut self, handle: &str, at: Timestamp, earlier: &[Logged]) -> Option<SentKind> {
-        let mut process = self.as_of(self.processes.get(handle)?, handle, earlier);
-        let all: Vec<Process> = self
+        self.processes.get(handle)?;
+        // One pass over what was logged; only the processes it touched are copied.
+        let mut touched: HashMap<&str, Vec<&Effect>> = HashMap::new();
+        for effect in earlier {
+            touched.entry(effect.handle()).or_default().push(effect);
+        }
+        let all: Vec<Cow<'_, Process>> = self
             .processes
             .iter()
-            .map(|(h, p)| self.as_of(p, h, earlier))
+            .map(|(h, p)| match touched.get(h.as_str()) {
+                Some(effects) => Cow::Owned(as_of(p, effects)),
+                None => Cow::Borrowed(p),
+            })
             .collect();
-        let outside = Landscape::of(all.iter().map(|p| (p, at))).outside(&process, at);
+        let landscape = Landscape::of(all.iter().map(|p| (p.as_ref(), at)));
+        let mut process = match touched.get(handle) {
+            Some(effects) => as_of(self.processes.get(handle)?, effects),
+            None => self.processes.get(handle)?.clone(),
+        };
+        let outside = landscape.outside(&process, at);
         let advice = self.config.advise_with(&mut process, at, &outside);
         advice.action.message_kind().map(sent_kind)
     }
