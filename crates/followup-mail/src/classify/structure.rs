@@ -194,9 +194,13 @@ mod tests {
         // Another reading of a decline stands.
         let other = fold("We have now offered the position to another candidate.");
         assert!(decline_unless_reopened(&other, true).is_some());
-        assert!(reopened(&fold("It is open again and the team would like to continue.")));
+        assert!(reopened(&fold(
+            "It is open again and the team would like to continue."
+        )));
         assert!(!reopened(&fold("Te procuro se a posição for reaberta.")));
-        assert!(!reopened(&fold("I will write to you if the role is reopened.")));
+        assert!(!reopened(&fold(
+            "I will write to you if the role is reopened."
+        )));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! and a newsletter that must change nothing. `fourweeks/mailbox/script.txt` keeps by hand
 //! only what mail cannot carry (the processes, interviews, a promise said on a call, the
 //! user's close and reopen). Every morning's `next` must equal `fourweeks/expected.txt`.
+//! What each message was read as is pinned in `fourweeks/mailbox/imports.txt`
+//! (`FOLLOWUP_BLESS=1` rewrites that file; never expected.txt, which is the hand-logged truth).
 
 use std::path::Path;
 use std::time::Instant;
@@ -89,17 +91,6 @@ fn four_weeks_replayed_from_a_mailbox_give_the_hand_logged_advice() {
             t.ok(&args);
         }
     }
-    // What each message was read as: the kinds of sent mail are those the hand-logged script
-    // typed, decided by the advice across processes.
-    let imports_path = mailbox.join("imports.txt");
-    if std::env::var_os("FOLLOWUP_BLESS").is_some() {
-        std::fs::write(&imports_path, &imports).unwrap();
-    }
-    assert_eq!(
-        imports,
-        std::fs::read_to_string(&imports_path).unwrap(),
-        "FOLLOWUP_BLESS=1 rewrites fourweeks/mailbox/imports.txt"
-    );
     let expected = mornings(&std::fs::read_to_string(fixture.join("expected.txt")).unwrap());
     if expected != actual {
         let day = |text: &str, header: &str| -> String {
@@ -120,5 +111,16 @@ fn four_weeks_replayed_from_a_mailbox_give_the_hand_logged_advice() {
             day(&actual, &first),
         );
     }
+    // What each message was read as: the kinds of sent mail are those the hand-logged script
+    // typed, decided by the advice across processes.
+    let imports_path = mailbox.join("imports.txt");
+    if std::env::var_os("FOLLOWUP_BLESS").is_some() {
+        std::fs::write(&imports_path, &imports).unwrap();
+    }
+    assert_eq!(
+        imports,
+        std::fs::read_to_string(&imports_path).unwrap(),
+        "FOLLOWUP_BLESS=1 rewrites fourweeks/mailbox/imports.txt"
+    );
     eprintln!("replayed 28 days in {:?}", started.elapsed());
 }
