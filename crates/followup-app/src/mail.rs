@@ -7,7 +7,6 @@
 //! handled one after another, each seeing what the earlier ones logged, `--dry-run` included.
 //! Without `--dry-run` every effect is written as one change: one transaction, one `undo`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -70,6 +69,7 @@ impl App {
             .collect();
         let advisor = StoreAdvisor {
             processes: stored.clone(),
+            applied: 0,
             config: self.config.clone(),
         };
         // Contacts to add, per process in the order first met: one `UpdateProcess` each.
@@ -241,41 +241,33 @@ fn directory(
 /// sent while an offer waits elsewhere is the `align` it asked for, and one sent after a hire
 /// elsewhere the `withdraw`.
 struct StoreAdvisor {
+    /// The stored processes, with what this import logged so far added as it is asked.
     processes: HashMap<String, Process>,
+    /// How many of the import's effects are already in `processes` (the list only grows).
+    applied: usize,
     config: Config,
-}
-
-/// A stored process with the events of `effects` (what this import logged for it before).
-fn as_of(process: &Process, effects: &[&Effect]) -> Process {
-    let mut process = process.clone();
-    for effect in effects {
-        process.events.extend(events_of(effect));
-    }
-    process.sort_events();
-    process
 }
 
 impl followup_mail::Advisor for StoreAdvisor {
     fn asked_for(&mut self, handle: &str, at: Timestamp, earlier: &[Logged]) -> Option<SentKind> {
-        self.processes.get(handle)?;
-        // One pass over what was logged; only the processes it touched are copied.
-        let mut touched: HashMap<&str, Vec<&Effect>> = HashMap::new();
-        for effect in earlier {
-            touched.entry(effect.handle()).or_default().push(effect);
+        // Only what was logged since the last question is added: one pass over the import.
+        let mut touched: Vec<&str> = Vec::new();
+        for effect in earlier.get(self.applied..).unwrap_or_default() {
+            if let Some(process) = self.processes.get_mut(effect.handle()) {
+                process.events.extend(events_of(effect));
+                if !touched.contains(&effect.handle()) {
+                    touched.push(effect.handle());
+                }
+            }
         }
-        let all: Vec<Cow<'_, Process>> = self
-            .processes
-            .iter()
-            .map(|(h, p)| match touched.get(h.as_str()) {
-                Some(effects) => Cow::Owned(as_of(p, effects)),
-                None => Cow::Borrowed(p),
-            })
-            .collect();
-        let landscape = Landscape::of(all.iter().map(|p| (p.as_ref(), at)));
-        let mut process = match touched.get(handle) {
-            Some(effects) => as_of(self.processes.get(handle)?, effects),
-            None => self.processes.get(handle)?.clone(),
-        };
+        self.applied = earlier.len();
+        for h in touched {
+            if let Some(process) = self.processes.get_mut(h) {
+                process.sort_events();
+            }
+        }
+        let mut process = self.processes.get(handle)?.clone();
+        let landscape = Landscape::of(self.processes.values().map(|p| (p, at)));
         let outside = landscape.outside(&process, at);
         let advice = self.config.advise_with(&mut process, at, &outside);
         advice.action.message_kind().map(sent_kind)
