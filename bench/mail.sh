@@ -7,6 +7,9 @@
 # Measured 2026-12-02 (debug build, 2 shared cores, 972 of the 1,000 messages readable, 762
 # events logged): dry run 5.1–5.9 s wall / 1.27–1.44 s CPU; import 5.4–5.9 s wall / 1.29–1.36 s
 # CPU; the same mbox again 0.76–1.07 s wall / 0.20–0.28 s CPU.
+# With the advice across processes for sent kinds (lane-replay17, incremental copies of the
+# processes): dry run 1.9–2.4 s wall / 1.42–1.47 s CPU; import 2.1–2.6 s wall / 1.45–1.55 s CPU;
+# again 0.28–0.45 s wall / 0.24–0.29 s CPU (same 972 messages, 762 events).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}

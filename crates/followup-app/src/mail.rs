@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use followup_core::process::limits::check_event;
-use followup_core::{Contact, Event, EventKind, MessageKind, Outcome, Process};
+use followup_core::{Contact, Event, EventKind, Landscape, MessageKind, Outcome, Process};
 use followup_mail::{
     Class, Classified, Directory, Effect, HandLoggedSent, Importer, KnownProcess, Logged, SentKind,
     Sources, Warning,
@@ -69,6 +69,7 @@ impl App {
             .collect();
         let advisor = StoreAdvisor {
             processes: stored.clone(),
+            applied: 0,
             config: self.config.clone(),
         };
         // Contacts to add, per process in the order first met: one `UpdateProcess` each.
@@ -235,21 +236,40 @@ fn directory(
     }
 }
 
-/// The real advice, at the moment of a sent message, over the stored process and what this
-/// import logged before it.
+/// The real advice, at the moment of a sent message, over the stored processes and what this
+/// import logged before it: the advice across processes, as `next` gives it, so a message
+/// sent while an offer waits elsewhere is the `align` it asked for, and one sent after a hire
+/// elsewhere the `withdraw`.
 struct StoreAdvisor {
+    /// The stored processes, with what this import logged so far added as it is asked.
     processes: HashMap<String, Process>,
+    /// How many of the import's effects are already in `processes` (the list only grows).
+    applied: usize,
     config: Config,
 }
 
 impl followup_mail::Advisor for StoreAdvisor {
     fn asked_for(&mut self, handle: &str, at: Timestamp, earlier: &[Logged]) -> Option<SentKind> {
-        let mut process = self.processes.get(handle)?.clone();
-        for effect in earlier.iter().filter(|e| e.handle() == handle) {
-            process.events.extend(events_of(effect));
+        // Only what was logged since the last question is added: one pass over the import.
+        let mut touched: Vec<&str> = Vec::new();
+        for effect in earlier.get(self.applied..).unwrap_or_default() {
+            if let Some(process) = self.processes.get_mut(effect.handle()) {
+                process.events.extend(events_of(effect));
+                if !touched.contains(&effect.handle()) {
+                    touched.push(effect.handle());
+                }
+            }
         }
-        process.sort_events();
-        let advice = self.config.advise(&mut process, at);
+        self.applied = earlier.len();
+        for h in touched {
+            if let Some(process) = self.processes.get_mut(h) {
+                process.sort_events();
+            }
+        }
+        let mut process = self.processes.get(handle)?.clone();
+        let landscape = Landscape::of(self.processes.values().map(|p| (p, at)));
+        let outside = landscape.outside(&process, at);
+        let advice = self.config.advise_with(&mut process, at, &outside);
         advice.action.message_kind().map(sent_kind)
     }
 }

@@ -713,6 +713,20 @@ mod tests {
     }
 
     #[test]
+    fn a_role_back_from_hold_is_a_reply_not_a_decline() {
+        let mut import = importer(directory());
+        let back = "Message-ID: <r1@acme.example>\nDate: Tue, 26 May 2026 08:05:21 -0300\nFrom: Ana <ana@acme.example>\nTo: maria@example.org\nSubject: Re: following up\n\nHi Maria,\n\nSorry for the long silence: the role was on hold for a few weeks. It is open again and the team would like to continue. Are you still interested?\n";
+        let line = import.classify(&mail(back)).line;
+        assert_eq!(line.class, Class::Reply, "{}", line.reason);
+        assert_eq!(line.asks, Some(Asks::Answer));
+        // Still on hold, or open again only maybe: a decline.
+        let held = back
+            .replace("<r1@", "<r2@")
+            .replace("was on hold for a few weeks. It is open again and the team would like to continue. Are you still interested?", "is on hold, and I will write to you if it is reopened.");
+        assert_eq!(import.classify(&mail(&held)).line.class, Class::Rejection);
+    }
+
+    #[test]
     fn the_users_own_out_of_office_logs_no_away() {
         let mut import = importer(directory());
         let ooo = "Message-ID: <o1@example.org>\nDate: Tue, 5 May 2026 09:00:00 -0300\nFrom: Maria <maria@example.org>\nTo: ana@acme.example\nSubject: Out of office\nAuto-Submitted: auto-replied\n\nI am away until 9 May.\n";

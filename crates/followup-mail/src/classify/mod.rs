@@ -171,9 +171,13 @@ pub fn application_received<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
 /// the candidate or the position ([`structure::decline`]).
 pub fn rejection<'r>(reading: &'r Reading<'_>) -> Option<&'r str> {
     phrases::REJECTION.find(&reading.text).or_else(|| {
-        sentences(&reading.text).into_iter().find_map(|(s, e)| {
+        let spans = sentences(&reading.text);
+        let reopened = spans
+            .iter()
+            .any(|(s, e)| structure::reopened(&reading.text[*s..*e]));
+        spans.into_iter().find_map(|(s, e)| {
             let sentence = &reading.text[s..e];
-            structure::decline(sentence).map(|(a, b)| &sentence[a..b])
+            structure::decline_unless_reopened(sentence, reopened).map(|(a, b)| &sentence[a..b])
         })
     })
 }

@@ -176,6 +176,8 @@ tables! {
     POSITION = "position.txt";
     /// What happens to a position with no room left ("filled", "congelada", "cubierta").
     CLOSED = "closed.txt";
+    /// The position open again after a pause ("open again", "reaberta", "reabierta").
+    REOPENED = "reopened.txt";
     /// Making the user an offer ("extend an offer", "te fazer uma proposta").
     OFFER_ACT = "offer-act.txt";
     /// Asking the user to join ("we'd like you to join", "queremos que te incorpores").

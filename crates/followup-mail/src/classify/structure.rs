@@ -50,9 +50,29 @@ fn conditional(sentence: &str, at: usize) -> bool {
             .any(|clause| matches!(clause.split_whitespace().next(), Some("se" | "si")))
 }
 
+/// Whether a sentence says the position is open again, not under a condition ("it is open
+/// again" yes; "I'll write if the position is reopened", "se a vaga for reaberta" no). Any
+/// "se"/"si" before counts as a condition here: a doubt only keeps the decline.
+pub fn reopened(sentence: &str) -> bool {
+    phrases::REOPENED.spans(sentence).into_iter().any(|(s, _)| {
+        let before = &sentence[..s];
+        !conditional(sentence, s)
+            && !before
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "se" || w == "si")
+    })
+}
+
 /// A negative decision about the candidate or the position, in one sentence: the span that
 /// says it.
 pub fn decline(sentence: &str) -> Option<(usize, usize)> {
+    decline_unless_reopened(sentence, false)
+}
+
+/// [`decline`], where `reopened` says the message states the position is open again ("the
+/// role was on hold for a few weeks. It is open again"): then a position paused or closed
+/// is history, not a decline; the other readings stand.
+pub fn decline_unless_reopened(sentence: &str, reopened: bool) -> Option<(usize, usize)> {
     let decided = |span: Option<(usize, usize)>| span.filter(|(s, _)| !conditional(sentence, *s));
     // The candidacy or the next steps named: "unfortunately I can't continue our call
     // tomorrow" declines nothing.
@@ -87,6 +107,9 @@ pub fn decline(sentence: &str) -> Option<(usize, usize)> {
     };
     // The position gone.
     let position_gone = || {
+        if reopened {
+            return None;
+        }
         followed_by(
             sentence,
             &phrases::POSITION,
@@ -161,6 +184,23 @@ mod tests {
 
     fn declines(text: &str) -> bool {
         decline(&fold(text)).is_some()
+    }
+
+    #[test]
+    fn a_position_open_again_is_no_longer_gone() {
+        let paused = fold("The role was on hold for a few weeks.");
+        assert!(decline(&paused).is_some());
+        assert!(decline_unless_reopened(&paused, true).is_none());
+        // Another reading of a decline stands.
+        let other = fold("We have now offered the position to another candidate.");
+        assert!(decline_unless_reopened(&other, true).is_some());
+        assert!(reopened(&fold(
+            "It is open again and the team would like to continue."
+        )));
+        assert!(!reopened(&fold("Te procuro se a posição for reaberta.")));
+        assert!(!reopened(&fold(
+            "I will write to you if the role is reopened."
+        )));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod draft;
 mod everyday;
 mod everyday_weeks;
 mod fourweeks;
+mod fourweeks_mail;
 mod fuzz;
 mod hardening;
 mod mail;
