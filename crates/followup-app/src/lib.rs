@@ -13,6 +13,7 @@
 //! - [`dates`]: the date phrases people type for events ("friday", "yesterday 15:00").
 //! - [`db`]: where the database lives and its errors in words.
 //! - [`input`]: process documents and text from files or standard input.
+//! - [`export`]: the JSON export and the CSV log.
 //! - [`import`]: merging an export, streamed.
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 //! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
@@ -33,6 +34,7 @@ pub mod correct;
 pub mod dates;
 pub mod db;
 mod error;
+pub mod export;
 pub mod import;
 pub mod input;
 pub mod logging;

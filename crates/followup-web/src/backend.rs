@@ -87,7 +87,15 @@ pub trait Backend: Send + Sync + 'static {
 
     /// Removes the contact `who` (an email or a name) names.
     fn remove_contact(&self, handle: &str, who: &str) -> Result<(), FormError>;
+
+    /// Every process as `followup export` writes it: the JSON export, or with `csv` the log.
+    fn export(&self, csv: bool) -> Result<String, BackendError>;
+
+    /// Merges an export (`followup import`); with `dry_run` only lists what it would change.
+    fn import(&self, export: &str, dry_run: bool) -> Result<Imported, BackendError>;
 }
+
+pub use followup_app::import::Imported;
 
 /// What the composer asks to draft.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -15,8 +15,8 @@ use followup_store::{Store, StoreError};
 
 use crate::backend::{
     Agenda, AgendaItem, Backend, BackendError, Checked, Composed, DraftChoice, EventPatch,
-    FormError, Listed, Preview, ProcessView, ReviewRequest, Section, SectionKind, SentMessage,
-    Undone,
+    FormError, Imported, Listed, Preview, ProcessView, ReviewRequest, Section, SectionKind,
+    SentMessage, Undone,
 };
 
 /// The pages' backend over an [`App`]. Each request reads the clock (or `--now`) afresh, so a
@@ -170,6 +170,26 @@ impl Backend for Tracker {
 
     fn feed_token_matches(&self, token: &str) -> Result<bool, BackendError> {
         self.app().feed_token_matches(token).map_err(failed)
+    }
+
+    fn export(&self, csv: bool) -> Result<String, BackendError> {
+        let mut app = self.app();
+        let processes = app
+            .reader()
+            .map_err(failed)?
+            .processes()
+            .map_err(|e| failed(db::store_error(e)))?;
+        if csv {
+            Ok(followup_app::export::csv(&processes))
+        } else {
+            followup_app::export::json(&processes).map_err(failed)
+        }
+    }
+
+    fn import(&self, export: &str, dry_run: bool) -> Result<Imported, BackendError> {
+        self.app()
+            .import_from(export.as_bytes(), "the uploaded file", dry_run)
+            .map_err(failed)
     }
 
     fn processes(&self) -> Result<Vec<Listed>, BackendError> {

@@ -7,6 +7,7 @@ pub mod feed;
 pub mod invite;
 
 use followup_calendar::{Entry, write_calendar};
+use followup_core::Landscape;
 use followup_store::Store;
 use jiff::Timestamp;
 
@@ -19,8 +20,8 @@ impl App {
         let processes = self.store()?.processes().map_err(db::store_error)?;
         // `--now` is read once per zone, as the agenda does.
         let mut instants: Vec<(String, Timestamp)> = Vec::new();
-        let mut entries = Vec::with_capacity(processes.len());
-        for mut process in processes {
+        let mut nows = Vec::with_capacity(processes.len());
+        for process in &processes {
             let known = instants
                 .iter()
                 .find(|(name, _)| *name == process.timezone_name)
@@ -28,12 +29,19 @@ impl App {
             let now = match known {
                 Some(now) => now,
                 None => {
-                    let now = self.now_for(&process)?;
+                    let now = self.now_for(process)?;
                     instants.push((process.timezone_name.clone(), now));
                     now
                 }
             };
-            let advice = self.advise(&mut process, now);
+            nows.push(now);
+        }
+        // Advised together, as `next` advises them: an offer or a hire elsewhere counts here.
+        let landscape = Landscape::of(processes.iter().zip(nows.iter().copied()));
+        let mut entries = Vec::with_capacity(processes.len());
+        for (mut process, now) in processes.into_iter().zip(nows) {
+            let outside = landscape.outside(&process, now);
+            let advice = self.config.advise_with(&mut process, now, &outside);
             entries.push(Entry::of(&process, advice, now));
         }
         Ok(write_calendar(&entries, self.change_time()?))

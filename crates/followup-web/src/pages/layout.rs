@@ -48,17 +48,20 @@ pub enum Nav {
     Stats,
     /// `/check`.
     Check,
+    /// `/data`.
+    Data,
     /// Any other page.
     None,
 }
 
-const ENTRIES: [(Nav, &str, &str); 6] = [
+const ENTRIES: [(Nav, &str, &str); 7] = [
     (Nav::Agenda, "/", "Agenda"),
     (Nav::Processes, "/processes", "Processes"),
     (Nav::Board, "/board", "Board"),
     (Nav::New, "/new", "New"),
     (Nav::Check, "/check", "Check"),
     (Nav::Stats, "/stats", "Stats"),
+    (Nav::Data, "/data", "Data"),
 ];
 
 /// A page of the app: `title` (already about the page, "Agenda"), the entry to mark current,

@@ -4,6 +4,7 @@
 mod agenda;
 mod compose;
 mod correct;
+mod data;
 mod forms;
 mod layout;
 mod new;
@@ -49,6 +50,11 @@ pub fn routes() -> Router<Web> {
             get(compose::check_page).post(compose::check_submit),
         )
         .route("/api/check", post(compose::api_check))
+        .route("/data", get(data::page))
+        .route("/data/export.json", get(data::export_json))
+        .route("/data/log.csv", get(data::export_csv))
+        .route("/data/import", post(data::preview))
+        .route("/data/import/apply", post(data::apply))
         .fallback(not_found)
 }
 

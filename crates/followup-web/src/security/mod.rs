@@ -13,7 +13,7 @@ mod secret;
 mod session;
 
 use axum::body::{Body, to_bytes};
-use axum::extract::{Query, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::header::{CONTENT_TYPE, HOST, LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -34,6 +34,9 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 pub const CSRF_FIELD: &str = "csrf";
 /// The largest form body read to find its CSRF field; a message of 64 KiB fits many times.
 const MAX_FORM_BYTES: usize = 4 << 20;
+
+/// The largest upload (an export to merge on `/data`): hundreds of processes fit many times.
+pub const MAX_UPLOAD_BYTES: usize = 32 << 20;
 
 /// The guard: every rule above, before the router sees the request.
 pub async fn guard(State(web): State<Web>, mut request: Request, next: Next) -> Response {
@@ -123,12 +126,16 @@ async fn with_csrf_checked(request: Request, session: &Session) -> Result<Reques
         let ok = token.to_str().is_ok_and(|t| session.csrf_matches(t));
         return if ok { Ok(request) } else { Err(missing()) };
     }
-    let is_form = request
+    let content_type = request
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default()
+        .to_owned();
+    if content_type.starts_with("multipart/form-data") {
+        return with_upload_checked(request, session, &content_type).await;
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Err(missing());
     }
     let (parts, body) = request.into_parts();
@@ -139,6 +146,38 @@ async fn with_csrf_checked(request: Request, session: &Session) -> Result<Reques
     let ok = fields
         .iter()
         .any(|(name, value)| name == CSRF_FIELD && session.csrf_matches(value));
+    if !ok {
+        return Err(missing());
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// [`with_csrf_checked`] for an upload (`multipart/form-data`): the `csrf` part must hold the
+/// session's token; the body is read (up to [`MAX_UPLOAD_BYTES`]) and put back.
+async fn with_upload_checked(
+    request: Request,
+    session: &Session,
+    content_type: &str,
+) -> Result<Request, Response> {
+    let missing = || refuse("the page's security token is missing or out of date: reload the page");
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_UPLOAD_BYTES).await.map_err(|_| {
+        (StatusCode::PAYLOAD_TOO_LARGE, "the upload is too large\n").into_response()
+    })?;
+    let copy = Request::builder()
+        .header(CONTENT_TYPE, content_type)
+        .body(Body::from(bytes.clone()))
+        .map_err(|_| missing())?;
+    let mut form = axum::extract::Multipart::from_request(copy, &())
+        .await
+        .map_err(|_| missing())?;
+    let mut ok = false;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            ok = field.text().await.is_ok_and(|t| session.csrf_matches(&t));
+            break;
+        }
+    }
     if !ok {
         return Err(missing());
     }

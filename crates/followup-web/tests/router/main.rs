@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod compose;
+mod data;
 mod feed;
 mod forms;
 mod hostile;

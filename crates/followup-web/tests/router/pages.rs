@@ -166,7 +166,15 @@ async fn every_page_has_the_navigation_and_the_demo_banner_only_in_demo() {
         let html = client.get(path).await.html();
         assert_eq!(
             select_text(&html, "nav a"),
-            ["Agenda", "Processes", "Board", "New", "Check", "Stats"],
+            [
+                "Agenda",
+                "Processes",
+                "Board",
+                "New",
+                "Check",
+                "Stats",
+                "Data"
+            ],
             "{path}"
         );
         assert_eq!(select_text(&html, "a.skip"), ["Skip to content"]);

@@ -183,6 +183,14 @@ impl Backend for Document {
     fn remove_contact(&self, _: &str, _: &str) -> Result<(), FormError> {
         Err(read_only())
     }
+
+    fn export(&self, _: bool) -> Result<String, BackendError> {
+        Err(read_only().into_backend())
+    }
+
+    fn import(&self, _: &str, _: bool) -> Result<followup_web::backend::Imported, BackendError> {
+        Err(read_only().into_backend())
+    }
 }
 
 fn read_only() -> FormError {
@@ -420,6 +428,7 @@ pub const PAGES: &[&str] = &[
     "/board",
     "/new",
     "/stats",
+    "/data",
     "/check",
     "/p/acme-backend/compose",
     "/p/nobody",

@@ -548,3 +548,52 @@ fn recurring_and_all_day_events_are_refused_with_exit_2() {
     let missing = t.fails(&["calendar", "import", "no-such.ics"]);
     assert!(missing.contains("cannot read no-such.ics"), "{missing}");
 }
+
+/// The calendar is advised across processes, as `next` is: a hire in one process puts the
+/// withdrawal from the other in the calendar, not the answer it would otherwise be.
+#[test]
+fn a_hire_elsewhere_puts_the_withdrawal_in_the_calendar() {
+    let t = Tracker::new();
+    let now = "2026-05-20T12:00";
+    for (company, role) in [("Acme", "Backend Engineer"), ("Hooli", "Frontend Engineer")] {
+        let handle = t.ok(&[
+            "add",
+            company,
+            "--role",
+            role,
+            "--tz",
+            "UTC",
+            "--now",
+            "2026-05-04",
+        ]);
+        let handle = handle.lines().next().unwrap().to_owned();
+        t.ok(&[
+            "log",
+            &handle,
+            "interview",
+            "--at",
+            "2026-05-05 10:00",
+            "--now",
+            now,
+        ]);
+    }
+    t.ok(&[
+        "log",
+        "hooli-frontend",
+        "offer",
+        "--deadline",
+        "2026-05-22",
+        "--at",
+        "2026-05-15 10:00",
+        "--now",
+        now,
+    ]);
+    t.ok(&["close", "hooli-frontend", "hired", "--now", now]);
+    let next = t.ok(&["next", "--now", now]);
+    assert!(next.contains("Withdraw"), "{next}");
+    let calendar = t.ok(&["calendar", "--now", now]);
+    assert!(
+        calendar.contains("SUMMARY:Withdraw: Acme\\, Backend Engineer"),
+        "{calendar}"
+    );
+}
