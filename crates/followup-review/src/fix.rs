@@ -7,7 +7,9 @@
 //! neutral variant, `followup-core/templates/en`): the process (with `--process` from it;
 //! without, only when the message names a role), the timeline (with `--process`), the dates
 //! the removed sentences held, one objective question (not for a thank-you, a reply or a
-//! withdrawal) and a respectful close. The greeting and the signature are kept.
+//! withdrawal) and a respectful close. The greeting and the signature are kept: a sign-off
+//! line in the user's own words (a short line ending in a comma, "Many thanks,") is the
+//! close, with the name after it; what they wrote after it is reviewed as body.
 //!
 //! Without `--process` the fix invents no date. When the review asks for a time anchor, the
 //! only one it may add is a fact the removed sentences stated: the time since an event ("It
@@ -139,16 +141,18 @@ impl Reviewer {
             }
             (g, _) => g,
         };
+        let signed = parts.signed && parts.close.first().is_some_and(|&s| keep(s).is_some());
         let mut close: Vec<String> = parts.close.iter().filter_map(|&s| keep(s)).collect();
-        let opens_with_sign_off = close.first().is_some_and(|line| {
-            let first = line.split_whitespace().next().unwrap_or("");
-            SIGN_OFFS.contains(
-                &first
-                    .trim_matches(|c: char| !c.is_alphabetic())
-                    .to_lowercase()
-                    .as_str(),
-            )
-        });
+        let opens_with_sign_off = signed
+            || close.first().is_some_and(|line| {
+                let first = line.split_whitespace().next().unwrap_or("");
+                SIGN_OFFS.contains(
+                    &first
+                        .trim_matches(|c: char| !c.is_alphabetic())
+                        .to_lowercase()
+                        .as_str(),
+                )
+            });
         if !opens_with_sign_off {
             close.insert(0, CLOSE.to_owned());
         }
@@ -217,6 +221,8 @@ struct Parts {
     inline: Option<Span>,
     body: Vec<Span>,
     close: Vec<Span>,
+    /// The close opens with the user's own sign-off line.
+    signed: bool,
 }
 
 impl Parts {
@@ -254,15 +260,32 @@ impl Parts {
                 }
             }
         }
+        // A sign-off line of the user's ("Thanks so much in advance,", "Cheers,") is the
+        // close, whatever its words: with the short lines after it (their name); what else
+        // follows it is body, reviewed like the rest, and the close stays last.
+        if let Some(at) = sign_off_line(text, &spans) {
+            let mut close = vec![spans[at]];
+            let mut body = spans[..at].to_vec();
+            for &span in &spans[at + 1..] {
+                if signature_line(text, span) {
+                    close.push(span);
+                } else {
+                    body.push(span);
+                }
+            }
+            return Parts {
+                greeting,
+                inline,
+                body,
+                close,
+                signed: true,
+            };
+        }
         // The close: the last short lines that stand alone and ask nothing.
         let mut close = Vec::new();
         while let Some(&(start, end)) = spans.last() {
             let piece = &text[start..end];
-            let before = text[..start].trim_end_matches([' ', '\t']);
-            let after = text[end..].trim_start_matches([' ', '\t']);
-            let alone = (before.is_empty() || before.ends_with('\n'))
-                && (after.is_empty() || after.starts_with(['\n', '\r']));
-            if !alone
+            if !alone(text, (start, end))
                 || piece.split_whitespace().count() > 4
                 || piece.contains('?')
                 || spans.len() == 1
@@ -277,8 +300,47 @@ impl Parts {
             inline,
             body: spans,
             close,
+            signed: false,
         }
     }
+}
+
+/// Most words a sign-off line has ("Thanks so much in advance," has five).
+const SIGN_OFF_WORDS: usize = 6;
+
+/// Whether the span is on a line of its own.
+fn alone(text: &str, (start, end): Span) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with(['\n', '\r']))
+}
+
+/// The last body line that is a sign-off: short, alone on its line, ending in a comma and
+/// asking nothing, after a finished sentence or a blank line (not a wrapped sentence's first
+/// line), and not followed by a line that carries on in lower case.
+fn sign_off_line(text: &str, spans: &[Span]) -> Option<usize> {
+    (1..spans.len()).rev().find(|&i| {
+        let (start, end) = spans[i];
+        let piece = &text[start..end];
+        let before = text[..start].trim_end();
+        let next = spans.get(i + 1).map(|&(s, _)| &text[s..]);
+        piece.ends_with(',')
+            && !piece.contains('?')
+            && piece.split_whitespace().count() <= SIGN_OFF_WORDS
+            && alone(text, spans[i])
+            && (before.ends_with(['.', '?', '!', '…', ')', '"'])
+                || text[spans[i - 1].1..start].matches('\n').count() >= 2)
+            && !next.is_some_and(|n| n.starts_with(char::is_lowercase))
+    })
+}
+
+/// A line after the sign-off that signs (a name, a title, a phone number), not a sentence.
+fn signature_line(text: &str, span: Span) -> bool {
+    let piece = &text[span.0..span.1];
+    alone(text, span)
+        && piece.split_whitespace().count() <= 4
+        && !piece.ends_with(['.', '?', '!', ',', ':', ';'])
 }
 
 /// Events a time may be counted from.

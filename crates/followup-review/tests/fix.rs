@@ -274,3 +274,64 @@ fn without_a_process_a_message_that_states_no_time_keeps_only_the_anchor_warning
         assert_eq!(rules, ["vague.no-time-anchor"], "{}", fix.text);
     }
 }
+
+/// The user's sign-off line, in any words ending in a comma, is the close: kept once, with
+/// their name after it, never joined to a sentence nor replaced by "Best regards,".
+#[test]
+fn a_sign_off_in_the_users_own_words_is_kept_as_the_close() {
+    let reviewer = Reviewer::new();
+    for sign_off in [
+        "Thanks so much in advance,",
+        "Looking forward to hearing from you,",
+        "Appreciate your help,",
+        "Until then,",
+    ] {
+        let text = format!(
+            "Hi Jess,\n\nI am so sorry to bother you again, I know you must be incredibly busy. \
+             I am really worried that I have not heard back about the Backend Engineer role. Is \
+             there an update on the timeline?\n\n{sign_off}\nMaria\n"
+        );
+        let fix = reviewer.fix(&text, MessageKind::FollowUp, Some(&due_follow_up()));
+        assert!(
+            fix.text.ends_with(&format!("\n\n{sign_off}\nMaria")),
+            "{sign_off:?} is not the close of\n{}",
+            fix.text
+        );
+        assert_eq!(fix.text.matches(sign_off).count(), 1, "{}", fix.text);
+        assert!(!fix.text.contains(",."), "{}", fix.text);
+        assert!(!fix.text.contains("Best regards"), "{}", fix.text);
+        assert_eq!(fix.review.verdict, Verdict::Strong, "{}", fix.text);
+    }
+}
+
+/// A sentence typed after the sign-off is reviewed as body; the close stays last, once.
+#[test]
+fn text_after_the_sign_off_is_body_and_the_close_stays_last() {
+    let reviewer = Reviewer::new();
+    for (text, close) in [
+        (
+            "Hi Jess,\n\nI am writing to follow up on the Backend Engineer role. Could you let \
+             me know the timeline?\n\nBest regards,\nCould you confirm by Friday?\n",
+            "Best regards,",
+        ),
+        (
+            "Hi Jess,\n\nI am writing to follow up on the Backend Engineer role.\n\nCheers,\n\
+             Maria\nIs there an update on the timeline?",
+            "Cheers,\nMaria",
+        ),
+    ] {
+        let fix = reviewer.fix(text, MessageKind::FollowUp, None);
+        assert!(
+            fix.text.ends_with(&format!("?\n\n{close}")),
+            "{close:?} is not last in\n{}",
+            fix.text
+        );
+        assert_eq!(
+            fix.text.matches("Best regards,").count(),
+            usize::from(close.starts_with("Best")),
+            "{}",
+            fix.text
+        );
+        assert!(!fix.text.contains(",."), "{}", fix.text);
+    }
+}
