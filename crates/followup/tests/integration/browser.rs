@@ -328,6 +328,13 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         json!(3)
     );
     browser.screenshot("stats").await;
+    browser
+        .client
+        .goto(&format!("{}/data", server.origin))
+        .await
+        .unwrap();
+    assert_eq!(browser.text("h1").await, "Your data");
+    browser.screenshot("data").await;
 
     // 360 px wide: nothing wider than the screen.
     browser.client.set_window_size(360, 800).await.unwrap();
@@ -335,6 +342,7 @@ async fn the_agenda_and_a_process_by_keyboard_in_chromium() {
         ("/", "agenda-360"),
         (first.as_str(), "process-360"),
         ("/stats", "stats-360"),
+        ("/data", "data-360"),
     ] {
         browser
             .client
