@@ -78,7 +78,7 @@ pub async fn preview(chrome: Chrome, State(web): State<Web>, mut form: Multipart
                     input type="hidden" name="csrf" value=(chrome.csrf);
                     input type="hidden" name="export" value=(text);
                     div.buttons {
-                        button type="submit" { "Merge it" }
+                        button.button type="submit" { "Merge it" }
                         a.button.secondary href="/data" { "Cancel" }
                     }
                 }
@@ -191,7 +191,7 @@ fn upload_form(chrome: &Chrome) -> Markup {
                 input #export type="file" name="export" accept=".json,application/json" required;
                 p.hint { "The changes it would make are listed first; nothing is written until you confirm." }
             }
-            button type="submit" { "Show the changes" }
+            button.button type="submit" { "Show the changes" }
         }
     }
 }
