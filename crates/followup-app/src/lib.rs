@@ -336,11 +336,11 @@ impl App {
         }
         // An interview that took place on a booked one's day is that one: it is updated.
         let mut completed = None;
-        if let [.., last] = &mut events[..] {
-            if let Some(found) = self.booking_completed_by(handle, &before, last, now)? {
-                *last = booked::completed(&found.booked, last);
-                completed = Some(found);
-            }
+        if let [.., last] = &mut events[..]
+            && let Some(found) = self.booking_completed_by(handle, &before, last, now)?
+        {
+            *last = booked::completed(&found.booked, last);
+            completed = Some(found);
         }
         let count = events.len();
         let change = Change {
