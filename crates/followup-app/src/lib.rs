@@ -18,6 +18,7 @@
 //! - [`mail`]: mail import over the tracker (the classifier is `followup-mail`).
 //! - [`calendar`]: the calendar of next actions and booked interviews, and its feed.
 //! - [`adding`]: a new process as typed (`add`, the web app's New process form), checked.
+//! - [`booked`]: a past interview logged on a booked one's day completes the booking.
 //! - [`logging`]: events as typed (`log`, `close`, `reopen`, the web app's forms), resolved.
 //! - [`overview`]: each process's stage and last contact (`list`, the web app's board).
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
@@ -27,6 +28,7 @@
 
 pub mod adding;
 pub mod agenda;
+pub mod booked;
 pub mod calendar;
 pub mod clock;
 pub mod config;
@@ -313,7 +315,8 @@ impl App {
     /// The process's standing is checked first ([`standing::settle`]): closing a closed
     /// process or reopening an open one is refused, and a reply or an interview on a process
     /// closed `no-answer` writes a `reopened` event before it, in the same change, so one
-    /// undo reverses both.
+    /// undo reverses both. An interview that took place on the day of a booked one updates
+    /// that booking instead of adding a second ([`booked`]).
     pub fn record(
         &mut self,
         handle: &str,
@@ -331,14 +334,29 @@ impl App {
             // Fields named as the options that set them (`--note`, `--body`).
             followup_core::process::limits::check_event("--", event)?;
         }
+        // An interview that took place on a booked one's day is that one: it is updated.
+        let mut completed = None;
+        if let [.., last] = &mut events[..]
+            && let Some(found) = self.booking_completed_by(handle, &before, last, now)?
+        {
+            *last = booked::completed(&found.booked, last);
+            completed = Some(found);
+        }
+        let count = events.len();
         let change = Change {
             at: self.change_time()?,
             summary,
             ops: events
                 .iter()
-                .map(|event| Op::AddEvent {
-                    handle: handle.to_owned(),
-                    event: event.clone(),
+                .enumerate()
+                .map(|(i, event)| {
+                    let handle = handle.to_owned();
+                    let event = event.clone();
+                    if completed.is_some() && i + 1 == count {
+                        Op::UpdateEvent { handle, event }
+                    } else {
+                        Op::AddEvent { handle, event }
+                    }
                 })
                 .collect(),
         };
@@ -353,6 +371,7 @@ impl App {
             events,
             advice,
             reopened,
+            completed,
         })
     }
 
@@ -426,6 +445,9 @@ pub struct Recorded {
     /// Whether a `reopened` event was written first (a reply or an interview on a process
     /// closed `no-answer`), so the output can say so.
     pub reopened: bool,
+    /// The booked interview the last event completed (updated rather than added; see
+    /// [`booked`]), as it was, so the output can say so.
+    pub completed: Option<booked::Completed>,
 }
 
 #[cfg(test)]

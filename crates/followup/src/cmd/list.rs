@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use followup_app::Advised;
 use followup_app::overview::{last_contact, stage};
-use followup_core::Action;
 use followup_core::process::limits::escape_line;
 use jiff::civil::Date;
 use serde_json::json;
@@ -105,23 +104,8 @@ impl Row {
         let process = &item.process;
         let today = item.advice.today;
         let last_contact_date = last_contact(process, today);
-        let advice = match item.advice.action {
-            Action::Act { step, due, .. } => {
-                format!("{} (due {})", step.action_name(), short(due, today))
-            }
-            Action::Wait { until, then } => {
-                format!(
-                    "wait until {}, then {}",
-                    short(until, today),
-                    then.action_name()
-                )
-            }
-            Action::UpcomingInterview { at } => {
-                format!("interview {}", short(at.date(), today))
-            }
-            Action::MoveOn => "move-on".to_owned(),
-            Action::Nothing => format!("none ({})", item.advice.rule.id()),
-        };
+        // Worded as `next` words it, with the table's short dates.
+        let advice = super::next::action_words(&item.advice, |d| short(d, today));
         // Stored text is shown escaped: a newline or an escape sequence cannot break the table.
         Row {
             handle: escape_line(item.handle()).into_owned(),

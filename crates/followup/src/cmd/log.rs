@@ -70,6 +70,7 @@ pub fn print_recorded(
         events,
         advice,
         reopened,
+        completed,
     } = recorded;
     let today = process.local_date(now);
     let mut out = anstream::stdout().lock();
@@ -78,12 +79,26 @@ pub fn print_recorded(
             "handle": handle,
             "events": events.iter().map(|e| describe::event_json(e, process)).collect::<Vec<_>>(),
             "reopened": reopened,
+            "updated_booked": completed.as_ref().map(|c| json!({
+                "number": c.number,
+                "id": c.booked.id,
+                "booked_at": describe::event_json(&c.booked, process)["at"],
+            })),
             "advice": advice,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
     } else {
-        for event in events {
-            writeln!(out, "{}", describe::event_line(event, process, today))?;
+        for (i, event) in events.iter().enumerate() {
+            let line = describe::event_line(event, process, today);
+            match completed {
+                Some(c) if i + 1 == events.len() => writeln!(
+                    out,
+                    "Updated the booked interview #{} ({}) instead of adding a second one: {line}",
+                    c.number,
+                    describe::spell_instant(c.booked.at, process, today),
+                )?,
+                _ => writeln!(out, "{line}")?,
+            }
         }
         if *reopened {
             writeln!(

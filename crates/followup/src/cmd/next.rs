@@ -8,6 +8,7 @@ use followup_app::{Advised, App};
 use followup_core::process::limits::escape_line;
 use followup_core::time::spell_date;
 use followup_core::{Action, Rule};
+use jiff::civil::Date;
 use owo_colors::OwoColorize;
 use serde::Serialize;
 
@@ -121,31 +122,7 @@ fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Re
         "",
         pad = pad.min(u16::MAX as usize)
     )?;
-    match advice.action {
-        Action::Act { step, due, .. } if due == advice.today => {
-            write!(out, "{}, due today", step_label(step))?
-        }
-        Action::Act { step, due, .. } => {
-            write!(out, "{}, due since {}", step_label(step), spell(due))?
-        }
-        Action::Wait { until, then } => write!(
-            out,
-            "wait until {}, then {}",
-            spell(until),
-            then.step().map_or("move on", step_label).to_lowercase()
-        )?,
-        Action::UpcomingInterview { at } => write!(
-            out,
-            "interview on {} at {}",
-            spell(at.date()),
-            at.strftime("%H:%M")
-        )?,
-        Action::MoveOn => write!(out, "move on: no more messages")?,
-        Action::Nothing if advice.rule == Rule::AppliedWaiting => {
-            write!(out, "waiting for an answer to your application")?
-        }
-        Action::Nothing => write!(out, "nothing to do")?,
-    }
+    write!(out, "{}", action_words(advice, spell))?;
     writeln!(
         out,
         " — {}, {}  {}",
@@ -153,6 +130,33 @@ fn write_line(out: &mut impl Write, item: &Advised, width: usize) -> std::io::Re
         escape_line(&item.process.role),
         format!("→ {}", command(item)).cyan(),
     )
+}
+
+/// What the advice asks, in words ("Follow up, due since Monday 11 May", "wait until …, then
+/// final follow-up", "waiting for an answer to your application"), dates spelled by `spell`:
+/// `next` and `list` word it alike.
+pub fn action_words(advice: &followup_core::Advice, spell: impl Fn(Date) -> String) -> String {
+    match advice.action {
+        Action::Act { step, due, .. } if due == advice.today => {
+            format!("{}, due today", step_label(step))
+        }
+        Action::Act { step, due, .. } => format!("{}, due since {}", step_label(step), spell(due)),
+        Action::Wait { until, then } => format!(
+            "wait until {}, then {}",
+            spell(until),
+            then.step().map_or("move on", step_label).to_lowercase()
+        ),
+        Action::UpcomingInterview { at } => format!(
+            "interview on {} at {}",
+            spell(at.date()),
+            at.strftime("%H:%M")
+        ),
+        Action::MoveOn => "move on: no more messages".to_owned(),
+        Action::Nothing if advice.rule == Rule::AppliedWaiting => {
+            "waiting for an answer to your application".to_owned()
+        }
+        Action::Nothing => "nothing to do".to_owned(),
+    }
 }
 
 fn step_label(step: followup_core::Step) -> &'static str {

@@ -185,6 +185,11 @@ fn log_args<'a>(handle: &'a str, phrase: &'a str, now: &'a str, field: Field) ->
 /// The date the echo shows for `field`, from `log`'s first line.
 fn echoed(stdout: &str, field: Field) -> Option<&str> {
     let line = stdout.lines().next()?;
+    // The table's rows log many interviews into one process at --now's that go back and
+    // forth, so a row may complete an earlier row's "booking": its echo ends the same way.
+    let line = line
+        .split_once("instead of adding a second one: ")
+        .map_or(line, |(_, echo)| echo);
     match field {
         At => line.strip_prefix("interview: ")?.split(" (").next(),
         Promise => line.strip_prefix("promise: by ")?.split(" (said").next(),

@@ -20,6 +20,7 @@ mod fourweeks_mail;
 mod fuzz;
 mod hardening;
 mod mail;
+mod newcomer;
 mod recording;
 mod scripted;
 mod serve;
