@@ -458,16 +458,25 @@ impl Decision<'_> {
     /// withdrew). Its decision day is the last business day before the deadline, so a day is
     /// left to answer: from that day until the deadline the decision is due whatever rules 4–10
     /// say; before it, a wait never runs past that day, and names the deadline. A deadline
-    /// already passed changes nothing (rule 3 already warned while the offer was open).
+    /// already passed changes nothing (rule 3 already warned while the offer was open), nor
+    /// does one they moved: a promise of theirs after the offer, for a day after its deadline
+    /// ("a revised number by Monday"), puts the next move on them.
     fn within_offer_deadline(&self, decided: Decided) -> Decided {
-        let Some(deadline) = self
+        let Some((offer, deadline)) = self
             .facts
             .offer_to_decide
-            .and_then(|offer| offer.deadline)
-            .filter(|deadline| *deadline >= self.today)
+            .and_then(|offer| Some((offer.event, offer.deadline?)))
+            .filter(|(_, deadline)| *deadline >= self.today)
         else {
             return decided;
         };
+        let moved = self
+            .facts
+            .promise
+            .is_some_and(|(promise, by)| promise.at >= offer.at && by > deadline);
+        if moved {
+            return decided;
+        }
         let decision_day = self.business_day_before(deadline);
         let decide = format!(
             "the decision on their offer is still yours, and their deadline is {}",

@@ -661,6 +661,34 @@ fn answered_offer_shorter_wait_keeps_its_rule_and_names_the_deadline() {
 }
 
 #[test]
+fn a_promise_past_the_deadline_moves_it() {
+    // After your counter, they promise a revised offer by Monday 25 May: the follow-up after
+    // that promise stands, even on the deadline day.
+    let promise = r#"{"type":"promise","at":"2026-05-18T11:00","by":"2026-05-25"}"#;
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK, promise].join(","));
+    for day in ["2026-05-19", "2026-05-21", "2026-05-22"] {
+        let a = advice(&p, day);
+        assert_eq!(
+            a.action,
+            Action::Wait {
+                until: d("2026-05-26"),
+                then: Then::Step(Step::FollowUp)
+            },
+            "{day}"
+        );
+        assert_eq!(a.rule, Rule::PromisePassed, "{day}");
+    }
+    // A promise within the deadline moves nothing.
+    let promise = r#"{"type":"promise","at":"2026-05-18T11:00","by":"2026-05-22"}"#;
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK, promise].join(","));
+    assert_eq!(advice(&p, "2026-05-19").action, wait_to_decide_21_may());
+    assert_eq!(
+        advice(&p, "2026-05-21").action,
+        decide_by_22_may("2026-05-21")
+    );
+}
+
+#[test]
 fn offer_without_deadline_or_closed_is_unchanged() {
     let no_deadline = r#"{"type":"offer","at":"2026-05-14T11:00"}"#;
     let p = process(&[INTERVIEW, no_deadline, OFFER_ANSWERED, PAPERWORK].join(","));
