@@ -231,6 +231,17 @@ proptest! {
             return Ok(());
         }
         let past: Vec<&Event> = process.events.iter().filter(|e| e.at <= now).collect();
+        if advice.rule == Rule::OfferDeadline {
+            // An answered offer is still to decide: its deadline is alive and no close came
+            // after it.
+            let latest_offer = past.iter().rposition(|e| matches!(e.kind, EventKind::Offer { .. }));
+            let alive = latest_offer.is_some_and(|o| {
+                matches!(past[o].kind, EventKind::Offer { deadline: Some(d), .. } if d >= advice.today)
+                    && !past[o..].iter().any(|e| matches!(e.kind, EventKind::Closed { .. }))
+            });
+            prop_assert!(alive, "{advice:?}");
+            return Ok(());
+        }
         let last_written = past.iter().rposition(|e| {
             matches!(e.kind, EventKind::Sent { kind, .. } if kind != MessageKind::ThankYou)
         });

@@ -55,6 +55,9 @@ pub struct Facts<'a> {
     pub unreal_change: Option<ChangeReason>,
     /// Their offer, when it is the latest and not answered yet.
     pub open_offer: Option<OpenOffer<'a>>,
+    /// Their latest offer with no close after it, answered or not: a reply you sent ("I will
+    /// answer by Friday") answers the offer but does not decide it, so its deadline still holds.
+    pub offer_to_decide: Option<OpenOffer<'a>>,
     /// Their replies that ask something and are not answered yet, oldest first.
     pub open_requests: Vec<OpenRequest<'a>>,
     /// The latest application.
@@ -117,10 +120,15 @@ impl<'a> Facts<'a> {
         let mut applied_index = None;
         let mut last_sent_index = None;
         let mut open_offer = None;
+        let mut offer_to_decide = None;
         let mut open_requests: Vec<OpenRequest<'a>> = Vec::new();
         for (i, event) in events.iter().enumerate() {
             match &event.kind {
-                EventKind::Closed { outcome, .. } => closed = Some(*outcome),
+                EventKind::Closed { outcome, .. } => {
+                    closed = Some(*outcome);
+                    // A close decides the offer; a later reopening does not bring it back.
+                    offer_to_decide = None;
+                }
                 EventKind::Reopened { .. } => {
                     closed = None;
                     withdrawn = None;
@@ -152,6 +160,7 @@ impl<'a> Facts<'a> {
                         event,
                         deadline: *deadline,
                     });
+                    offer_to_decide = open_offer;
                 }
                 EventKind::Sent { kind, .. } => {
                     last_sent_index = Some(i);
@@ -256,6 +265,7 @@ impl<'a> Facts<'a> {
             real_change,
             unreal_change,
             open_offer,
+            offer_to_decide,
             open_requests,
             applied: applied_index.map(|i| &events[i]),
             last_sent: last_sent_index.map(|i| &events[i]),

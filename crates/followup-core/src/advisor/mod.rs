@@ -5,7 +5,9 @@
 //! 1. closed, or you withdrew → nothing to do;
 //! 2. you accepted another offer → withdraw (decided by the tracker, across processes: see
 //!    [`across`]);
-//! 3. their offer is open → answer it;
+//! 3. their offer is open → answer it; once answered but not decided (no close), its deadline
+//!    still holds: no wait runs past the last business day before it, and from that day on the
+//!    decision is due (rule `offer-deadline`, applied over rules 4–10);
 //! 4. they asked something → answer them;
 //! 5. too many unanswered messages → move on (or wait out the deadline you told them);
 //! 6. a real outside change with a live deadline → align the decision, a day after your last
@@ -219,6 +221,8 @@ pub enum Rule {
     AcceptedElsewhere,
     /// Rule 3: their offer waits for your answer.
     OfferOpen,
+    /// Rule 3: you answered their offer without deciding, and its deadline is close.
+    OfferDeadline,
     /// Rule 4: they asked something and wait for your answer.
     YourTurn,
     /// Rule 5: too many unanswered messages.
@@ -256,6 +260,7 @@ impl Rule {
         Rule::Withdrawn,
         Rule::AcceptedElsewhere,
         Rule::OfferOpen,
+        Rule::OfferDeadline,
         Rule::YourTurn,
         Rule::UnansweredLimit,
         Rule::AwaitingOutsideDeadline,
@@ -279,6 +284,7 @@ impl Rule {
             Rule::Withdrawn => "withdrawn",
             Rule::AcceptedElsewhere => "accepted-elsewhere",
             Rule::OfferOpen => "offer-open",
+            Rule::OfferDeadline => "offer-deadline",
             Rule::YourTurn => "your-turn",
             Rule::UnansweredLimit => "unanswered-limit",
             Rule::AwaitingOutsideDeadline => "awaiting-outside-deadline",
@@ -434,12 +440,92 @@ impl Decision<'_> {
         self.closed()
             .or_else(|| self.accepted_elsewhere())
             .or_else(|| self.offer_open())
-            .or_else(|| self.your_turn())
+            .unwrap_or_else(|| self.within_offer_deadline(self.after_offer()))
+    }
+
+    /// Rules 4 to 10, in order.
+    fn after_offer(&self) -> Decided {
+        self.your_turn()
             .or_else(|| self.unanswered_limit())
             .or_else(|| self.real_change())
             .or_else(|| self.thank_you_window())
             .or_else(|| self.interview_scheduled())
             .unwrap_or_else(|| self.follow_up())
+    }
+
+    /// Rule 3, `offer-deadline`: an offer you answered ("I will answer by Friday", "please send
+    /// it in writing") is still yours to decide until the process is closed (hired, declined,
+    /// withdrew). Its decision day is the last business day before the deadline, so a day is
+    /// left to answer: from that day until the deadline the decision is due whatever rules 4–10
+    /// say; before it, a wait never runs past that day, and names the deadline. A deadline
+    /// already passed changes nothing (rule 3 already warned while the offer was open), nor
+    /// does one they moved: a promise of theirs after the offer, for a day after its deadline
+    /// ("a revised number by Monday"), puts the next move on them.
+    fn within_offer_deadline(&self, decided: Decided) -> Decided {
+        let Some((offer, deadline)) = self
+            .facts
+            .offer_to_decide
+            .and_then(|offer| Some((offer.event, offer.deadline?)))
+            .filter(|(_, deadline)| *deadline >= self.today)
+        else {
+            return decided;
+        };
+        let moved = self
+            .facts
+            .promise
+            .is_some_and(|(promise, by)| promise.at >= offer.at && by > deadline);
+        if moved {
+            return decided;
+        }
+        let decision_day = self.business_day_before(deadline);
+        let decide = format!(
+            "the decision on their offer is still yours, and their deadline is {}",
+            self.spell(deadline)
+        );
+        if self.today >= decision_day {
+            let action = Action::Act {
+                step: Step::RespondOffer,
+                due: decision_day,
+                by: Some(deadline),
+            };
+            let because = explain::and_then(&decide, "accept or decline now");
+            return (action, Rule::OfferDeadline, because);
+        }
+        match decided {
+            (Action::Wait { until, .. }, _, _) if until > decision_day => (
+                Action::Wait {
+                    until: decision_day,
+                    then: Then::Step(Step::RespondOffer),
+                },
+                Rule::OfferDeadline,
+                explain::and_then(
+                    &decide,
+                    &format!(
+                        "take until {} to decide, a business day before it",
+                        self.spell(decision_day)
+                    ),
+                ),
+            ),
+            (action @ Action::Wait { .. }, rule, because) => {
+                (action, rule, explain::and_then(&because, &decide))
+            }
+            other => other,
+        }
+    }
+
+    /// The last business day before `date` (`date` itself when none is found in a year).
+    fn business_day_before(&self, date: Date) -> Date {
+        let mut day = date;
+        for _ in 0..366 {
+            match day.yesterday() {
+                Ok(earlier) => day = earlier,
+                Err(_) => return date,
+            }
+            if self.calendar.is_business_day(day) {
+                return day;
+            }
+        }
+        date
     }
 
     /// Rule 1: closed, or withdrawn.

@@ -558,3 +558,175 @@ fn the_new_policy_numbers_are_honoured() {
     assert_eq!(ask(&p, "2026-05-14").rule, Rule::PromisePassed);
     assert_eq!(ask(&p, "2026-05-15").rule, Rule::WentQuiet);
 }
+
+/// The newcomer's Hooli case: an offer due Friday 22 May, answered on Friday 15 May ("please
+/// send it in writing"), their reply with the paperwork on Monday 18 May. The decision stays
+/// due: no wait past Thursday 21 May, the business day before the deadline.
+const OFFER: &str = r#"{"type":"offer","at":"2026-05-14T11:00","deadline":"2026-05-22"}"#;
+const OFFER_ANSWERED: &str = r#"{"type":"sent","at":"2026-05-15T10:00","kind":"reply"}"#;
+const PAPERWORK: &str = r#"{"type":"reply","at":"2026-05-18T11:00"}"#;
+
+fn decide_by_22_may(due: &str) -> Action {
+    Action::Act {
+        step: Step::RespondOffer,
+        due: d(due),
+        by: Some(d("2026-05-22")),
+    }
+}
+
+fn wait_to_decide_21_may() -> Action {
+    Action::Wait {
+        until: d("2026-05-21"),
+        then: Then::Step(Step::RespondOffer),
+    }
+}
+
+#[test]
+fn answered_offer_keeps_its_deadline_day_by_day() {
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK].join(","));
+    // Before their reply: the follow-up wait (Friday 22 May) is cut to the decision day.
+    let answered = process(&[INTERVIEW, OFFER, OFFER_ANSWERED].join(","));
+    let a = advice(&answered, "2026-05-15T12:00");
+    assert_eq!(a.action, wait_to_decide_21_may());
+    assert_eq!(a.rule, Rule::OfferDeadline);
+    assert!(a.because.contains("Friday 22 May"), "{}", a.because);
+    // After it: the wait would run to Monday 25 May; it still ends Thursday 21 May.
+    for day in ["2026-05-18T12:00", "2026-05-19", "2026-05-20"] {
+        let a = advice(&p, day);
+        assert_eq!(a.action, wait_to_decide_21_may(), "{day}");
+        assert_eq!(a.rule, Rule::OfferDeadline, "{day}");
+        assert!(a.because.contains("Friday 22 May"), "{day}: {}", a.because);
+    }
+    // The business day before the deadline, and the deadline day itself: decide.
+    for day in ["2026-05-21", "2026-05-22T08:00", "2026-05-22T23:00"] {
+        let a = advice(&p, day);
+        assert_eq!(a.action, decide_by_22_may("2026-05-21"), "{day}");
+        assert_eq!(a.rule, Rule::OfferDeadline, "{day}");
+    }
+    assert_eq!(
+        advice(&p, "2026-05-22").headline(),
+        "Answer Acme's offer today (their deadline): accept, decline, or ask for what you need."
+    );
+    // Once the deadline has passed, the rules go on as before.
+    let a = advice(&p, "2026-05-25");
+    assert_eq!(a.rule, Rule::NoPromise);
+    assert_eq!(a.action.name(), "follow-up");
+}
+
+#[test]
+fn answered_offer_deadline_overrides_later_rules_and_skips_holidays() {
+    // A question open on the decision day: the offer decision comes first.
+    let ask = r#"{"type":"reply","at":"2026-05-20T11:00","asks":"answer"}"#;
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK, ask].join(","));
+    assert_eq!(advice(&p, "2026-05-20T12:00").rule, Rule::YourTurn);
+    assert_eq!(
+        advice(&p, "2026-05-21").action,
+        decide_by_22_may("2026-05-21")
+    );
+    // Thursday 21 May a holiday: the decision day is Wednesday 20 May.
+    let p = process_with(
+        &[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK].join(","),
+        r#""timezone":"America/Sao_Paulo","holidays":["2026-05-21"]"#,
+    );
+    let a = advice(&p, "2026-05-19");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-20"),
+            then: Then::Step(Step::RespondOffer)
+        }
+    );
+    assert_eq!(
+        advice(&p, "2026-05-20").action,
+        decide_by_22_may("2026-05-20")
+    );
+}
+
+#[test]
+fn answered_offer_shorter_wait_keeps_its_rule_and_names_the_deadline() {
+    // They promise the paperwork by Monday 18 May: the follow-up (Tuesday 19 May) comes
+    // before the decision day and stays, with the deadline in its reason.
+    let promise = r#"{"type":"promise","at":"2026-05-15T11:00","by":"2026-05-18"}"#;
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, promise].join(","));
+    let a = advice(&p, "2026-05-15T12:00");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-19"),
+            then: Then::Step(Step::FollowUp)
+        }
+    );
+    assert_eq!(a.rule, Rule::PromisePassed);
+    assert!(a.because.contains("Friday 22 May"), "{}", a.because);
+}
+
+#[test]
+fn a_promise_past_the_deadline_moves_it() {
+    // After your counter, they promise a revised offer by Monday 25 May: the follow-up after
+    // that promise stands, even on the deadline day.
+    let promise = r#"{"type":"promise","at":"2026-05-18T11:00","by":"2026-05-25"}"#;
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK, promise].join(","));
+    for day in ["2026-05-19", "2026-05-21", "2026-05-22"] {
+        let a = advice(&p, day);
+        assert_eq!(
+            a.action,
+            Action::Wait {
+                until: d("2026-05-26"),
+                then: Then::Step(Step::FollowUp)
+            },
+            "{day}"
+        );
+        assert_eq!(a.rule, Rule::PromisePassed, "{day}");
+    }
+    // A promise within the deadline moves nothing.
+    let promise = r#"{"type":"promise","at":"2026-05-18T11:00","by":"2026-05-22"}"#;
+    let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK, promise].join(","));
+    assert_eq!(advice(&p, "2026-05-19").action, wait_to_decide_21_may());
+    assert_eq!(
+        advice(&p, "2026-05-21").action,
+        decide_by_22_may("2026-05-21")
+    );
+}
+
+#[test]
+fn offer_without_deadline_or_closed_is_unchanged() {
+    let no_deadline = r#"{"type":"offer","at":"2026-05-14T11:00"}"#;
+    let p = process(&[INTERVIEW, no_deadline, OFFER_ANSWERED, PAPERWORK].join(","));
+    let a = advice(&p, "2026-05-21");
+    assert_eq!(
+        a.action,
+        Action::Wait {
+            until: d("2026-05-25"),
+            then: Then::Step(Step::FollowUp)
+        }
+    );
+    assert_eq!(a.rule, Rule::NoPromise);
+    assert!(!a.because.contains("offer"), "{}", a.because);
+    for outcome in ["hired", "declined", "withdrew"] {
+        let closed =
+            format!(r#"{{"type":"closed","at":"2026-05-19T10:00","outcome":"{outcome}"}}"#);
+        let p = process(&[INTERVIEW, OFFER, OFFER_ANSWERED, PAPERWORK, &closed].join(","));
+        for day in ["2026-05-20", "2026-05-21", "2026-05-22"] {
+            let a = advice(&p, day);
+            assert_eq!((a.action, a.rule), (Action::Nothing, Rule::Closed), "{day}");
+        }
+        // Reopened after the close: the old offer is decided, the rules go on as before.
+        let reopened = r#"{"type":"reopened","at":"2026-05-20T10:00"}"#;
+        let p = process(
+            &[
+                INTERVIEW,
+                OFFER,
+                OFFER_ANSWERED,
+                PAPERWORK,
+                &closed,
+                reopened,
+            ]
+            .join(","),
+        );
+        assert_ne!(
+            advice(&p, "2026-05-21").rule,
+            Rule::OfferDeadline,
+            "{outcome}"
+        );
+    }
+}
