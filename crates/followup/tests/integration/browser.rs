@@ -796,9 +796,16 @@ async fn track_a_process_from_the_browser() {
     );
     browser.screenshot("process-after-delete").await;
 
-    // Keyboard only: skip link, the first field, every field by Tab, Enter submits.
+    // Keyboard only: skip link, the first field, every field by Tab, Enter submits. The page
+    // is fully loaded first, so the first Tab starts from the top under load too.
     browser.client.goto(&at("/new")).await.unwrap();
+    wait_until(&browser, "document.readyState === 'complete'").await;
     browser.press(Key::Tab).await;
+    wait_until(
+        &browser,
+        "document.activeElement.classList.contains('skip')",
+    )
+    .await;
     browser.press(Key::Enter).await;
     browser.press(Key::Tab).await;
     assert_eq!(
