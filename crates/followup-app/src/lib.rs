@@ -238,6 +238,12 @@ impl App {
             .reader()?
             .processes_for_advice()
             .map_err(db::store_error)?;
+        self.advise_together(processes)
+    }
+
+    /// `processes` advised together at now, as [`App::advise_all`] advises the tracked ones:
+    /// each with what the others bring to it.
+    pub fn advise_together(&self, processes: Vec<Process>) -> Result<Vec<Advised>, UserError> {
         // `--now` is read once per zone, not once per process: thousands of processes share a
         // handful of zones.
         let mut instants: Vec<(String, Timestamp)> = Vec::new();
