@@ -22,7 +22,6 @@
 //! - [`logging`]: events as typed (`log`, `close`, `reopen`, the web app's forms), resolved.
 //! - [`overview`]: each process's stage and last contact (`list`, the web app's board).
 //! - [`correct`]: edit, rm, contacts, notes, redo and purge; `#N` event references.
-//! - [`sent`]: the events a sent message writes (a withdrawal also closes).
 //! - [`templates`]: the draft templates, built in or the user's own.
 //! - [`review`]: the process a review reads (`check --process`, the web composer).
 
@@ -43,7 +42,6 @@ pub mod logging;
 pub mod mail;
 pub mod overview;
 pub mod review;
-pub mod sent;
 pub mod templates;
 
 use std::path::{Path, PathBuf};

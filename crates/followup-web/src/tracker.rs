@@ -150,17 +150,17 @@ impl Backend for Tracker {
     fn mark_sent(&self, handle: &str, message: &SentMessage) -> Result<(), BackendError> {
         let mut app = self.app();
         known(&mut app, handle)?;
-        let process = app.process(handle).map_err(failed)?;
-        let now = app.now_for(&process).map_err(failed)?;
-        let events = followup_app::sent::sent_events(
-            now,
-            message.kind,
-            message.subject.clone().filter(|s| !s.trim().is_empty()),
-            Some(message.body.clone()),
-            message.to.clone(),
-        );
-        app.record(handle, format!("log {handle} sent"), events, now)
-            .map_err(failed)?;
+        // The same path as `followup log HANDLE sent` and the log form: limits, a withdrawal
+        // closing the process, the close-once rule.
+        let entry = LogEntry::Sent {
+            kind: message.kind.as_str().to_owned(),
+            body: Some(message.body.clone()),
+            subject: message.subject.clone().filter(|s| !s.trim().is_empty()),
+            to: message.to.clone(),
+            at: None,
+        };
+        app.log_entry(handle, &entry)
+            .map_err(|err| failed(err.error))?;
         Ok(())
     }
 
