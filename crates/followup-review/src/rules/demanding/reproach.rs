@@ -130,4 +130,27 @@ mod tests {
             &["Thank you for the interview; the bug we discussed was frustrating to find."],
         );
     }
+
+    #[test]
+    fn courtesy_that_carries_the_reproach() {
+        fires(
+            "demanding.reproach",
+            &[
+                "No stress if you're too busy to answer people who took a day off for you.",
+                "I would appreciate you honoring the date you gave.",
+                "Going by your own email, the answer was due on Monday.",
+                "I would hate to believe a firm that talks about respect would go silent.",
+                "It is not great to leave applicants hanging for a month.",
+                "Even a short note, something, anything, would help.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "You mentioned the team is too busy to hire before January, which makes sense.",
+                "Thank you for sending your own notes from the panel.",
+                "I noticed the office has moved to Leeds.",
+            ],
+        );
+    }
 }

@@ -50,4 +50,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn reporting_them_is_a_threat() {
+        fires(
+            "demanding.threat",
+            &[
+                "I will be reporting my experience to Glassdoor.",
+                "Otherwise I am reporting it to the labour ministry.",
+                "I plan to report the process on Glassdoor.",
+            ],
+        );
+        silent(
+            "demanding.threat",
+            &[
+                "The role reports to the head of finance.",
+                "I read the report on your LinkedIn page with interest.",
+            ],
+        );
+    }
 }

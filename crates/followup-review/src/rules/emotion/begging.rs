@@ -60,4 +60,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn family_and_prayer() {
+        fires(
+            "emotion.begging",
+            &[
+                "My kids are depending on me finding work.",
+                "My parents are relying on this offer.",
+                "I pray every night for a good answer.",
+            ],
+        );
+        silent(
+            "emotion.begging",
+            &["Our family business prays for no one; we sell candles."],
+        );
+    }
 }

@@ -49,4 +49,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn dreams_of_the_sender() {
+        fires(
+            "emotion.dream-job",
+            &[
+                "I have dreamt about building products like yours.",
+                "Since school I dreamed of helping people through law.",
+                "I have always been dreaming of a place like this.",
+            ],
+        );
+        silent(
+            "emotion.dream-job",
+            &["The sleep app you showed tracks dreams, which was fascinating."],
+        );
+    }
 }

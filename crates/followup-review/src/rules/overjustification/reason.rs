@@ -48,4 +48,21 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_withdrawals_private_reasons() {
+        fires(
+            "overjustification.reason",
+            &[
+                "This is not a reflection on your company in any way.",
+                "After a great deal of thought, I decided to stay.",
+                "Following long talks with my partner, I will stay in Lyon.",
+                "It lets me spend more time with my kids.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &["After careful consideration, I have decided to withdraw from the process."],
+        );
+    }
 }

@@ -53,4 +53,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_clock_and_other_processes_held_up() {
+        fires(
+            "pressure.leverage",
+            &[
+                "I am talking to three other firms, so it would be good to move fast.",
+                "Just saying, the clock is ticking on my side.",
+                "I would hate to sign another offer only because this one went quiet.",
+                "I will have to make some big decisions next week.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "The clock tower view from your office was lovely.",
+                "I have received an offer from another company with a deadline of 15 May; could your timeline fit?",
+                "Thank you for explaining the decisions the team has to make about the roadmap.",
+            ],
+        );
+    }
 }

@@ -53,4 +53,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn recaps_and_fresh_credentials() {
+        fires(
+            "self-promotion.achievement",
+            &[
+                "To sum up, my background covers audit and tax.",
+                "I bring deep experience in supply chains.",
+                "Since we spoke I have earned my PMP certification.",
+                "Last week I landed our biggest client ever.",
+                "Please remember I built the payments team from scratch.",
+            ],
+        );
+        silent_as(
+            "self-promotion.achievement",
+            MessageKind::Reply,
+            &["To answer your question, I have used SAP for three years in my current role."],
+        );
+    }
 }

@@ -44,4 +44,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_good_fit_claimed_by_the_sender() {
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "I would be a great fit for the team.",
+                "I am a natural match for this role.",
+                "I will be an excellent fit, I am sure.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["Is the team still looking for a fit for the role?"],
+        );
+    }
 }
