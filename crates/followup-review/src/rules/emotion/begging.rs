@@ -73,7 +73,7 @@ mod tests {
         );
         silent(
             "emotion.begging",
-            &["Our family business prays for no one; we sell candles."],
+            &["My family and I are moving to Leeds in May, so Tuesday suits me."],
         );
     }
 }
