@@ -50,4 +50,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn speed_asked_of_them_as_a_condition() {
+        fires(
+            "demanding.deadline",
+            &[
+                "I would appreciate a prompt decision from your side.",
+                "I need a fast answer on this one.",
+                "If you are interested you will have to act quickly.",
+                "You may need to decide soon.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &[
+                "Thank you for the quick reply yesterday.",
+                "I appreciate your prompt response to my questions.",
+                "Thanks for such a speedy turnaround on the paperwork.",
+            ],
+        );
+    }
 }

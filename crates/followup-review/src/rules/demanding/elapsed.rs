@@ -93,12 +93,15 @@ fn said_then_today(cx: &Check<'_>) -> Vec<(usize, usize)> {
     for pair in doc.sentences.windows(2) {
         let words = |s: &crate::text::Sentence| &doc.tokens[s.first_token..s.end_token];
         let (said, now) = (words(&pair[0]), words(&pair[1]));
-        let promised = said.windows(2).any(|w| {
-            w[0].text == "you"
-                && matches!(
-                    w[1].text.as_str(),
-                    "said" | "told" | "promised" | "mentioned" | "wrote"
-                )
+        // "You said", or "you were very clear that" a few words on.
+        let promised = said.iter().enumerate().any(|(i, w)| {
+            w.text == "you"
+                && said[i + 1..].iter().take(3).any(|v| {
+                    matches!(
+                        v.text.as_str(),
+                        "said" | "told" | "promised" | "mentioned" | "wrote" | "assured" | "clear"
+                    )
+                })
         }) && said
             .iter()
             .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some());
@@ -134,6 +137,8 @@ mod tests {
                 "I am writing for the fourth time.",
                 "I am waiting your reply since 10 days.",
                 "You said Monday. It's Thursday.",
+                "You were very clear I would hear by Tuesday. It is now Friday.",
+                "You were clear it would be Wednesday. Today is Monday.",
                 "Day 12 and counting since the final round.",
                 "Waited 5 weeks for this.",
                 "Per my last three emails, I am following up.",
@@ -160,6 +165,25 @@ mod tests {
                 "The trial project took two weeks; I received great feedback on it.",
                 "In 3 weeks I got a good sense of the product from the trial project.",
                 "Thanks for the interview two weeks ago; I can't wait to hear back.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_count_stressed() {
+        fires(
+            "demanding.elapsed",
+            &[
+                "It has now been 23 days since the panel.",
+                "It is now nearly a month since my interview.",
+                "It has now been over three weeks.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &[
+                "It has been a pleasure to meet the team.",
+                "It is now clear to me which team I would join, and I am glad.",
             ],
         );
     }

@@ -169,4 +169,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_latest_day_imposed_on_them() {
+        fires(
+            "demanding.imposed-deadline",
+            &[
+                "Send the contract latest by Friday.",
+                "Revert on the decision latest by tomorrow please.",
+                "Confirm latest before noon.",
+            ],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "The latest version of the deck is attached as you asked.",
+                "I read your latest blog post on Friday.",
+            ],
+        );
+    }
 }

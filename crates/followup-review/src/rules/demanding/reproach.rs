@@ -153,4 +153,60 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn scheduling_and_results_thrown_back_at_them() {
+        fires(
+            "demanding.reproach",
+            &[
+                "Thanks for squeezing me in after cancelling on me twice.",
+                "Tuesday is fine, provided it is not postponed again.",
+                "The promised Friday answer came and went.",
+                "Pity it needed four weeks and three chasers to learn the outcome.",
+                "Good luck with whoever got the job.",
+                "Just making sure the vacancy still exists.",
+                "It would have been decent to be told something.",
+                "I am not sure your company respects candidates at all.",
+                "You were quite explicit that I would know by the 5th.",
+                "My reminder on the 12th drew no reply.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Thank you for moving the call to Tuesday; it suits me well.",
+                "It took me a while to find the office, but the tour was worth it.",
+                "Could you confirm whether the position is still open?",
+                "Good luck with the product launch next month.",
+                "You were clear about the next steps, thank you.",
+            ],
+        );
+    }
+
+    #[test]
+    fn sarcasm_in_compliments_and_conclusions() {
+        fires(
+            "demanding.reproach",
+            &[
+                "Given how your firm prides itself on candidate care, I expected a reply.",
+                "I will take the lack of an answer as a no.",
+                "Clearly the team is doing fine without me.",
+                "Five weeks for a rejection is quite a feat.",
+                "Thanks for finally replying.",
+                "I joined a company that actually respects people.",
+                "I'd have stayed if the offer had been fair.",
+                "Thanks for fitting me in around your other candidates.",
+                "Nice to know where I rank.",
+                "Can you please just send me anything?",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Thank you for the interview; the team clearly prides its work on quality, which I admire.",
+                "Thanks for sending me the slides from the call.",
+                "Could you tell me something about the onboarding plan?",
+            ],
+        );
+    }
 }

@@ -69,4 +69,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_reputation_held_over_them() {
+        fires(
+            "demanding.threat",
+            &[
+                "My friends keep asking about your hiring process.",
+                "I will tell my classmates about this experience.",
+                "I'll let the others in my network know what to expect.",
+                "I'm writing a review of this process tonight.",
+            ],
+        );
+        silent(
+            "demanding.threat",
+            &[
+                "My classmates recommended your company warmly.",
+                "I will tell my references to expect your call.",
+            ],
+        );
+    }
 }

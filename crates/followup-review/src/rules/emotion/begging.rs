@@ -76,4 +76,43 @@ mod tests {
             &["My family and I are moving to Leeds in May, so Tuesday suits me."],
         );
     }
+
+    #[test]
+    fn pleading_to_be_chosen() {
+        fires(
+            "emotion.begging",
+            &[
+                "Please consider me, madam.",
+                "Kindly please select me for this post.",
+                "I would be so thankful to be selected.",
+            ],
+        );
+        silent(
+            "emotion.begging",
+            &[
+                "I was happy to be asked to present the case study.",
+                "Please consider my availability of Monday or Tuesday for the call.",
+            ],
+        );
+    }
+
+    #[test]
+    fn need_for_the_job_said_without_i() {
+        fires(
+            "emotion.begging",
+            &[
+                "Really need this role for my kids.",
+                "You have no idea how hard this month was.",
+                "We are down to our last savings.",
+                "Thank you, you cannot imagine how much I needed this offer and how much I need it.",
+            ],
+        );
+        silent(
+            "emotion.begging",
+            &[
+                "Thank you for the interview; I understand the team really needs the role filled by March.",
+                "You mentioned the project is down to its last sprint.",
+            ],
+        );
+    }
 }

@@ -65,4 +65,23 @@ mod tests {
             &["The sleep app you showed tracks dreams, which was fascinating."],
         );
     }
+
+    #[test]
+    fn a_life_goal_in_other_words() {
+        fires(
+            "emotion.dream-job",
+            &[
+                "Working at your hospital is my dream.",
+                "This role is the greatest wish of my life.",
+                "Joining a team like yours is the ultimate aim of my career.",
+            ],
+        );
+        silent(
+            "emotion.dream-job",
+            &[
+                "My goal for the first quarter would be to learn the billing system.",
+                "Thank you for sharing the team's goals for the year.",
+            ],
+        );
+    }
 }

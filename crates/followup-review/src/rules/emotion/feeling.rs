@@ -10,6 +10,7 @@
 use crate::finding::{Category, Severity};
 use crate::rules::{Check, PhraseRule, StructureRule};
 use crate::text::roles::Role;
+use followup_core::MessageKind;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
@@ -32,14 +33,32 @@ const NEEDY_EMOJI: &[char] = &[
 ];
 
 fn said_of_the_sender(cx: &Check<'_>) -> Vec<(usize, usize)> {
-    let mut spans = crate::rules::negative_words(cx, |role| role == Role::Sender);
     let doc = cx.doc;
+    let mut spans = crate::rules::negative_words(cx, |role| role == Role::Sender);
+    // Answering their decision, "I'm disappointed, but I appreciated…" is grace, not distress.
+    if matches!(cx.kind, MessageKind::Reply | MessageKind::Withdraw) {
+        spans.retain(|&(_, end)| !turned_with_but(cx, end));
+    }
     for (at, c) in doc.text.char_indices() {
         if NEEDY_EMOJI.contains(&c) && !(c == '🙏' && thanks_beside(cx, at)) {
             spans.push((at, at + c.len_utf8()));
         }
     }
     spans
+}
+
+/// Whether the feeling ending at byte `end` is turned at once: "but" within the next few
+/// words of its sentence.
+fn turned_with_but(cx: &Check<'_>, end: usize) -> bool {
+    let doc = cx.doc;
+    let next = doc.tokens.partition_point(|t| t.start < end);
+    let Some(sentence) = doc.tokens.get(next).map(|t| t.sentence) else {
+        return false;
+    };
+    doc.tokens[next..]
+        .iter()
+        .take(3)
+        .any(|t| t.sentence == sentence && t.text == "but")
 }
 
 /// Words of thanks.
@@ -67,7 +86,7 @@ fn thanks_beside(cx: &Check<'_>, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{fires, silent, silent_as};
+    use crate::rules::testing::{fires, fires_as, silent, silent_as};
     use followup_core::MessageKind;
 
     #[test]
@@ -112,6 +131,48 @@ mod tests {
             "emotion.feeling",
             MessageKind::ThankYou,
             &["Thank you; the outage story you told was painful to hear about and fascinating."],
+        );
+    }
+
+    #[test]
+    fn shame_loss_and_disappointment_the_sender_reports() {
+        fires(
+            "emotion.feeling",
+            &[
+                "I feel completely lost since the final round.",
+                "Honestly I was gutted when the date passed.",
+                "I am embarrassed and sorry about my answer on SQL.",
+                "Please don't be upset with me for asking.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &[
+                "The candidates felt lost in the old portal, the team told me, which is why the redesign matters.",
+                "Thank you for walking me through the disappointing Q3 numbers so openly.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_feeling_turned_at_once_in_an_answer_is_grace() {
+        silent_as(
+            "emotion.feeling",
+            MessageKind::Reply,
+            &[
+                "Thanks for telling me. I'm disappointed, but I enjoyed meeting the team.",
+                "I feel dreadful but grateful for the chance.",
+            ],
+        );
+        fires_as(
+            "emotion.feeling",
+            MessageKind::FollowUp,
+            &["I feel dreadful but still waiting for news on the analyst role."],
+        );
+        fires_as(
+            "emotion.feeling",
+            MessageKind::Reply,
+            &["I feel dreadful and cannot stop thinking about the analyst role."],
         );
     }
 }

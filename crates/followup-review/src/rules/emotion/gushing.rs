@@ -50,4 +50,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn gushing_in_other_words() {
+        fires(
+            "emotion.gushing",
+            &[
+                "Truly the best interview of my whole life!",
+                "I am still glowing after the call.",
+                "That was the best chat of my career.",
+            ],
+        );
+        silent(
+            "emotion.gushing",
+            &[
+                "Thank you for the interview; the best part of the day was meeting the team.",
+                "The office is still buzzing after the launch, you said.",
+            ],
+        );
+    }
 }

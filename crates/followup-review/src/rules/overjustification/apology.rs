@@ -75,6 +75,7 @@ mod tests {
         fires(
             "overjustification.apology",
             &[
+                "Apologies in advance for the lengthy note.",
                 // Apologising for the message in chat words; hating to do it.
                 "sorry for the long msg",
                 "Sorry about the DM out of the blue.",

@@ -55,4 +55,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn busyness_in_other_words() {
+        fires(
+            "overjustification.busy",
+            &[
+                "I know you have many things on your plate.",
+                "Another email is the last thing you need.",
+                "There is so much work on your plate right now.",
+            ],
+        );
+        silent(
+            "overjustification.busy",
+            &[
+                "Thank you for explaining how the projects are planned.",
+                "The last thing we discussed was the on-call rota.",
+            ],
+        );
+    }
 }

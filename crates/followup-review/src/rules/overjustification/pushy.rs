@@ -50,4 +50,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn promising_it_is_the_last_time() {
+        fires(
+            "overjustification.pushy",
+            &[
+                "This is the last time I will chase you about this.",
+                "I really do not want to be that applicant.",
+                "I don't want to be a pest, but is there news?",
+            ],
+        );
+        silent(
+            "overjustification.pushy",
+            &[
+                "Thank you; last time we spoke you mentioned the budget.",
+                "I do not want to miss the deadline for the form, so I sent it today.",
+            ],
+        );
+    }
 }

@@ -65,4 +65,29 @@ mod tests {
             &["After careful consideration, I have decided to withdraw from the process."],
         );
     }
+
+    #[test]
+    fn a_decision_or_a_message_explained_at_length() {
+        fires(
+            "overjustification.reason",
+            &[
+                "To clarify my reasons: the commute is long and the hours are late.",
+                "I wanted to be open with you about everything.",
+                "Please do not feel pressured by my situation.",
+                "I hope my reasoning makes sense to you.",
+                "I trust it does not come across as greedy.",
+                "I had a lot of things going on and did not want to reply too quickly.",
+                "Please share an update as I need to plan my move.",
+                "I did not want you to learn about it from someone else.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &[
+                "Thank you for taking the time to explain the on-call rota.",
+                "Thanks for the chance to explain my portfolio in detail.",
+                "I am happy to explain the gap on my resume if useful.",
+            ],
+        );
+    }
 }

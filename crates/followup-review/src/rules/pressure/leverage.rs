@@ -74,4 +74,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn another_employers_figure_set_against_theirs() {
+        fires(
+            "pressure.leverage",
+            &[
+                "Another firm is paying me $120k, so you would have to beat that.",
+                "A competing startup offered me 95,000 EUR.",
+                "I would need at least 80k to consider moving.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "My expectation for the role is 70,000 EUR.",
+                "The other team offered me a tour of the lab, which was kind.",
+            ],
+        );
+    }
 }

@@ -116,9 +116,10 @@ pub(crate) fn conditional_consequences(cx: &Check<'_>) -> Vec<(usize, usize)> {
     spans
 }
 
-/// What turns an offer into leverage: a deadline imposed on them, a reproach, guilt.
+/// What turns an offer into leverage: a deadline imposed on them or ASAP, a reproach, guilt.
 const LEVERAGE: &[&str] = &[
     "demanding.imposed-deadline",
+    "demanding.deadline",
     "demanding.reproach",
     "demanding.accusation",
     "demanding.guilt",

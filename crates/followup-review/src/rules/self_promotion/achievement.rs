@@ -72,4 +72,45 @@ mod tests {
             &["To answer your question, I have used SAP for three years in my current role."],
         );
     }
+
+    #[test]
+    fn a_figure_reached_by_their_team_or_project() {
+        fires(
+            "self-promotion.achievement",
+            &[
+                "By the way, my squad reached 99.9% uptime last quarter.",
+                "Fun fact: my app just crossed 10,000 downloads.",
+                "Sales rose steadily under my leadership.",
+                "Since the interview I passed the bar exam with honours.",
+            ],
+        );
+        silent_as(
+            "self-promotion.achievement",
+            MessageKind::FollowUp,
+            &[
+                "Thank you for telling me the platform reached 2,000 customers this year.",
+                "Your team passed 50 releases this year, which sounds like a lot of fun.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_humble_brag_waved_away() {
+        fires(
+            "self-promotion.achievement",
+            &[
+                "I was shy when my award came up in the panel.",
+                "It was a group effort, even though my name was listed first.",
+                "Funny that my patent came up during the call.",
+            ],
+        );
+        silent_as(
+            "self-promotion.achievement",
+            MessageKind::FollowUp,
+            &[
+                "Thank you for the interview; the paper you mentioned came up again in my reading.",
+                "Your team's talk came up in my feed last week.",
+            ],
+        );
+    }
 }

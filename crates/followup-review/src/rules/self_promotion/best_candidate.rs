@@ -60,4 +60,44 @@ mod tests {
             &["Is the team still looking for a fit for the role?"],
         );
     }
+
+    #[test]
+    fn standing_out_claimed_in_other_words() {
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "My patience with customers sets me apart.",
+                "I am exactly the person you need for this team.",
+                "My CV ticks every box in the posting.",
+                "Think of the value I would bring to the team.",
+                "The certificate strengthens my application further.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &[
+                "Could you tell me which requirements matter most for the first month?",
+                "Thank you for explaining what sets the team apart from the rest of the company.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_stronger_match_claimed() {
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "The new certificate makes me an ideal fit.",
+                "That makes me an even better candidate.",
+                "I have more interviews than I can handle right now.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &[
+                "Could you tell me what would make a candidate a strong fit for the second round?",
+                "Thank you for the interview; the team seems an even better place than I imagined.",
+            ],
+        );
+    }
 }

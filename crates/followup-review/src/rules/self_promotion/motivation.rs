@@ -51,4 +51,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn motivation_told_again_in_other_words() {
+        fires(
+            "self-promotion.motivation",
+            &[
+                "I have a real love for logistics since school.",
+                "Teaching has always been my vocation.",
+                "I promise I will work very hard for the company.",
+            ],
+        );
+        silent(
+            "self-promotion.motivation",
+            &[
+                "Thank you for telling me about the team's passion for open source.",
+                "The hard work your team put into the migration was impressive.",
+            ],
+        );
+    }
 }
