@@ -71,4 +71,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn speed_ordered() {
+        fires(
+            "demanding.deadline",
+            &[
+                "I thank you to confirm the date.",
+                "Please revert promptly on the decision.",
+                "Kindly expedite my file.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &[
+                "Thank you for replying so quickly to my question.",
+                "The team responded quickly to the outage, you said.",
+            ],
+        );
+    }
 }

@@ -187,4 +187,19 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn todays_date_set_against_the_promise() {
+        fires(
+            "demanding.elapsed",
+            &[
+                "You said the 10th. We are the 17th.",
+                "The answer was due on 3 May; we are already 12 May.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &["We are the only team in the company doing this, you said."],
+        );
+    }
 }

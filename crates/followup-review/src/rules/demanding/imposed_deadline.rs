@@ -188,4 +188,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_homework_with_a_day() {
+        fires(
+            "demanding.imposed-deadline",
+            &[
+                "I require the contract from you by Friday.",
+                "I'll need to get the details by tomorrow.",
+                "I want the written terms from you before Monday.",
+            ],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "I will need to give notice to my employer once I sign.",
+                "You will need the signed form from me by Friday, I understand.",
+            ],
+        );
+    }
 }

@@ -45,4 +45,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_promise_in_other_words() {
+        fires(
+            "demanding.promised",
+            &[
+                "You committed to let me know by the 10th.",
+                "You had agreed to send me the feedback.",
+                "You undertook to revert within a week.",
+            ],
+        );
+        silent(
+            "demanding.promised",
+            &[
+                "I agreed to send the references by Friday.",
+                "The team committed to the new stack last year, you said.",
+            ],
+        );
+    }
 }

@@ -209,4 +209,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn time_wasted_terms_set_last_time_thrown_back() {
+        fires(
+            "demanding.reproach",
+            &[
+                "I have wasted so much time on this process.",
+                "Just so we are clear, I expect a call.",
+                "I can not wait weeks again for an answer.",
+                "Hopefully not like last time.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Thank you for not wasting a minute in the call; it was focused and useful.",
+                "The last time we spoke you mentioned the team offsite.",
+            ],
+        );
+    }
 }

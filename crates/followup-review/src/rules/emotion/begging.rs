@@ -115,4 +115,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_chance_asked_for_the_familys_sake() {
+        fires(
+            "emotion.begging",
+            &[
+                "Please give me that opportunity.",
+                "This job means so much to me and my parents.",
+                "It is crucial for me and my kids.",
+            ],
+        );
+        silent(
+            "emotion.begging",
+            &[
+                "Thank you for the chance to meet the team.",
+                "I told my family about the relocation and they are glad.",
+            ],
+        );
+    }
 }

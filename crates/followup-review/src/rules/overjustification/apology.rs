@@ -108,4 +108,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn apology_in_other_words() {
+        fires(
+            "overjustification.apology",
+            &[
+                "Excuse my message for the trouble.",
+                "I hope you will not take it badly.",
+                "It is not my intention to pressure you.",
+                "Please do not be annoyed by my question.",
+            ],
+        );
+        silent(
+            "overjustification.apology",
+            &[
+                "Thank you for taking the time to meet me.",
+                "The intention of the project, you said, is to cut costs.",
+            ],
+        );
+    }
 }

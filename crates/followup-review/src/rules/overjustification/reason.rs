@@ -90,4 +90,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn why_one_writes_or_is_late_in_other_words() {
+        fires(
+            "overjustification.reason",
+            &[
+                "I am writing only because I have a deadline.",
+                "I prefer to be honest with you.",
+                "It has been a crazy month at work.",
+                "I talked with my wife about the offer first.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &[
+                "It has been a pleasure to meet the team.",
+                "I prefer the Tuesday slot for the call.",
+            ],
+        );
+    }
 }

@@ -93,4 +93,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_floor_or_a_weight_set_by_other_processes() {
+        fires(
+            "pressure.leverage",
+            &[
+                "I hold an offer at 80k, so anything under that is not interesting.",
+                "I'm talking to two banks, so please bear that in mind.",
+                "Two firms are close to offers, so I thought you might like to know.",
+                "I would hate to take one of the competing roles.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "Anything below the fold of the page loads later, as we discussed.",
+                "Please keep in mind I am away on 3 May.",
+            ],
+        );
+    }
 }

@@ -247,4 +247,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn an_exit_held_open_for_a_price() {
+        fires(
+            "pressure.ultimatum",
+            &[
+                "If you could match their salary, I would stay in the process.",
+                "If you raise the offer by 5k I might reconsider.",
+                "I'm leaving the process, but if you beat it I will reconsider.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &[
+                "If the offer letter arrives on Monday, I will sign it that day.",
+                "I will reconsider the relocation question if you think it helps.",
+            ],
+        );
+    }
 }

@@ -70,4 +70,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn motivation_letters_and_driving_goals() {
+        fires(
+            "self-promotion.motivation",
+            &[
+                "Please find my letter of motivation below.",
+                "Ever since my degree, this field has fascinated me.",
+                "Data is the passion that drives me.",
+            ],
+        );
+        silent(
+            "self-promotion.motivation",
+            &[
+                "Thank you for explaining the motivation behind the migration.",
+                "Since my interview I have read the article you mentioned.",
+            ],
+        );
+    }
 }

@@ -50,4 +50,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_cv_joined_again() {
+        fires(
+            "self-promotion.resend",
+            &[
+                "I send again my resume for your file.",
+                "Sending again my resume below.",
+                "I join again my CV.",
+            ],
+        );
+        silent(
+            "self-promotion.resend",
+            &["Thank you for sending again the address of the office."],
+        );
+    }
 }

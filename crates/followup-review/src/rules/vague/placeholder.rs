@@ -41,22 +41,33 @@ impl Rule for Placeholder {
     }
 }
 
-/// The byte spans of `[...]` gaps: a bracket pair on one line, at most [`MAX_GAP_CHARS`]
-/// inside, with a letter inside (so `[1]` and `[ ]` are not gaps).
+/// The byte spans of `[...]` gaps, and of `{...}` / `{{...}}` mail-merge fields left unfilled:
+/// a bracket pair on one line, at most [`MAX_GAP_CHARS`] inside, with a letter inside (so `[1]`
+/// and `[ ]` are not gaps).
 fn gaps(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    let mut open: Option<usize> = None;
+    // Where the open gap starts, and the bracket that closes it.
+    let mut open: Option<(usize, char)> = None;
+    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         match c {
-            '[' => open = Some(i),
+            '[' => open = Some((i, ']')),
+            // The second brace of `{{` belongs to the gap the first one opened.
+            '{' if open.is_some_and(|(start, _)| start + 1 == i && bytes[start] == b'{') => {}
+            '{' => open = Some((i, '}')),
             '\n' => open = None,
-            ']' => {
-                if let Some(start) = open.take() {
-                    let inside = &text[start + 1..i];
+            ']' | '}' => {
+                if let Some((start, _)) = open.take().filter(|&(_, close)| close == c) {
+                    let inside = text[start + 1..i].trim_start_matches('{');
+                    let end = if c == '}' && bytes.get(i + 1) == Some(&b'}') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     if inside.chars().count() <= MAX_GAP_CHARS
                         && inside.chars().any(char::is_alphabetic)
                     {
-                        found.push((start, i + 1));
+                        found.push((start, end));
                     }
                 }
             }
@@ -81,6 +92,8 @@ mod tests {
                     "Hi Ana,\n\nThank you for your message about the Backend Engineer role.\n\n[your answer]\n\nBest regards,",
                     "I could talk on [two or three times that suit you] about the role.",
                     "Thanks for the interview. [Add your answer here]",
+                    "Dear {{recruiter_name}},\n\nThank you for the interview for the analyst role.",
+                    "Hi {first_name}, thanks for the call about the role.",
                 ],
             );
         }
@@ -107,5 +120,13 @@ mod tests {
             crate::rules::testing::findings_of("vague.placeholder", MessageKind::Reply, None, text);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "[your answer]");
+    }
+
+    #[test]
+    fn a_mail_merge_field_is_a_gap_braces_and_all() {
+        let text = "Dear {{recruiter_name}}, about the role.";
+        assert_eq!(super::gaps(text), vec![(5, 23)]);
+        assert_eq!(super::gaps("Hi {name}}"), vec![(3, 10)]);
+        assert!(super::gaps("A score of {1} is fine.").is_empty());
     }
 }
