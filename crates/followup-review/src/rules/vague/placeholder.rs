@@ -35,7 +35,7 @@ impl Rule for Placeholder {
                 Severity::Error,
                 (start, end),
                 "A gap is still in the message: it reads as unfinished.",
-                "Replace the bracketed text with your own words, then check again.",
+                "Replace the placeholder with your own words, then check again.",
             ));
         }
     }
