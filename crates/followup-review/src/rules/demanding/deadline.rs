@@ -90,4 +90,44 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn an_expectation_imposed_on_them() {
+        fires(
+            "demanding.deadline",
+            &[
+                "I request you to provide the result immediately.",
+                "I therefore expect a binding statement.",
+                "I expect a clear answer from you.",
+                "We urge you to decide promptly on my candidacy.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &[
+                "I therefore expect to be available from 1 March.",
+                "I now need to decide on the relocation, and I will let you know.",
+                "Could you tell me when you expect a decision?",
+            ],
+        );
+    }
+
+    #[test]
+    fn their_answer_wanted_by_a_day() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.deadline",
+            &[
+                "I need your final answer and compensation figure by Monday.",
+                "I want a decision from your side by Friday.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &[
+                "I need a day to review the offer letter, if that is fine.",
+                "Could you let me know if I need an answer for the other firm by Friday?",
+            ],
+        );
+    }
 }

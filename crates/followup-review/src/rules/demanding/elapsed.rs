@@ -202,4 +202,67 @@ mod tests {
             &["We are the only team in the company doing this, you said."],
         );
     }
+
+    #[test]
+    fn the_time_it_took_stressed() {
+        fires(
+            "demanding.elapsed",
+            &[
+                "Given it has taken a full three weeks since my interview, I wonder.",
+                "You said answer will be in one week. Now is three weeks.",
+                "I have waited for long time.",
+                "We have waited so long for this decision.",
+                "Now it is almost two months.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &[
+                "It has taken a few weeks of practice to learn the tool, which I enjoyed.",
+                "I am available now, with two weeks of notice.",
+                "It was worth waiting for, thank you.",
+            ],
+        );
+    }
+
+    #[test]
+    fn messages_counted_by_despite_or_my_last() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &[
+                "I have heard nothing despite two emails.",
+                "My last two emails about the role went unanswered.",
+                "The decision was due early next week, which was three weeks ago.",
+                "Despite several reminders, nothing came back.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &[
+                "My last email had the references you asked for.",
+                "The answer was due on Friday, which suits me.",
+            ],
+        );
+    }
+
+    #[test]
+    fn messages_counted_without_my() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &[
+                "Third email, zero replies.",
+                "Zero responses so far.",
+                "This is the third set of documents I've sent.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &[
+                "Thank you for the second interview and the tour.",
+                "The second set of slides is attached, as you asked.",
+            ],
+        );
+    }
 }

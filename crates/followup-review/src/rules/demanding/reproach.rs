@@ -229,4 +229,76 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn alarm_at_their_handling() {
+        fires(
+            "demanding.reproach",
+            &[
+                "WHAT IS HAPPENING with my application??",
+                "What is going on with my candidacy?",
+                "what is happening to my file, seriously",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "I loved hearing what is happening with the new platform.",
+                "Could you share what is going on in the team this quarter?",
+            ],
+        );
+    }
+
+    #[test]
+    fn sarcasm_at_their_reading_and_silence() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "Is anyone actually reading these?",
+                "My emails went straight into some very busy folder, I guess.",
+                "kinda brutal to ghost ppl after 4 rounds",
+                "are we done or what",
+                "I'll take it that silence means the role is gone.",
+                "Thanks, I guess.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Is anyone else from the team joining the call?",
+                "The project is done, or nearly done, as you said.",
+                "The silence of the office at night is lovely, I heard.",
+                "I guess I will see you on Monday, thanks.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silence_and_slips_named_with_a_smile() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "No worries if the role has been filled and nobody thought to mention it.",
+                "Thank you for eventually finding the meeting link.",
+                "Hopefully the next stage runs a little more smoothly.",
+                "Third email: impressive consistency.",
+                "Unless someone can manage a one-line reply.",
+                "Frankly your silence is making that decision easy.",
+                "Your loss, in a sense.",
+                "I'd appreciate it if this is actually the last hoop.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Nobody on the panel asked about my notice period, so here it is.",
+                "Hopefully the next stage is in person; could you confirm?",
+                "The team's consistency in code review impressed me.",
+                "I understand your silence over the holidays, and I hope you had a good break.",
+                "The last step is the reference check, as you said.",
+            ],
+        );
+    }
 }

@@ -89,4 +89,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn reputation_held_over_them_without_a_verb() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.threat",
+            &[
+                "Candidates talk, and this kind of treatment tends to end up on Glassdoor.",
+                "Word travels fast in this industry.",
+                "Stories like mine usually wind up on Reddit.",
+            ],
+        );
+        silent(
+            "demanding.threat",
+            &[
+                "I read your Glassdoor page before the interview and liked it.",
+                "People talk about the new office a lot, you said.",
+            ],
+        );
+    }
 }

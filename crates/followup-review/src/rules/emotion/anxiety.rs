@@ -53,4 +53,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_wait_as_a_weight() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.anxiety",
+            &[
+                "Every day without news is a little heavier to carry.",
+                "Each morning without a word from you, I check again.",
+                "It gets harder to bear.",
+            ],
+        );
+        silent(
+            "emotion.anxiety",
+            &[
+                "Every day without meetings is a focus day at my current team, as I mentioned.",
+                "The box was heavy, but the move went fine.",
+            ],
+        );
+    }
 }

@@ -134,4 +134,14 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn begging_the_question_is_an_idiom() {
+        use crate::rules::testing::{fires, silent};
+        fires("emotion.begging", &["I am begging you to reconsider."]);
+        silent(
+            "emotion.begging",
+            &["Your point that the churn numbers were begging the question stayed with me."],
+        );
+    }
 }

@@ -84,4 +84,40 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn born_for_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.dream-job",
+            &[
+                "This is the role I was born for.",
+                "Teaching is the thing that gets me out of bed.",
+                "I was born to do this work.",
+            ],
+        );
+        silent(
+            "emotion.dream-job",
+            &[
+                "I was born in Lagos and moved to Leeds.",
+                "The alarm gets the team out of the building in drills.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_heart_set_on_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.dream-job",
+            &[
+                "Yours is the one my heart is set on.",
+                "My heart has been set on this team.",
+            ],
+        );
+        silent(
+            "emotion.dream-job",
+            &["The table is set on the terrace for lunch, you said."],
+        );
+    }
 }

@@ -175,4 +175,68 @@ mod tests {
             &["I feel dreadful and cannot stop thinking about the analyst role."],
         );
     }
+
+    #[test]
+    fn the_body_and_tears_tell_it() {
+        fires(
+            "emotion.feeling",
+            &[
+                "my stomach has been doing backflips all week",
+                "With many tears I have to say goodbye to the process.",
+                "Honestly it breaks me to let this go.",
+                "This is crushing me, to be honest.",
+                "My stomach dropped when I saw your name in my inbox.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &[
+                "The stomach flu kept me home on Monday, so I rescheduled.",
+                "The film moved the audience to tears, as I mentioned.",
+                "It breaks the build when the cache is stale, as we discussed.",
+            ],
+        );
+    }
+
+    #[test]
+    fn pain_heart_and_pieces() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "I won't pretend this hasn't been agony.",
+                "Since that day my heart has been hanging on your answer.",
+                "Honestly I'm in pieces about it.",
+                "I am in limbo until I hear.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &[
+                "The project has been a success.",
+                "The pieces of the puzzle fit together in the case study.",
+                "My heart is in product design, which we discussed.",
+            ],
+        );
+    }
+
+    #[test]
+    fn spirals_and_scattered_thinking() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "I'm honestly in a spiral.",
+                "I have been in a daze since the interview.",
+                "I can't think straight about the choice.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &[
+                "The design spiral in your logo is lovely.",
+                "I can think of three questions for the next round.",
+            ],
+        );
+    }
 }

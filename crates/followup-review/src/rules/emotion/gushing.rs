@@ -69,4 +69,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn gratitude_beyond_the_occasion() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.gushing",
+            &[
+                "Thank you for the golden opportunity to attend the interview.",
+                "Thank you for sparing your time for a small person like me.",
+                "I will be ever thankful.",
+                "I am grateful and obliged to you.",
+            ],
+        );
+        silent(
+            "emotion.gushing",
+            &[
+                "Thank you for your time today; I am grateful for the conversation.",
+                "The golden ratio came up in the design exercise.",
+            ],
+        );
+    }
 }

@@ -128,4 +128,44 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_late_reply_explained() {
+        fires(
+            "overjustification.apology",
+            &[
+                "Sorry for the late reply, I was travelling and my phone had no signal.",
+                "Apologies for the delayed response, I have been unwell and then my laptop broke.",
+                "Sorry for my slow answer, I was stuck at a family event and also ill.",
+            ],
+        );
+        silent(
+            "overjustification.apology",
+            &[
+                "Thank you for your quick reply; I was glad to hear from you.",
+                "Sorry for the late reply. My availability is Monday and Tuesday.",
+                "Apologies for the slow reply, I was travelling yesterday.",
+            ],
+        );
+    }
+
+    #[test]
+    fn formal_apologies_for_the_message() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.apology",
+            &[
+                "I apologise in advance for the disturbance.",
+                "I apologize deeply for taking from your precious time.",
+                "Sorry for the disturbance.",
+            ],
+        );
+        silent(
+            "overjustification.apology",
+            &[
+                "I apologise for the typo in my last email: the date is 3 March.",
+                "The disturbance in the network was the case study.",
+            ],
+        );
+    }
 }

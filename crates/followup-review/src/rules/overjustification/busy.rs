@@ -74,4 +74,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn hiring_slowness_excused() {
+        fires(
+            "overjustification.busy",
+            &[
+                "I completely understand that hiring takes time.",
+                "I know these things take time.",
+                "I appreciate that the process can take time.",
+                "You have so many candidates to see.",
+            ],
+        );
+        silent(
+            "overjustification.busy",
+            &[
+                "Do you have many candidates in the final round?",
+                "Hiring takes time, the article said; the panel agreed.",
+                "I understand the role covers hiring, which I enjoyed discussing.",
+            ],
+        );
+    }
 }

@@ -69,4 +69,39 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_sender_as_a_nuisance() {
+        fires(
+            "overjustification.pushy",
+            &[
+                "I really hate to be that person who keeps emailing.",
+                "I hate to be the candidate chasing you.",
+                "Hate to be this guy, but any news?",
+            ],
+        );
+        silent(
+            "overjustification.pushy",
+            &[
+                "I would hate to miss the call, so I set a reminder.",
+                "The person who interviewed me was kind.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_last_time_promised() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.pushy",
+            &[
+                "I promise this is the last time.",
+                "Promise it will be the last one.",
+            ],
+        );
+        silent(
+            "overjustification.pushy",
+            &["You promised the last round would be short, and it was."],
+        );
+    }
 }

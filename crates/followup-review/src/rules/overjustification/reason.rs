@@ -110,4 +110,47 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn writing_justified_and_the_number_defended() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &[
+                "Please do not take it as disrespect that I am writing.",
+                "I just felt I owe you honesty.",
+                "I permit myself to write to you one last time.",
+                "I want to be transparent about how I arrived at my number.",
+                "I don't want it to seem arbitrary or greedy.",
+                "I hope that explanation makes sense.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &[
+                "I am open about relocating, as we discussed.",
+                "My number is 85k, based on the range you shared.",
+            ],
+        );
+    }
+
+    #[test]
+    fn hesitation_told() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &[
+                "I went back and forth about it.",
+                "I really don't want to seem like someone who can't take a hint.",
+                "I went back and forth over whether to write.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &[
+                "The team goes back and forth between Berlin and Lisbon, you said.",
+                "I want to seem prepared, so I read the handbook.",
+            ],
+        );
+    }
 }

@@ -113,4 +113,78 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_other_processes_held_over_them() {
+        fires(
+            "pressure.leverage",
+            &[
+                "As I am in late stages with two other firms, I trust you will keep that in mind.",
+                "Several companies have reached out, and I hope you will factor that in.",
+                "Since two other employers are moving, I am sure you will take that into account.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "I trust you will keep the team's roadmap in mind for the next call.",
+                "Thank you for keeping my notice period in mind.",
+            ],
+        );
+    }
+
+    #[test]
+    fn scarcity_and_the_market_held_up() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "That says something about how the market values a Python profile.",
+                "Architects with FedRAMP experience are hard to find right now.",
+                "The market is snapping them up within days.",
+                "That window won't stay open long, though.",
+                "Several teams have asked for the same dates.",
+                "I'd lock it in soon.",
+                "Two other firms have already quoted higher.",
+                "If there's flexibility to land at or above that, now's the moment.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "The data was hard to find, which made the exercise fun.",
+                "The office stays open late on Thursdays, you said.",
+                "Could you share how the team values code review?",
+                "Thank you for the quote for the relocation package.",
+            ],
+        );
+    }
+
+    #[test]
+    fn others_competing_waiting_ready() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "Three companies are now competing for me.",
+                "Another company is ready to sign me tomorrow.",
+                "The other company is waiting on me.",
+                "A couple of firms have made it clear they'd like an answer from me soon.",
+                "I'd hate for you to miss out on the chance.",
+                "Talent at this level doesn't sit around.",
+                "An accountant like that doesn't usually wait long for the right seat.",
+                "Your main competitor in the city has invited me to a final round.",
+                "I would rather not let that opportunity cool while I wait.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "Two companies I worked for used Snowflake, which helped in the case study.",
+                "The other team is waiting for the design review, you said.",
+                "I don't usually wait long to send references, so here they are.",
+                "Could you tell me who your competitors are in the region?",
+            ],
+        );
+    }
 }

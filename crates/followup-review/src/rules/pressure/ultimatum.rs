@@ -11,6 +11,7 @@
 
 use crate::finding::{Category, Severity};
 use crate::rules::{Check, Marker, PhraseRule, StructureRule};
+use followup_core::MessageKind;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
@@ -83,8 +84,16 @@ fn consequence_at(tokens: &[crate::text::Token], i: usize, need_resolve: bool) -
     let verb = window
         .iter()
         .position(|n| CONSEQUENCES.contains(&n.text.as_str()))?;
-    // "I'm out of office" is no consequence.
-    if window[verb].text == "out" && window.get(verb + 1).is_some_and(|n| n.text == "of") {
+    // "I'm out of office" is no consequence, and "I will take it that you moved on" an
+    // assumption, not a threat.
+    let next = |k: usize| window.get(verb + k).map(|n| n.text.as_str());
+    if window[verb].text == "out" && next(1) == Some("of") {
+        return None;
+    }
+    if matches!(window[verb].text.as_str(), "take" | "taking")
+        && matches!(next(1), Some("it" | "that"))
+        && matches!(next(2), Some("that" | "as"))
+    {
         return None;
     }
     resolved.then_some(i + 1 + verb)
@@ -141,6 +150,40 @@ const SPEED: &[&str] = &[
     "accelerate",
 ];
 
+/// What the sender takes after an offer, when it is the other offer: "take that one", "go
+/// with them", "accept theirs" ("I will accept or decline by Friday" takes nothing yet).
+const TAKEN: &[&str] = &[
+    "that",
+    "it",
+    "theirs",
+    "them",
+    "one",
+    "elsewhere",
+    "instead",
+];
+
+/// A floor at token `i`, as the index of its last word: "anything under 150k won't work",
+/// "anything lower is not an option", "anything below that I would decline".
+fn floor_at(tokens: &[crate::text::Token], i: usize) -> Option<usize> {
+    if !matches!(tokens[i].text.as_str(), "anything" | "everything") {
+        return None;
+    }
+    let sentence = tokens[i].sentence;
+    let same = |t: &&crate::text::Token| t.sentence == sentence;
+    let below = tokens[i + 1..].iter().take(2).filter(same).any(|t| {
+        matches!(
+            t.text.as_str(),
+            "below" | "under" | "less" | "lower" | "short"
+        )
+    });
+    let refused = tokens[i + 1..]
+        .iter()
+        .take(7)
+        .filter(same)
+        .position(|t| t.negator || matches!(t.text.as_str(), "decline" | "refuse" | "pass"));
+    (below && refused.is_some()).then(|| i + 1 + refused.unwrap_or(0))
+}
+
 fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let sentence_of = |token: usize| doc.tokens.get(token).map_or(usize::MAX, |t| t.sentence);
@@ -166,6 +209,32 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
             threats.entry(token.sentence).or_default().push(i);
         }
     }
+    // "…so I'll just take that one": the sender resolved to take what was offered elsewhere.
+    // In a withdrawal that is the news, not a threat ("I will be joining them in March").
+    let withdrawing = cx.kind == MessageKind::Withdraw;
+    for sentence in doc.sentences.iter().filter(|_| !withdrawing) {
+        let tokens = &doc.tokens[sentence.first_token..sentence.end_token];
+        for i in 0..tokens.len() {
+            let Some(verb) = consequence_at(tokens, i, true) else {
+                continue;
+            };
+            let taken = tokens[verb + 1..tokens.len().min(verb + 3)]
+                .iter()
+                .any(|t| TAKEN.contains(&t.text.as_str()));
+            if taken {
+                threats
+                    .entry(tokens[verb].sentence)
+                    .or_default()
+                    .push(sentence.first_token + verb);
+            }
+        }
+    }
+    // "…so anything under 150k won't work": a floor set by the other offer.
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if let Some(last) = floor_at(&doc.tokens, i) {
+            threats.entry(token.sentence).or_default().push(last);
+        }
+    }
     let mut spans = conditional_consequences(cx);
     for offer in cx.marker(Marker::Offer) {
         let at = sentence_of(offer.first);
@@ -183,8 +252,8 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use super::MessageKind;
     use crate::rules::testing::{fires, silent, silent_as};
-    use followup_core::MessageKind;
 
     #[test]
     fn fires_on_ultimatums_said_many_ways() {
@@ -214,6 +283,14 @@ mod tests {
                 "I will accept them on Friday if I don't receive any update from you.",
                 "If your organisation does not give me an offer by Friday, I will have no choice but to accept one of them.",
                 "I shall sign with the other firm on Monday if there is no answer by then.",
+                // An offer, then the sender resolved to take it.
+                "I already have an offer at 28, so anything lower won't work and I'll just take that one.",
+                "Got an offer from a fintech yesterday. If the numbers are close I'll go with them.",
+                "Another firm made me an offer; I will probably accept it next week.",
+                // An offer, then a floor.
+                "I have another offer at 145k, so anything under 150k won't work.",
+                "A competing offer came in at 90k. Anything lower is not an option for me.",
+                "I hold an offer from a bank; anything below that I would decline.",
             ],
         );
     }
@@ -232,11 +309,22 @@ mod tests {
                 "If it is not too late, I would love to join the team call.",
                 "If I don't hear back, I will follow up next week.",
                 "If you do not need anything else, I am out of office on Friday.",
+                "If I do not hear back, I will take it that you have proceeded with other candidates.",
+                "I will understand if the team has decided to go another way.",
                 "I liked how quickly the team ships; thank you for the interview.",
                 "I received an offer from another company with a deadline of Friday. A quick update: the other process is in its final round.",
                 "I have another offer on the table. I am a fast learner, as you saw.",
                 "I've received an offer with a deadline of July 12. Can we speed things up?",
+                "I received another offer, and I will need to accept or decline it by Friday.",
+                "I have another offer. Anything you can share about the timeline would help.",
+                "My expectation is 80k; anything under that is not something I have considered.",
+                "I accepted an offer elsewhere. I will take this chance to thank you.",
             ],
+        );
+        silent_as(
+            "pressure.ultimatum",
+            MessageKind::Withdraw,
+            &["I have accepted another offer, and I will be joining them next month."],
         );
         silent_as(
             "pressure.ultimatum",
@@ -263,6 +351,26 @@ mod tests {
             &[
                 "If the offer letter arrives on Monday, I will sign it that day.",
                 "I will reconsider the relocation question if you think it helps.",
+            ],
+        );
+    }
+
+    #[test]
+    fn no_option_left_or_a_better_number() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "If your side can confirm this week, I will prefer you, otherwise I will have no option.",
+                "If your side wants to come back with a better number before Friday, I could reconsider.",
+                "Or I would have no choice.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &[
+                "A better number of interviews per week would help the team, you said.",
+                "Otherwise, I am happy to meet on Monday.",
             ],
         );
     }

@@ -113,4 +113,47 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn counts_of_things_shipped_or_published() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "Both will tell you I published three first-author papers in two years.",
+                "The profile has two shipped recommender systems.",
+                "I single-handedly rebuilt the pipeline.",
+                "We had 4 launched products under my watch.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &[
+                "Thank you for telling me about the three products the team shipped.",
+                "Two published papers were mentioned in the job description, you said.",
+            ],
+        );
+    }
+
+    #[test]
+    fn figures_hit_new_work_and_awards() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "I shipped a side project that hit 2k users in 3 days.",
+                "Since we spoke I've finished a churn model.",
+                "Given my 10 years, two Red Dot awards and the rebrand, I'd expect more.",
+                "Five years on the platform, and both certifications.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &[
+                "Thank you for telling me the platform reached 2,000 customers this year.",
+                "The team won two awards last year, you said.",
+                "Since we spoke, I have thought about the onboarding plan.",
+            ],
+        );
+    }
 }

@@ -100,4 +100,45 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn skills_sold_again() {
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "I want to add that I speak four languages.",
+                "I am sure I can give a lot to the team.",
+                "I am confident I could bring much value here.",
+                "I speak three languages fluently, which would help.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &[
+                "Thank you for asking which languages I speak; I am happy to share.",
+                "I am sure I can join the call on Monday.",
+            ],
+        );
+    }
+
+    #[test]
+    fn skills_shown_to_fit_and_the_price_called_modest() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "The model shows exactly the skills your team needs.",
+                "I'd expect at least $140k, which is honestly modest for what I bring.",
+                "That's the toolkit that would walk in on day one.",
+                "I can deliver from day one.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &[
+                "Could you tell me what skills the team needs most?",
+                "The onboarding plan for day one sounds clear, thank you.",
+            ],
+        );
+    }
 }

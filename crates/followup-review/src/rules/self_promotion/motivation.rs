@@ -89,4 +89,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn credentials_told_to_match_them() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.motivation",
+            &[
+                "My training corresponds exactly to your expectations.",
+                "My experience matches perfectly your requirements.",
+                "Permit me to recall that I trained in Bordeaux.",
+            ],
+        );
+        silent(
+            "self-promotion.motivation",
+            &[
+                "Could you tell me whether my notice period fits your timeline?",
+                "Permit me a question about the schedule.",
+            ],
+        );
+    }
 }

@@ -1,7 +1,8 @@
 //! `vague.no-reference`: nothing ties the message to the process: no role, position, process,
 //! interview or conversation ("Any news?", "Just checking in"). An error on the whole message.
-//! With `--process`, naming the role or the company counts too. "My application" alone names
-//! nothing: every candidate has one ("I would like to withdraw my application").
+//! With `--process`, naming the role or the company counts too. "My application" and "your
+//! process" alone name nothing: every candidate has one ("I would like to withdraw my
+//! application", "Where are you in your process?").
 
 use std::borrow::Cow;
 
@@ -14,7 +15,8 @@ pub static RULE: NoReference = NoReference;
 /// See the module documentation.
 pub struct NoReference;
 
-/// Words of applying that every candidate's message could say, naming no process.
+/// Words of applying, and the process itself, that every candidate's message could say,
+/// naming no process.
 const APPLICATION: &[&str] = &[
     "application",
     "applications",
@@ -22,6 +24,8 @@ const APPLICATION: &[&str] = &[
     "apply",
     "candidacy",
     "candidature",
+    "process",
+    "processes",
 ];
 
 impl Rule for NoReference {
@@ -113,6 +117,9 @@ mod tests {
                 "Hi, I would like to withdraw my application. Thank you.",
                 "Hello, kindly share the status of my candidature.",
                 "Is there any news on what I applied for?",
+                // Only the process, which every company has.
+                "Hi there, I've received another offer. Where are you in your process?",
+                "Hello, is there any update on the process?",
             ],
         );
     }
@@ -129,6 +136,8 @@ mod tests {
                 "Any news on my application for the Analyst role?",
                 "Thank you for your question about my Paralegal application.",
                 "Is there any news on my application to Globex?",
+                "Is there any news on the Globex process?",
+                "Is the selection process still open?",
             ],
         );
     }
