@@ -29,6 +29,7 @@ const WORD_SETS: &[(&str, &str)] = &[
     ("function_words", "function-words"),
     ("greetings", "greetings"),
     ("generic_addressees", "generic-addressees"),
+    ("generic_thanks", "generic-thanks"),
     ("politeness", "politeness"),
     ("request_verbs", "request-verbs"),
 ];

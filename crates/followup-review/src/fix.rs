@@ -26,6 +26,7 @@ use crate::language::Language;
 use crate::reviewer::Reviewer;
 use crate::text::Document;
 use crate::text::dates::{DateMeaning, find_dates};
+use crate::text::parts::{Parts, SIGN_OFFS, Span};
 use crate::verdict::Review;
 
 /// A rewritten message and its review.
@@ -36,34 +37,6 @@ pub struct Fix {
     /// Its review, with the same kind and context.
     pub review: Review,
 }
-
-/// Words a close opens with ("Best regards,", "Thanks,").
-const SIGN_OFFS: &[&str] = &[
-    "best",
-    "regards",
-    "kind",
-    "warm",
-    "thanks",
-    "thank",
-    "cheers",
-    "sincerely",
-    "respectfully",
-    "cordially",
-    "yours",
-    "all",
-    "many",
-    "take",
-    "with",
-    "bye",
-    "ciao",
-    "love",
-    "talk",
-    "speak",
-    "see",
-    "greetings",
-    "salutations",
-    "respect",
-];
 
 /// Rules whose words are rewritten rather than removed.
 const REWRITTEN: &[&str] = &["emotion.punctuation", "emotion.shouting"];
@@ -83,9 +56,6 @@ const ROLE_NOUNS: &[&str] = &[
 
 /// The close added when the message has none, or a flagged one.
 const CLOSE: &str = "Best regards,";
-
-/// A stretch of the message: its byte span.
-type Span = (usize, usize);
 
 impl Reviewer {
     /// The strong version of `text`, reviewed as `kind` with `context`.
@@ -212,135 +182,6 @@ impl Reviewer {
         let review = self.review(&text, kind, context);
         Fix { text, review }
     }
-}
-
-/// The message cut into greeting, body sentences and close.
-struct Parts {
-    greeting: Option<Span>,
-    /// The greeting opened the first sentence ("Hi Jess, day 12…"): the text between them.
-    inline: Option<Span>,
-    body: Vec<Span>,
-    close: Vec<Span>,
-    /// The close opens with the user's own sign-off line.
-    signed: bool,
-}
-
-impl Parts {
-    fn of(text: &str, language: &'static Language) -> Parts {
-        let doc = Document::new(text, language);
-        let mut spans: Vec<Span> = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
-        let mut greeting = None;
-        let mut inline = None;
-        if let Some(&(start, end)) = spans.first() {
-            let first = &text[start..end];
-            let opens = first
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(|w| {
-                    language
-                        .lexicon
-                        .greetings
-                        .contains(w.to_lowercase().as_str())
-                });
-            if opens {
-                // "Hi Jess, day 12 and counting…": the greeting ends at its comma.
-                match first.find(',') {
-                    Some(comma) if start + comma + 1 < end => {
-                        greeting = Some((start, start + comma + 1));
-                        let rest = start + comma + 1;
-                        let rest =
-                            rest + text[rest..end].len() - text[rest..end].trim_start().len();
-                        inline = Some((start + comma + 1, rest));
-                        spans[0] = (rest, end);
-                    }
-                    _ => {
-                        greeting = Some((start, end));
-                        spans.remove(0);
-                    }
-                }
-            }
-        }
-        // A sign-off line of the user's ("Thanks so much in advance,", "Cheers,") is the
-        // close, whatever its words: with the short lines after it (their name); what else
-        // follows it is body, reviewed like the rest, and the close stays last.
-        if let Some(at) = sign_off_line(text, &spans) {
-            let mut close = vec![spans[at]];
-            let mut body = spans[..at].to_vec();
-            for &span in &spans[at + 1..] {
-                if signature_line(text, span) {
-                    close.push(span);
-                } else {
-                    body.push(span);
-                }
-            }
-            return Parts {
-                greeting,
-                inline,
-                body,
-                close,
-                signed: true,
-            };
-        }
-        // The close: the last short lines that stand alone and ask nothing.
-        let mut close = Vec::new();
-        while let Some(&(start, end)) = spans.last() {
-            let piece = &text[start..end];
-            if !alone(text, (start, end))
-                || piece.split_whitespace().count() > 4
-                || piece.contains('?')
-                || spans.len() == 1
-            {
-                break;
-            }
-            close.insert(0, (start, end));
-            spans.pop();
-        }
-        Parts {
-            greeting,
-            inline,
-            body: spans,
-            close,
-            signed: false,
-        }
-    }
-}
-
-/// Most words a sign-off line has ("Thanks so much in advance," has five).
-const SIGN_OFF_WORDS: usize = 6;
-
-/// Whether the span is on a line of its own.
-fn alone(text: &str, (start, end): Span) -> bool {
-    let before = text[..start].trim_end_matches([' ', '\t']);
-    let after = text[end..].trim_start_matches([' ', '\t']);
-    (before.is_empty() || before.ends_with('\n'))
-        && (after.is_empty() || after.starts_with(['\n', '\r']))
-}
-
-/// The last body line that is a sign-off: short, alone on its line, ending in a comma and
-/// asking nothing, after a finished sentence or a blank line (not a wrapped sentence's first
-/// line), and not followed by a line that carries on in lower case.
-fn sign_off_line(text: &str, spans: &[Span]) -> Option<usize> {
-    (1..spans.len()).rev().find(|&i| {
-        let (start, end) = spans[i];
-        let piece = &text[start..end];
-        let before = text[..start].trim_end();
-        let next = spans.get(i + 1).map(|&(s, _)| &text[s..]);
-        piece.ends_with(',')
-            && !piece.contains('?')
-            && piece.split_whitespace().count() <= SIGN_OFF_WORDS
-            && alone(text, spans[i])
-            && (before.ends_with(['.', '?', '!', '…', ')', '"'])
-                || text[spans[i - 1].1..start].matches('\n').count() >= 2)
-            && !next.is_some_and(|n| n.starts_with(char::is_lowercase))
-    })
-}
-
-/// A line after the sign-off that signs (a name, a title, a phone number), not a sentence.
-fn signature_line(text: &str, span: Span) -> bool {
-    let piece = &text[span.0..span.1];
-    alone(text, span)
-        && piece.split_whitespace().count() <= 4
-        && !piece.ends_with(['.', '?', '!', ',', ':', ';'])
 }
 
 /// Events a time may be counted from.

@@ -64,6 +64,8 @@ pub struct Lexicon {
     pub greetings: phf::Set<&'static str>,
     /// Whom a greeting may address without a name ("team", "hiring").
     pub generic_addressees: phf::Set<&'static str>,
+    /// Words of a thank-you that could follow any interview ("enjoyed our conversation").
+    pub generic_thanks: phf::Set<&'static str>,
     /// Words that make a sentence a polite request ("please", "kindly").
     pub politeness: phf::Set<&'static str>,
     /// Verbs of a request in the imperative ("share", "revert", "let").

@@ -91,7 +91,7 @@ fn role(text: &str) -> Option<String> {
 #[test]
 fn every_weak_message_is_fixed_keeping_its_own_words() {
     let reviewer = Reviewer::new();
-    let (mut weak, mut strong, mut no_day, mut too_long) = (0, 0, 0, 0);
+    let (mut weak, mut strong, mut no_day, mut too_long, mut no_topic) = (0, 0, 0, 0, 0);
     let mut not_strong = Vec::new();
     for case in read::entries() {
         let text = &case.text;
@@ -146,6 +146,9 @@ fn every_weak_message_is_fixed_keeping_its_own_words() {
         } else if rules == ["vague.no-time-anchor"] {
             // Only the process knows the timeline of a message that names no day.
             no_day += 1;
+        } else if rules == ["vague.generic-thanks"] {
+            // Only the sender knows what was discussed; the process names the role.
+            no_topic += 1;
         } else if rules == ["length.message"] {
             // Its own unflagged sentences are over the aim.
             too_long += 1;
@@ -154,8 +157,8 @@ fn every_weak_message_is_fixed_keeping_its_own_words() {
         }
     }
     println!(
-        "fix: {strong}/{weak} weak messages fixed strong; {no_day} name no day (strong with \
-         --process); {too_long} over the aim in their own sentences"
+        "fix: {strong}/{weak} weak messages fixed strong; {no_day} name no day and {no_topic} \
+         no topic (strong with --process); {too_long} over the aim in their own sentences"
     );
     for line in &not_strong {
         println!("  {line}");
@@ -171,6 +174,11 @@ fn every_weak_message_is_fixed_keeping_its_own_words() {
 /// A process whose follow-up is due on 11 May 2026: an interview on 5 May and a promise for
 /// Friday 8 May.
 fn due_follow_up() -> ProcessContext {
+    context_at("2026-05-11", MessageKind::FollowUp)
+}
+
+/// The process of [`due_follow_up`], judged at `now` for a message of `kind`.
+fn context_at(now: &str, kind: MessageKind) -> ProcessContext {
     let document = serde_json::json!({
         "format": 1, "company": "Acme", "role": "Backend Engineer", "timezone": "UTC",
         "contacts": [{"name": "Ana Souza", "email": "ana@acme.example"}],
@@ -185,8 +193,33 @@ fn due_follow_up() -> ProcessContext {
         source: TimezoneSource::Config,
     };
     let process = parse_value(document, &TimeZoneDatabase::bundled(), &zone).unwrap();
-    let now = parse_now("2026-05-11", &process.timezone, &process.timezone_name).unwrap();
-    ProcessContext::new(&process, &Policy::default(), now, MessageKind::FollowUp)
+    let now = parse_now(now, &process.timezone, &process.timezone_name).unwrap();
+    ProcessContext::new(&process, &Policy::default(), now, kind)
+}
+
+#[test]
+fn a_thank_you_that_names_nothing_gets_the_role_from_the_process() {
+    let reviewer = Reviewer::new();
+    let text =
+        "Hi Ana,\n\nThanks for your time today, I really enjoyed our conversation.\n\nBest,\nSam";
+    let alone = reviewer.fix(text, MessageKind::ThankYou, None);
+    let rules: Vec<&str> = alone.review.findings.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["vague.generic-thanks"], "{}", alone.text);
+    let context = context_at("2026-05-05T18:00", MessageKind::ThankYou);
+    let fix = reviewer.fix(text, MessageKind::ThankYou, Some(&context));
+    assert_eq!(
+        fix.review.verdict,
+        Verdict::Strong,
+        "{:?}\n{}",
+        fix.review.findings,
+        fix.text
+    );
+    assert!(fix.text.contains("Backend Engineer"), "{}", fix.text);
+    assert!(
+        fix.text.contains("I really enjoyed our conversation."),
+        "{}",
+        fix.text
+    );
 }
 
 #[test]

@@ -193,6 +193,7 @@ static REGISTRY: &[&dyn Rule] = &[
     &overjustification::spam::RULE,
     &overjustification::reason::RULE,
     &vague::no_reference::RULE,
+    &vague::generic_thanks::RULE,
     &vague::no_time_anchor::RULE,
     &vague::promise_date::RULE,
     &vague::wrong_name::RULE,

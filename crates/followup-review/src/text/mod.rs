@@ -11,8 +11,10 @@
 //! - [`position`]: byte offsets to 1-based lines and columns.
 //! - [`speech`]: requests that are not questions ("Kindly share the status").
 //! - [`roles`]: who a stretch of a sentence speaks about (the sender, them, the wait).
+//! - [`parts`]: the greeting, the body and the close of a message.
 
 pub mod dates;
+pub(crate) mod parts;
 pub mod position;
 pub mod roles;
 pub mod speech;

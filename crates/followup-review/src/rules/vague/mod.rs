@@ -1,6 +1,8 @@
-//! `vague`: no reference to the process, no time anchor, the promise's date missing, a
-//! greeting to someone who is not a contact of the process, or a `[...]` gap left in.
+//! `vague`: no reference to the process, a thank-you that names nothing of the talk, no time
+//! anchor, the promise's date missing, a greeting to someone who is not a contact of the
+//! process, or a `[...]` gap left in.
 
+pub mod generic_thanks;
 pub mod no_reference;
 pub mod no_time_anchor;
 pub mod placeholder;
