@@ -130,4 +130,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn told_to_hurry() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.deadline",
+            &[
+                "kinda need u guys to hurry up on the mobile dev role lol",
+                "I need you to speed this up.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &["Do you need me to send anything before Monday?"],
+        );
+    }
 }

@@ -265,4 +265,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn neither_of_my_emails() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &[
+                "Neither of my emails got an answer.",
+                "None of my messages were returned.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &["Neither of the dates works for me, sadly; could we try Monday?"],
+        );
+    }
 }

@@ -207,4 +207,23 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_call_awaited() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.imposed-deadline",
+            &[
+                "I'll be expecting your call then at the latest.",
+                "I will be awaiting your decision.",
+            ],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "I can send the documents by Friday at the latest.",
+                "I'll be expecting a parcel on Monday, so mornings are best for a call.",
+            ],
+        );
+    }
 }

@@ -301,4 +301,54 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_silence_judged() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "Neither of my emails seems to have merited a response.",
+                "I'll take the hint.",
+                "Best of luck with whoever you found.",
+                "I know how hard it must be to send a two-line email.",
+                "A reply by the 30th was the least I could expect.",
+                "I would have thought a reply was due by now.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Thank you for the hint about the case study format.",
+                "Best of luck with the product launch next week!",
+                "The least I can do is send the references today.",
+            ],
+        );
+    }
+
+    #[test]
+    fn done_waiting_and_what_silence_says() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "Honestly, I am done waiting.",
+                "I figured two weeks was enough time for someone to hit reply.",
+                "Hopefully this time the process moves a bit faster than the first stage did.",
+                "Clearly replying to candidates isn't a priority at your company, which says a lot.",
+                "Which is ironic given the job.",
+                "I'll have to assume you're not serious.",
+                "I'd appreciate it if people kept their word.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Thank you; the done list for the project was clear.",
+                "Hopefully the weather holds for the site visit.",
+                "Is the onsite faster than the first round, time-wise?",
+                "Could you say a little about the team's priorities?",
+            ],
+        );
+    }
 }

@@ -73,4 +73,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn every_ping_of_the_inbox() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.anxiety",
+            &[
+                "Every time my inbox pings I hope it is you.",
+                "Every time my phone buzzes, I check.",
+            ],
+        );
+        silent(
+            "emotion.anxiety",
+            &["Every time the build runs, the tests pass, as you showed."],
+        );
+    }
 }

@@ -120,4 +120,20 @@ mod tests {
             &["The table is set on the terrace for lunch, you said."],
         );
     }
+
+    #[test]
+    fn pictured_since_childhood() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.dream-job",
+            &[
+                "It is something I've pictured since I was ten years old.",
+                "I have wanted this since I was a child.",
+            ],
+        );
+        silent(
+            "emotion.dream-job",
+            &["I have lived in Leeds since I was 12, so relocation is not needed."],
+        );
+    }
 }

@@ -239,4 +239,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_heart_jumping() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "My heart jumps every time my inbox pings.",
+                "My heart leapt when I saw your name.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &["The heart monitor project sounds great."],
+        );
+    }
 }

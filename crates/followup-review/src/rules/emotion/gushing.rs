@@ -90,4 +90,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_ornate_register() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.gushing",
+            &[
+                "I shall count myself blessed beyond measure.",
+                "I remain deeply moved by the kindness shown.",
+                "Permit me to express my most humble gratitude.",
+                "Your most obedient servant.",
+            ],
+        );
+        silent(
+            "emotion.gushing",
+            &[
+                "Thank you for your time; the session on measurement was useful.",
+                "Most of the team works in Lagos, you said.",
+            ],
+        );
+    }
 }

@@ -168,4 +168,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn forgiveness_for_their_time() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.apology",
+            &[
+                "Forgive me for disturbing your valuable time once more.",
+                "Forgive me for taking your time again.",
+            ],
+        );
+        silent(
+            "overjustification.apology",
+            &["Forgive me: the date in my last email should be 4 March."],
+        );
+    }
 }

@@ -95,4 +95,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_many_projects() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.busy",
+            &[
+                "I understand you are handling many projects.",
+                "I imagine you are juggling several searches.",
+            ],
+        );
+        silent(
+            "overjustification.busy",
+            &["I understand you are handling the payments migration, which sounds interesting."],
+        );
+    }
 }

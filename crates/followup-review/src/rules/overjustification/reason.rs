@@ -153,4 +153,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn circumstances_told() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &[
+                "I've been juggling childcare this week because our nanny quit.",
+                "I must explain that in my current company the contract is project-based.",
+                "Our daycare closed on Monday.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &[
+                "I have been juggling Kafka and Flink at work, which we discussed.",
+                "I can explain the case study on the call if useful.",
+            ],
+        );
+    }
 }

@@ -43,4 +43,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn swallowed_by_a_filter() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.spam",
+            &[
+                "In case my last note got swallowed by a filter somewhere.",
+                "Maybe it landed in junk.",
+                "Perhaps my email went to promotions.",
+            ],
+        );
+        silent(
+            "overjustification.spam",
+            &[
+                "The filter design exercise was fun.",
+                "I landed in Lisbon on Monday, so I can meet in person.",
+            ],
+        );
+    }
 }

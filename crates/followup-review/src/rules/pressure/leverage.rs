@@ -187,4 +187,48 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn others_after_the_sender_and_leaving_the_market() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I've got a couple of contractors chasing me.",
+                "Two recruiters this week pitched me roles above that figure.",
+                "After this week I'll be off the market.",
+                "I won't be on the market much longer.",
+                "Honestly it's a bargain.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "A couple of clients called me about the audit, which is why I asked about hybrid work.",
+                "The product is on the market for longer than a year, you said.",
+                "The team is off to a conference next week.",
+            ],
+        );
+    }
+
+    #[test]
+    fn approaches_and_the_market_invoked() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I've had three approaches this month.",
+                "I'm interviewing with four fintechs for similar roles.",
+                "Reality check on the market: it's moving.",
+                "Profiles like this are rare right now.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "I interviewed with two teams at your company in May, which was great.",
+                "The rare earth supply chain came up in the case study.",
+            ],
+        );
+    }
 }

@@ -125,13 +125,15 @@ pub(crate) fn conditional_consequences(cx: &Check<'_>) -> Vec<(usize, usize)> {
     spans
 }
 
-/// What turns an offer into leverage: a deadline imposed on them or ASAP, a reproach, guilt.
+/// What turns an offer into leverage: a deadline imposed on them or ASAP, a reproach, guilt,
+/// the wait counted.
 const LEVERAGE: &[&str] = &[
     "demanding.imposed-deadline",
     "demanding.deadline",
     "demanding.reproach",
     "demanding.accusation",
     "demanding.guilt",
+    "demanding.elapsed",
 ];
 
 /// Words that ask them to go faster ("quick" and "fast" are not: "a quick update", "a fast
@@ -372,6 +374,42 @@ mod tests {
                 "A better number of interviews per week would help the team, you said.",
                 "Otherwise, I am happy to meet on Monday.",
             ],
+        );
+    }
+
+    #[test]
+    fn after_a_day_the_other_offer() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "After that I'll be taking one of the other offers on my desk.",
+                "After Friday I am taking one of the other offers.",
+                "If you can put an offer in front of me this week with similar pay, I'd reconsider.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &[
+                "After that I will take a few days off before starting.",
+                "If the offer letter mentions the pay date, I would be glad to know it.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_senders_kind_as_scarce() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "Candidates with this profile are hard to find.",
+                "Engineers with my Kubernetes background are rare.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["Candidates with questions about the case study can write to you, the brief says."],
         );
     }
 }

@@ -156,4 +156,46 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn results_told_by_their_outcome() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "We finished six weeks early and under budget.",
+                "The safety audit we passed with zero findings.",
+                "I managed the tower project with zero accidents.",
+                "I ran a crew of 22 on the hospital extension.",
+                "With my record of filling 120 tech roles a year, I'm sure.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &[
+                "Could you tell me whether the project is under budget review?",
+                "Thank you for explaining how the team keeps zero downtime goals.",
+            ],
+        );
+    }
+
+    #[test]
+    fn certificates_placements_features() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "Meanwhile I finished the Google Data Analytics cert.",
+                "Since then I've placed 14 engineering hires in six weeks.",
+                "My dashboard got featured on Tableau Public.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &[
+                "The team placed 3 people last quarter, you said.",
+                "Thank you; the features you showed were clear.",
+            ],
+        );
+    }
 }

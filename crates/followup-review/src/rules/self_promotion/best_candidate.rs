@@ -141,4 +141,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn shown_to_handle_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "It shows I can handle exactly the issues your group works on.",
+                "The project proves I could deliver at scale.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["The exercise shows how the team works, which I liked."],
+        );
+    }
 }

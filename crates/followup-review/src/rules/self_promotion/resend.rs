@@ -66,4 +66,39 @@ mod tests {
             &["Thank you for sending again the address of the office."],
         );
     }
+
+    #[test]
+    fn the_cv_re_attached_or_kept_on_file() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.resend",
+            &[
+                "You'll want to keep my CV on file, which I've re-attached.",
+                "My resume, which I have re-sent, covers it.",
+            ],
+        );
+        silent(
+            "self-promotion.resend",
+            &[
+                "Thank you for keeping the process moving.",
+                "I attached the references you asked for.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_link_sent_again() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.resend",
+            &[
+                "Sending the link again in case.",
+                "Here is the deck once more.",
+            ],
+        );
+        silent(
+            "self-promotion.resend",
+            &["Here is the link to the references you asked for."],
+        );
+    }
 }

@@ -141,4 +141,21 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn more_roles_by_name_and_the_search() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "vague.no-reference",
+            &["Thank you for your time yesterday. Any news?"],
+        );
+        silent(
+            "vague.no-reference",
+            &[
+                "Thank you for your time yesterday on the COO search.",
+                "I am following up regarding the post of Senior Clerk.",
+                "Is there any news on the Sous Chef job?",
+            ],
+        );
+    }
 }
