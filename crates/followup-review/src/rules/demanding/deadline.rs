@@ -146,4 +146,20 @@ mod tests {
             &["Do you need me to send anything before Monday?"],
         );
     }
+
+    #[test]
+    fn something_in_writing_by_a_date() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.deadline",
+            &[
+                "I'll need something in writing by the 15th.",
+                "I want the offer in writing by Friday.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &["Could I have the offer in writing when it is ready?"],
+        );
+    }
 }

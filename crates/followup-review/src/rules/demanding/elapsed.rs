@@ -85,7 +85,8 @@ fn elapsed_in_sentences(cx: &Check<'_>) -> Vec<(usize, usize)> {
     spans
 }
 
-/// "You said Monday." then a short sentence naming today ("It's Thursday.").
+/// "You said Monday." (or "by the 10th") then a short sentence naming
+/// today ("It's Thursday.", "It's the 17th.").
 fn said_then_today(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let lexicon = cx.lexicon();
@@ -93,6 +94,11 @@ fn said_then_today(cx: &Check<'_>) -> Vec<(usize, usize)> {
     for pair in doc.sentences.windows(2) {
         let words = |s: &crate::text::Sentence| &doc.tokens[s.first_token..s.end_token];
         let (said, now) = (words(&pair[0]), words(&pair[1]));
+        // A weekday, or a day of the month ("by the 10th").
+        let names_day = |t: &crate::text::Token| {
+            lexicon.weekday(&t.text, t.capitalised).is_some()
+                || lexicon.ordinal_day(&t.text).is_some()
+        };
         // "You said", or "you were very clear that" a few words on.
         let promised = said.iter().enumerate().any(|(i, w)| {
             w.text == "you"
@@ -102,13 +108,9 @@ fn said_then_today(cx: &Check<'_>) -> Vec<(usize, usize)> {
                         "said" | "told" | "promised" | "mentioned" | "wrote" | "assured" | "clear"
                     )
                 })
-        }) && said
-            .iter()
-            .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some());
+        }) && said.iter().any(names_day);
         let today = now.len() <= 4
-            && now
-                .iter()
-                .any(|t| lexicon.weekday(&t.text, t.capitalised).is_some())
+            && now.iter().any(names_day)
             && now
                 .iter()
                 .any(|t| matches!(t.text.as_str(), "it" | "today" | "now" | "is"));
@@ -139,6 +141,7 @@ mod tests {
                 "You said Monday. It's Thursday.",
                 "You were very clear I would hear by Tuesday. It is now Friday.",
                 "You were clear it would be Wednesday. Today is Monday.",
+                "You said I'd hear by the 10th. It's the 17th.",
                 "Day 12 and counting since the final round.",
                 "Waited 5 weeks for this.",
                 "Per my last three emails, I am following up.",
@@ -199,7 +202,10 @@ mod tests {
         );
         silent(
             "demanding.elapsed",
-            &["We are the only team in the company doing this, you said."],
+            &[
+                "We are the only team in the company doing this, you said.",
+                "I was told the interview is on the 10th. It is on Zoom.",
+            ],
         );
     }
 
@@ -279,6 +285,22 @@ mod tests {
         silent(
             "demanding.elapsed",
             &["Neither of the dates works for me, sadly; could we try Monday?"],
+        );
+    }
+
+    #[test]
+    fn contacts_counted_in_times() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &[
+                "I've now contacted you three times regarding the role.",
+                "I have chased you four times about it.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &["I have used the tool three times at work."],
         );
     }
 }

@@ -41,10 +41,23 @@ fn is_deadline(cx: &Check<'_>, date: &crate::text::dates::DateExpr) -> bool {
         .partition_point(|t| t.end <= date.start)
         .checked_sub(1)
         .and_then(|i| tokens.get(i));
+    // "on 12 May", "since Monday", and an event's own date ("(interview 14 January)").
     !before.is_some_and(|t| {
         matches!(
             t.text.as_str(),
-            "on" | "since" | "from" | "of" | "last" | "after"
+            "on" | "since"
+                | "from"
+                | "of"
+                | "last"
+                | "after"
+                | "interview"
+                | "interviewed"
+                | "meeting"
+                | "round"
+                | "met"
+                | "spoke"
+                | "emailed"
+                | "wrote"
         )
     })
 }

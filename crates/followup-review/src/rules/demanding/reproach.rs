@@ -351,4 +351,47 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_culture_and_courtesy() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "I'll assume silence is just part of the culture there?",
+                "Would love an actual update.",
+                "I'd appreciate the courtesy of a real date this time.",
+                "Your team has pushed the design decision back twice.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "The culture of the team came up, and I liked it.",
+                "Could you share the actual start date when it is set?",
+            ],
+        );
+    }
+
+    #[test]
+    fn digs_at_the_alternative_and_last_time() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "I'm sure you'll find a decent alternative.",
+                "You'd have been getting someone who doubled traffic.",
+                "Please make sure it actually starts on time this round.",
+                "Last time I was left waiting 40 minutes.",
+                "A company that can't keep its own timelines.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Could you confirm the call starts on time? I have a meeting after.",
+                "We kept waiting lists short at my last clinic.",
+            ],
+        );
+    }
 }

@@ -109,4 +109,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn escalation_and_an_honest_review() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.threat",
+            &[
+                "I'll raise this with your HR director.",
+                "I will leave an honest review of the process.",
+                "I may escalate it to your management.",
+            ],
+        );
+        silent(
+            "demanding.threat",
+            &[
+                "I raised this with my manager, who approved the notice period.",
+                "Thank you for the honest review of my case study.",
+            ],
+        );
+    }
 }

@@ -144,4 +144,20 @@ mod tests {
             &["Your point that the churn numbers were begging the question stayed with me."],
         );
     }
+
+    #[test]
+    fn prayer_and_importance() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.begging",
+            &[
+                "I have been fasting and praying over this opportunity.",
+                "This opportunity is very important for me.",
+            ],
+        );
+        silent(
+            "emotion.begging",
+            &["Thank you for the prayer room tour; the office is lovely."],
+        );
+    }
 }

@@ -136,4 +136,20 @@ mod tests {
             &["I have lived in Leeds since I was 12, so relocation is not needed."],
         );
     }
+
+    #[test]
+    fn a_career_steered_toward_this() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.dream-job",
+            &[
+                "My ten years have all been steering toward this harbour.",
+                "It has all been leading to this role.",
+            ],
+        );
+        silent(
+            "emotion.dream-job",
+            &["The roadmap is all pointing to the migration, you said."],
+        );
+    }
 }

@@ -255,4 +255,20 @@ mod tests {
             &["The heart monitor project sounds great."],
         );
     }
+
+    #[test]
+    fn the_heart_in_the_hand() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "Since the interview I am with the heart in the hand.",
+                "My heart is in my mouth.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &["The heart of the product is in the hands of the users, you said."],
+        );
+    }
 }

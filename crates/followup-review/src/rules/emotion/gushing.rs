@@ -111,4 +111,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn arrival_metaphors_and_chat_superlatives() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.gushing",
+            &[
+                "Walking out I felt like a sailor who has finally sighted the lighthouse.",
+                "literally the best convo ever",
+                "manifesting this",
+            ],
+        );
+        silent(
+            "emotion.gushing",
+            &[
+                "I felt like a quick walk after the interview, so I took the stairs.",
+                "Your best interview tip was useful.",
+            ],
+        );
+    }
 }

@@ -119,7 +119,6 @@ mod tests {
             &[
                 "Please do not take it as disrespect that I am writing.",
                 "I just felt I owe you honesty.",
-                "I permit myself to write to you one last time.",
                 "I want to be transparent about how I arrived at my number.",
                 "I don't want it to seem arbitrary or greedy.",
                 "I hope that explanation makes sense.",
@@ -129,6 +128,7 @@ mod tests {
             "overjustification.reason",
             &[
                 "I am open about relocating, as we discussed.",
+                "I permit myself to contact you about the Financial Controller position.",
                 "My number is 85k, based on the range you shared.",
             ],
         );
@@ -171,6 +171,19 @@ mod tests {
                 "I have been juggling Kafka and Flink at work, which we discussed.",
                 "I can explain the case study on the call if useful.",
             ],
+        );
+    }
+
+    #[test]
+    fn the_history_explained() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &["I want to explain that I came in 2021 after the earthquake."],
+        );
+        silent(
+            "overjustification.reason",
+            &["I want to ask whether the start date is fixed."],
         );
     }
 }

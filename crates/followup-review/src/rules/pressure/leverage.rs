@@ -231,4 +231,46 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_offer_as_the_reason_to_turn_the_other_down() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I'd need it to justify turning them down.",
+                "It would be a shame to have to choose before hearing from you.",
+                "The two other firms I'm in process with have both committed to decisions by Friday.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "It is a shame the office is closed on Friday; Monday works too.",
+                "Thank you for explaining how the team justifies its roadmap.",
+            ],
+        );
+    }
+
+    #[test]
+    fn whoever_moves_first_and_scarcity_as_a_figure() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I'll probably go with whoever moves first.",
+                "Two other companies are about to make me offers.",
+                "Senior Swift people are thin on the ground right now.",
+                "Recruiters reach out to me daily.",
+                "I'd hate for you to miss the window.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "Whoever joins first gets the desk by the window, you joked.",
+                "The tool helps recruiters reach out to candidates daily, which I liked.",
+            ],
+        );
+    }
 }

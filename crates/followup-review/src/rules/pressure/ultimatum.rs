@@ -412,4 +412,36 @@ mod tests {
             &["Candidates with questions about the case study can write to you, the brief says."],
         );
     }
+
+    #[test]
+    fn the_other_offer_irresistible_unless() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "Honestly I cannot refuse it unless your side comes with something comparable soon.",
+                "I couldn't turn it down if nothing changes.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["I cannot refuse a good coffee, as you saw."],
+        );
+    }
+
+    #[test]
+    fn beat_it_or_else() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "Unless you're able to beat that, please consider this my withdrawal.",
+                "Unless you can match the package, I will decline.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["Unless you need anything else, I will see you on Monday."],
+        );
+    }
 }

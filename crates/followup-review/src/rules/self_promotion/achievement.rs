@@ -198,4 +198,39 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn projects_led_and_pieces_published() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "My experience leading two 400 kV substation projects.",
+                "My piece on grain storage was just published in Farmers Weekly.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &[
+                "You mentioned leading two projects this year, which sounds exciting.",
+                "Thank you for the piece you sent on the team's roadmap.",
+            ],
+        );
+    }
+
+    #[test]
+    fn awards_and_press_pieces() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "Here's the edie award we won for it last year.",
+                "Here is the Forbes piece on the programme I led.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &["Thank you for the piece on the team's roadmap you shared."],
+        );
+    }
 }

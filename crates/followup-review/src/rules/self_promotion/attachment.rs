@@ -43,4 +43,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_reel_sent_for_another_look() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.attachment",
+            &[
+                "btw here's my updated reel in case u want another look",
+                "My latest portfolio is at the link below.",
+                "In case you would like another look, it is attached.",
+            ],
+        );
+        silent(
+            "self-promotion.attachment",
+            &[
+                "Thank you for another look at the schedule.",
+                "The reel you showed from the Nike campaign was great.",
+            ],
+        );
+    }
 }

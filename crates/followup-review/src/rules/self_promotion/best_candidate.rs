@@ -157,4 +157,39 @@ mod tests {
             &["The exercise shows how the team works, which I liked."],
         );
     }
+
+    #[test]
+    fn the_approach_shown_and_experience_invoked() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "I think it shows how I'd approach the job.",
+                "Especially given my experience leading two substation projects.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &[
+                "Could you tell me how the team would approach the first month?",
+                "Given my notice period, I could start in March.",
+            ],
+        );
+    }
+
+    #[test]
+    fn praise_quoted_from_others() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "I thought you'd like to see what a few past clients have said about me.",
+                "My managers describe me as the calm one.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["Could you tell me what the team has said about the new tool?"],
+        );
+    }
 }
