@@ -96,7 +96,12 @@ impl Reviewer {
         let mut body: Vec<String> = Vec::new();
         let mut removed: Vec<Span> = Vec::new();
         for &span in &parts.body {
-            match keep(span) {
+            // A bare link just after a removed sentence on its line was that sentence's
+            // ("…happy to show you! rafalima.dev/portfolio"): it goes with it.
+            let trails_removed = removed.last().is_some_and(|&(_, end)| {
+                !text[end..span.0].contains('\n') && wordless(&text[span.0..span.1])
+            });
+            match keep(span).filter(|_| !trails_removed) {
                 Some(piece) => body.push(piece),
                 None => removed.push(span),
             }
@@ -182,6 +187,16 @@ impl Reviewer {
         let review = self.review(&text, kind, context);
         Fix { text, review }
     }
+}
+
+/// Whether a piece of text holds no word, only links, addresses or emoji.
+fn wordless(piece: &str) -> bool {
+    piece.split_whitespace().all(|w| {
+        w.contains('/')
+            || w.contains('@')
+            || w.contains("www.")
+            || !w.chars().any(char::is_alphabetic)
+    })
 }
 
 /// Events a time may be counted from.

@@ -303,4 +303,34 @@ mod tests {
             &["I have used the tool three times at work."],
         );
     }
+
+    #[test]
+    fn todays_date_against_the_silence() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &[
+                "It is now 24 June and I have heard nothing.",
+                "I've sent my references twice now.",
+                "Here they are a third time.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &["It is now 9 am here, so any time after 10 works for the call."],
+        );
+    }
+
+    #[test]
+    fn messages_counted_after_after() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &["Since I never heard back after three emails, I have moved on."],
+        );
+        silent(
+            "demanding.elapsed",
+            &["After two interviews, I have a clear picture of the role, thank you."],
+        );
+    }
 }

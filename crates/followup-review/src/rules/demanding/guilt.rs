@@ -44,4 +44,17 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_round_turned_down() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.guilt",
+            &["I turned down a final round elsewhere last week because of your signals."],
+        );
+        silent(
+            "demanding.guilt",
+            &["I turned down the volume on the call, sorry about that."],
+        );
+    }
 }

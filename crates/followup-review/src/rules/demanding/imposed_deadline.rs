@@ -239,4 +239,30 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_decision_needed_by_a_day() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.imposed-deadline",
+            &[
+                "I need your decision on the Actuarial Associate role (interview 3 March) by noon tomorrow.",
+                "Please confirm by then.",
+            ],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &["I need a day to think; could I reply by Monday?"],
+        );
+    }
+
+    #[test]
+    fn news_of_today_is_no_deadline() {
+        use crate::rules::testing::{fires, silent};
+        fires("demanding.imposed-deadline", &["Please reply today."]);
+        silent(
+            "demanding.imposed-deadline",
+            &["Quick update: I got an offer from another company today."],
+        );
+    }
 }

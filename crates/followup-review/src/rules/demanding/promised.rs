@@ -64,4 +64,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn their_date_quoted_back() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.promised",
+            &["You said I would hear back by today."],
+        );
+        silent(
+            "demanding.promised",
+            &[
+                "You said the office is near the station, which helps.",
+                "You mentioned you expected to have an update by yesterday.",
+            ],
+        );
+    }
 }

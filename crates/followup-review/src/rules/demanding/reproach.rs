@@ -394,4 +394,52 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn holding_them_to_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "You said Friday, so I'll be holding you to that.",
+                "Frankly that is disappointing from a company that puts respect on its careers page.",
+                "I'm sure that's manageable.",
+                "guess i wasn't worth a reply",
+                "Please check your inbox properly this time.",
+                "Thank you for keeping me so thoroughly in the loop.",
+                "Treating candidates this way reflects poorly on your company.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Thank you for keeping me in the loop.",
+                "I was disappointed to miss the team lunch, but the tour was great.",
+            ],
+        );
+    }
+
+    #[test]
+    fn digs_at_their_calendar_and_reading() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "Good to finally get on your calendar after the third reschedule.",
+                "I suppose 'that week' is a flexible concept in journalism.",
+                "I'm not sure why nobody at your firm has been able to answer a simple email.",
+                "I suppose nobody had a minute to send a one-line update.",
+                "Maybe next time your team could keep candidates informed.",
+                "It is a bit disappointing.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Flexible working is a concept I value, as we discussed.",
+                "Could you answer a simple question about the start date?",
+                "Next time I am in Leeds, I would love to visit the office.",
+            ],
+        );
+    }
 }

@@ -129,4 +129,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn others_told_or_the_experience_described() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.threat",
+            &[
+                "Other applicants deserve to know about it.",
+                "I'd hate to have to describe this experience on Glassdoor.",
+                "If nobody responds, I'll be writing up my experience of your hiring process on Glassdoor.",
+            ],
+        );
+        silent(
+            "demanding.threat",
+            &[
+                "I saw your post on LinkedIn about the role.",
+                "I read good reviews on Glassdoor before applying.",
+            ],
+        );
+    }
 }

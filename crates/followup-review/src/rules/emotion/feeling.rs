@@ -29,7 +29,7 @@ pub static RULE: StructureRule = StructureRule {
 
 /// Emoji that plead or cry.
 const NEEDY_EMOJI: &[char] = &[
-    '🙏', '😭', '😢', '😩', '😞', '😔', '😟', '😰', '😥', '💔', '😫', '🥺',
+    '🙏', '😭', '😢', '😩', '😞', '😔', '😟', '😰', '😥', '💔', '😫', '🥺', '😵',
 ];
 
 fn said_of_the_sender(cx: &Check<'_>) -> Vec<(usize, usize)> {
@@ -269,6 +269,42 @@ mod tests {
         silent(
             "emotion.feeling",
             &["The heart of the product is in the hands of the users, you said."],
+        );
+    }
+
+    #[test]
+    fn losing_my_mind() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "ngl kinda losing my mind over here",
+                "I've lost my sanity waiting.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &["I lost my keys on the way, but I arrived on time."],
+        );
+    }
+
+    #[test]
+    fn a_weight_carried() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "I've been carrying this around like a stone in my chest all week.",
+                "I can't stop thinking about it.",
+                "My heart is heavy.",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &[
+                "The stone in the lobby was beautiful.",
+                "I can stop by the office on Monday if that helps.",
+            ],
         );
     }
 }

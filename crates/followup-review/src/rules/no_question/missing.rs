@@ -88,4 +88,21 @@ mod tests {
             &["Thank you for the conversation today."],
         );
     }
+
+    #[test]
+    fn knowing_how_busy_they_are_asks_nothing() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "no-question.missing",
+            &[
+                "Hi Mr. Takeda, I'm so sorry for writing again, I know how busy you must be. I interviewed on 14 February for the Lab Technician role. Yuki",
+            ],
+        );
+        silent(
+            "no-question.missing",
+            &[
+                "Hi Mr. Takeda, I interviewed on 14 February for the Lab Technician role. I wanted to know how long the process usually takes. Yuki",
+            ],
+        );
+    }
 }

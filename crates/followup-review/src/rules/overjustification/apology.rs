@@ -184,4 +184,36 @@ mod tests {
             &["Forgive me: the date in my last email should be 4 March."],
         );
     }
+
+    #[test]
+    fn the_disturbance_itself() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.apology",
+            &[
+                "Sorry for the repeated mails.",
+                "Please pardon my writing again.",
+                "I do not want to constitute a disturbance to your schedule.",
+                "Excuse me for insisting.",
+                "Pole for disturbing you again.",
+            ],
+        );
+        silent(
+            "overjustification.apology",
+            &["Sorry, the mails from our server were delayed, so I resent the form you asked for."],
+        );
+    }
+
+    #[test]
+    fn ashamed_to_write() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.apology",
+            &["I feel very bad and ashamed to write this."],
+        );
+        silent(
+            "overjustification.apology",
+            &["I feel ready to start in March."],
+        );
+    }
 }

@@ -111,4 +111,20 @@ mod tests {
             &["I understand you are handling the payments migration, which sounds interesting."],
         );
     }
+
+    #[test]
+    fn their_many_tasks() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.busy",
+            &[
+                "I know you will be having many tasks.",
+                "I know you have many occupations.",
+            ],
+        );
+        silent(
+            "overjustification.busy",
+            &["Do you know how many tasks the role covers in a week?"],
+        );
+    }
 }

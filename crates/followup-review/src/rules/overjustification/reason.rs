@@ -186,4 +186,42 @@ mod tests {
             &["I want to ask whether the start date is fixed."],
         );
     }
+
+    #[test]
+    fn writing_again_explained_and_the_familys_advice() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &[
+                "I write you again because I am nervous.",
+                "I'd like to explain how I got to my number.",
+                "Please don't worry, I will ask for early release.",
+                "My father also told me not to miss this chance.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &[
+                "Could you explain how the bonus is calculated?",
+                "My father is a nurse too, which is how I found the field.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_number_apologised_for() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &[
+                "I feel a bit awkward naming a figure.",
+                "I checked with friends to make sure I wasn't being unreasonable.",
+                "I really don't want to come across as greedy.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &["My figure is 42k, based on the range you shared."],
+        );
+    }
 }

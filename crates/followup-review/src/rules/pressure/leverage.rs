@@ -273,4 +273,43 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn money_compared_and_advice_not_to_wait() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I've received an offer elsewhere that pays noticeably more.",
+                "An offer with a considerably higher salary.",
+                "People at my level rarely stay on the market more than a week.",
+                "I'm also in late stages with two of your competitors.",
+                "I'd suggest not waiting too long if you're interested.",
+                "Two other studios are moving quickly with me.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "The new plant pays considerably more attention to safety, you said.",
+                "Thank you for the late stage of the interview day; the tour was great.",
+            ],
+        );
+    }
+
+    #[test]
+    fn offers_already_made_elsewhere() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "Two other retailers have already made me offers.",
+                "So you may want to move quickly.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &["You may want to move the call to Tuesday if that suits the team better."],
+        );
+    }
 }

@@ -49,6 +49,17 @@ const CONSEQUENCES: &[&str] = &[
     "out",
 ];
 
+/// Verbs of concluding: what follows them is what the sender will believe, not do.
+const ASSUMING: &[&str] = &[
+    "assume",
+    "understand",
+    "conclude",
+    "consider",
+    "guess",
+    "presume",
+    "know",
+];
+
 /// Words that make what the sender says next a decision already taken: "I will", "I'll
 /// have no choice but to", "I'm going", "I'm gone".
 const RESOLVE: &[&str] = &["will", "shall", "going", "must", "choice", "am"];
@@ -88,6 +99,13 @@ fn consequence_at(tokens: &[crate::text::Token], i: usize, need_resolve: bool) -
     // assumption, not a threat.
     let next = |k: usize| window.get(verb + k).map(|n| n.text.as_str());
     if window[verb].text == "out" && next(1) == Some("of") {
+        return None;
+    }
+    // "I'll assume you've gone with another candidate" is the sender's conclusion.
+    if window[..verb]
+        .iter()
+        .any(|n| ASSUMING.contains(&n.text.as_str()))
+    {
         return None;
     }
     if matches!(window[verb].text.as_str(), "take" | "taking")
@@ -238,7 +256,14 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
         }
     }
     let mut spans = conditional_consequences(cx);
-    for offer in cx.marker(Marker::Offer) {
+    // A withdrawal's offer is taken: what follows it threatens nothing ("I accepted a role
+    // with a company that actually replies" is a jab, `demanding`).
+    let offers = if withdrawing {
+        &[][..]
+    } else {
+        cx.marker(Marker::Offer)
+    };
+    for offer in offers {
         let at = sentence_of(offer.first);
         // Each threat after the offer, in its sentence or the next.
         for sentence in [at, at.saturating_add(1)] {
@@ -313,6 +338,7 @@ mod tests {
                 "If you do not need anything else, I am out of office on Friday.",
                 "If I do not hear back, I will take it that you have proceeded with other candidates.",
                 "I will understand if the team has decided to go another way.",
+                "If I don't hear back, I'll assume you've gone with another candidate.",
                 "I liked how quickly the team ships; thank you for the interview.",
                 "I received an offer from another company with a deadline of Friday. A quick update: the other process is in its final round.",
                 "I have another offer on the table. I am a fast learner, as you saw.",
@@ -326,7 +352,10 @@ mod tests {
         silent_as(
             "pressure.ultimatum",
             MessageKind::Withdraw,
-            &["I have accepted another offer, and I will be joining them next month."],
+            &[
+                "I have accepted another offer, and I will be joining them next month.",
+                "I accepted a role with a company that actually respects candidates' time.",
+            ],
         );
         silent_as(
             "pressure.ultimatum",
@@ -442,6 +471,41 @@ mod tests {
         silent(
             "pressure.ultimatum",
             &["Unless you need anything else, I will see you on Monday."],
+        );
+    }
+
+    #[test]
+    fn softer_consequences_after_unless() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "Unless there's movement on your side soon I'll most likely stay where I am.",
+                "I may need to commit to one of them unless something happens on your side soon.",
+                "If you could come back with something above 60k, I'd be willing to reconsider.",
+                "If you want to secure me, now is the time.",
+                "Should you wish to secure my services, I would expect a proposal.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &[
+                "Unless you need anything else, I will stay available on Friday.",
+                "If you want to keep my references on file, that is fine.",
+            ],
+        );
+    }
+
+    #[test]
+    fn staying_in_at_a_price() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &["I'd need at least £100k to keep going with your process."],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["I need at least two weeks to move, so a March start is best."],
         );
     }
 }

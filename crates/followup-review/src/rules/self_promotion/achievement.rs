@@ -233,4 +233,25 @@ mod tests {
             &["Thank you for the piece on the team's roadmap you shared."],
         );
     }
+
+    #[test]
+    fn multiplied_titled_counted() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "I just launched a dashboard that tripled my team's reporting speed.",
+                "I've just been named Regional Colourist of the Year.",
+                "My client book is now over 400 regulars.",
+                "My online exhibition on Victorian mourning textiles just passed 10,000 visitors.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &[
+                "The company doubled its headcount this year, you said.",
+                "Thank you for naming the employee of the year programme.",
+            ],
+        );
+    }
 }

@@ -192,4 +192,37 @@ mod tests {
             &["Could you tell me what the team has said about the new tool?"],
         );
     }
+
+    #[test]
+    fn highlighted_once_again() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "Once again I wish to highlight my 6 years of experience.",
+                "Which makes me exactly the stylist Maison Duval needs.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["Once again, thank you for your time."],
+        );
+    }
+
+    #[test]
+    fn work_made_to_prove_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &[
+                "Three new maps that show exactly how I'd approach your next title.",
+                "I think they make the case better than I did in the room.",
+                "It shows the kind of modelling I'd bring from day one.",
+            ],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["Could you show me how the team approaches level reviews?"],
+        );
+    }
 }
