@@ -304,7 +304,6 @@ fn events_of(
         } => {
             let kind = value_of("KIND", &kind, MessageKind::parse, MessageKind::expected)?;
             let when = at(&when)?;
-            let withdraw = kind == MessageKind::Withdraw;
             let sent = EventKind::Sent {
                 kind,
                 subject,
@@ -312,16 +311,7 @@ fn events_of(
                 to,
                 message_id: None,
             };
-            let mut events = vec![make(&when, sent)];
-            if withdraw {
-                // Leaving the process closes it, in the same change: one undo reverses both.
-                let closed = EventKind::Closed {
-                    outcome: Outcome::Withdrew,
-                    note: None,
-                };
-                events.push(make(&when, closed));
-            }
-            ("sent", events)
+            ("sent", sent_events(when.timestamp(), sent))
         }
         LogEntry::Reply {
             at: when,
@@ -517,4 +507,33 @@ fn not_before_said(
         ));
     }
     Ok(date)
+}
+
+/// The events a message sent at `at` records: the `sent` itself, and for a withdrawal the
+/// close as `withdrew`, in the same change (leaving the process closes it; one undo reverses
+/// both), however the message is logged (`log sent`, `draft --log`).
+pub fn sent_events(at: Timestamp, sent: EventKind) -> Vec<Event> {
+    let withdraw = matches!(
+        sent,
+        EventKind::Sent {
+            kind: MessageKind::Withdraw,
+            ..
+        }
+    );
+    let mut events = vec![Event {
+        id: None,
+        at,
+        kind: sent,
+    }];
+    if withdraw {
+        events.push(Event {
+            id: None,
+            at,
+            kind: EventKind::Closed {
+                outcome: Outcome::Withdrew,
+                note: None,
+            },
+        });
+    }
+    events
 }

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use followup_core::draft::{Draft, DraftError, DraftRequest, Tone, compose};
-use followup_core::{Advice, Event, EventKind, MessageKind, Process, TimezoneSource};
+use followup_core::{Advice, EventKind, MessageKind, Process, TimezoneSource};
 
 use super::advise::write_human;
 use followup_app::templates::LoadedTemplates;
@@ -167,26 +167,28 @@ fn write_draft(out: &mut impl Write, draft: &Draft) -> std::io::Result<()> {
     write!(out, "{text}")
 }
 
-/// `--log`: records the draft as sent now, as it stands (kind, subject, body, recipients).
+/// `--log`: records the draft as sent now, as it stands (kind, subject, body, recipients);
+/// a withdrawal also closes the process, as `log sent withdraw` does.
 fn log_sent(
     app: &mut App,
     handle: &str,
     draft: &Draft,
     now: jiff::Timestamp,
 ) -> Result<Recorded, UserError> {
-    let sent = Event {
-        id: None,
-        at: now,
-        kind: EventKind::Sent {
-            kind: draft.kind,
-            subject: Some(draft.subject.clone()),
-            body: Some(draft.body.clone()),
-            to: draft.to.clone(),
-            message_id: None,
-        },
+    let sent = EventKind::Sent {
+        kind: draft.kind,
+        subject: Some(draft.subject.clone()),
+        body: Some(draft.body.clone()),
+        to: draft.to.clone(),
+        message_id: None,
     };
     let summary = format!("draft {handle} --log ({})", draft.kind);
-    app.record(handle, summary, vec![sent], now)
+    app.record(
+        handle,
+        summary,
+        followup_app::logging::sent_events(now, sent),
+        now,
+    )
 }
 
 fn tone(tone: DraftTone) -> Tone {

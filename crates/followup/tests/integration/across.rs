@@ -219,6 +219,19 @@ fn a_hire_turns_the_others_to_withdraw_until_the_withdrawal_is_logged() {
     assert_eq!(acme["stage"], "closed: withdrew");
     assert_eq!(action(&t, "globex-designer"), "withdraw");
 
+    // `draft --log` of the withdrawal closes the process too, in one change.
+    t.ok(&["draft", "globex-designer", "--log", "--now", NOW]);
+    let list = t.json(&["list", "--all", "--now", NOW]);
+    let globex = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["handle"] == "globex-designer")
+        .unwrap();
+    assert_eq!(globex["stage"], "closed: withdrew");
+    t.ok(&["undo", "--now", NOW]);
+    assert_eq!(action(&t, "globex-designer"), "withdraw");
+
     // One undo reverses the withdrawal and its close; another, the hire.
     t.ok(&["undo", "--now", NOW]);
     assert_eq!(action(&t, "acme-backend"), "withdraw");
