@@ -162,4 +162,17 @@ mod tests {
             &["Could I have the offer in writing when it is ready?"],
         );
     }
+
+    #[test]
+    fn a_quick_decision_said_to_help() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.deadline",
+            &["A quick decision from your side would help me decide."],
+        );
+        silent(
+            "demanding.deadline",
+            &["Could you tell me when a decision is expected?"],
+        );
+    }
 }

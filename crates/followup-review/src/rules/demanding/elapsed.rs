@@ -333,4 +333,17 @@ mod tests {
             &["After two interviews, I have a clear picture of the role, thank you."],
         );
     }
+
+    #[test]
+    fn already_counted() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &["It is already 41 days after my interview."],
+        );
+        silent(
+            "demanding.elapsed",
+            &["It is already clear to me that the team is great."],
+        );
+    }
 }

@@ -41,11 +41,24 @@ fn is_deadline(cx: &Check<'_>, date: &crate::text::dates::DateExpr) -> bool {
         .partition_point(|t| t.end <= date.start)
         .checked_sub(1)
         .and_then(|i| tokens.get(i));
-    // "on 12 May", "since Monday", and an event's own date ("(interview 14 January)").
+    // An event's own date, named after it ("my 8 August interview").
+    let after = tokens.get(tokens.partition_point(|t| t.start < date.end));
+    if after.is_some_and(|t| {
+        matches!(
+            t.text.as_str(),
+            "interview" | "interviews" | "call" | "meeting" | "round" | "chat" | "conversation"
+        )
+    }) {
+        return false;
+    }
+    // "on 12 May", "since Monday", "my 8 August…", and an event's own date ("(interview 14
+    // January)").
     !before.is_some_and(|t| {
         matches!(
             t.text.as_str(),
             "on" | "since"
+                | "my"
+                | "our"
                 | "from"
                 | "of"
                 | "last"
@@ -263,6 +276,35 @@ mod tests {
         silent(
             "demanding.imposed-deadline",
             &["Quick update: I got an offer from another company today."],
+        );
+    }
+
+    #[test]
+    fn answered_within_this_week() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.imposed-deadline",
+            &["Please answer me in this week."],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &["Thanks for the video call today about the Dog Trainer role."],
+        );
+    }
+
+    #[test]
+    fn an_events_own_date_is_no_deadline() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.imposed-deadline",
+            &["Match it by Friday or I sign with them."],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "After my 8 August interview, three companies are competing for me, so unless you can match it I will sign with them.",
+                "Since our Monday call, I have an offer; unless you match it, I will accept it.",
+            ],
         );
     }
 }

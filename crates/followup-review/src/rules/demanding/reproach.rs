@@ -442,4 +442,26 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn luck_wished_and_answers_this_time() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "Best of luck finding someone comparable.",
+                "My email got lost somewhere, as these things so often seem to.",
+                "Any chance of an answer this time?",
+                "Nobody answered me.",
+                "Is it a yes or a no?",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Good luck with the launch next week!",
+                "These things often seem harder than they are, as your team said about migrations.",
+            ],
+        );
+    }
 }

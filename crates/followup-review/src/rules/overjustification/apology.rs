@@ -216,4 +216,20 @@ mod tests {
             &["I feel ready to start in March."],
         );
     }
+
+    #[test]
+    fn permission_asked_to_write() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.apology",
+            &[
+                "I hope it's okay that I'm writing.",
+                "I really don't want to take up your time.",
+            ],
+        );
+        silent(
+            "overjustification.apology",
+            &["I hope the move to the new office went well."],
+        );
+    }
 }

@@ -224,4 +224,20 @@ mod tests {
             &["My figure is 42k, based on the range you shared."],
         );
     }
+
+    #[test]
+    fn why_the_figure_and_how_not_to_read_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &[
+                "I only mention that figure because my rent went up last month.",
+                "Please do not read this as any kind of complaint.",
+            ],
+        );
+        silent(
+            "overjustification.reason",
+            &["Could you read the attached case study before Monday?"],
+        );
+    }
 }

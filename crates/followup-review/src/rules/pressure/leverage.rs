@@ -312,4 +312,22 @@ mod tests {
             &["You may want to move the call to Tuesday if that suits the team better."],
         );
     }
+
+    #[test]
+    fn about_to_accept_and_a_hot_market() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I'm about to accept one of the three other offers I'm holding.",
+                "Frankly the market for naval architects is hot right now.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "The housing market is hot in Lisbon, so relocation help matters; could we discuss it?",
+            ],
+        );
+    }
 }

@@ -201,7 +201,16 @@ fn floor_at(tokens: &[crate::text::Token], i: usize) -> Option<usize> {
         .take(7)
         .filter(same)
         .position(|t| t.negator || matches!(t.text.as_str(), "decline" | "refuse" | "pass"));
-    (below && refused.is_some()).then(|| i + 1 + refused.unwrap_or(0))
+    // "…so I wouldn't consider anything lower": the refusal before the floor.
+    let refused_before = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .filter(same)
+        .any(|t| t.negator);
+    let last = match refused {
+        Some(at) => i + 1 + at,
+        None => (i + 2).min(tokens.len() - 1),
+    };
+    (below && (refused.is_some() || refused_before)).then_some(last)
 }
 
 fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
@@ -318,6 +327,7 @@ mod tests {
                 "I have another offer at 145k, so anything under 150k won't work.",
                 "A competing offer came in at 90k. Anything lower is not an option for me.",
                 "I hold an offer from a bank; anything below that I would decline.",
+                "Another agency has that on the table, so I wouldn't consider anything lower.",
             ],
         );
     }
@@ -506,6 +516,26 @@ mod tests {
         silent(
             "pressure.ultimatum",
             &["I need at least two weeks to move, so a March start is best."],
+        );
+    }
+
+    #[test]
+    fn scarcity_as_not_waiting_and_coming_in_strong() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "Engineers with my automation experience don't wait around.",
+                "You'd need to come in strong.",
+                "Unless, of course, you'd like to make me a better offer by tomorrow.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &[
+                "Please come in through the side door, you said; noted.",
+                "My experience with Kafka does not stop at streaming, as we discussed.",
+            ],
         );
     }
 }

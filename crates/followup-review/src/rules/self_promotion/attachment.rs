@@ -63,4 +63,17 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_work_mentioned_attached() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.attachment",
+            &["I've attached the itinerary campaign I mentioned."],
+        );
+        silent(
+            "self-promotion.attachment",
+            &["I've attached the references you asked for."],
+        );
+    }
 }

@@ -225,4 +225,17 @@ mod tests {
             &["Could you show me how the team approaches level reviews?"],
         );
     }
+
+    #[test]
+    fn what_i_would_have_done() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &["I'd have transformed your kitchen."],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["I would have liked to see the kitchen, but time ran out."],
+        );
+    }
 }

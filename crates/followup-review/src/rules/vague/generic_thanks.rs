@@ -26,6 +26,8 @@ pub struct GenericThanks;
 
 /// Most words of a sign-off sentence left inside the body ("Best, Hannah").
 const SIGN_OFF_WORDS: usize = 4;
+/// Most words of a bare signature ending the last line ("Sam", "Ana Lucia Souza").
+const SIGNATURE_WORDS: usize = 3;
 
 impl Rule for GenericThanks {
     fn id(&self) -> &'static str {
@@ -54,7 +56,8 @@ impl Rule for GenericThanks {
                 .any(|&(s, e)| s <= t.start && t.start < e)
         };
         let greeting = greeting_words(cx);
-        for sentence in &doc.sentences {
+        let last = doc.sentences.len().saturating_sub(1);
+        for (index, sentence) in doc.sentences.iter().enumerate() {
             let tokens: Vec<&Token> = doc.tokens[sentence.first_token..sentence.end_token]
                 .iter()
                 .enumerate()
@@ -65,7 +68,11 @@ impl Rule for GenericThanks {
                 && tokens
                     .first()
                     .is_some_and(|t| SIGN_OFFS.contains(&t.text.as_str()));
-            if signs_off {
+            // A name signed on the message's last line ("…lovely evening! Sam").
+            let signature = index == last
+                && tokens.len() <= SIGNATURE_WORDS
+                && tokens.iter().all(|t| t.capitalised);
+            if signs_off || signature {
                 continue;
             }
             let opening = tokens.first().map(|t| t.start);
@@ -169,6 +176,7 @@ mod tests {
                  team and the role. Best, Alex",
                 "Dear Ms. Park,\n\nThank you so much for taking the time to speak with me. I \
                  enjoyed hearing more about the position.\n\nKind regards,\nLee",
+                "Hi, Thanks for your time today, it was great to chat. Have a lovely evening! Sam",
             ],
         );
     }
