@@ -49,6 +49,8 @@ pub struct ProcessContext {
     pub today: Date,
     /// Normalised words of every contact's and interviewer's name.
     pub names: Vec<String>,
+    /// The main contact's first name as written ("Ana"), for a greeting the fix writes.
+    pub first_name: Option<String>,
     /// Normalised words of the contacts' honorifics ("Sra." → `sra`): titles, never names.
     pub honorifics: Vec<String>,
     /// The role as written.
@@ -147,10 +149,16 @@ impl ProcessContext {
             timing_problem(process, policy, now, kind, &advice, &facts)
         };
 
+        let first_name = process
+            .contacts
+            .first()
+            .and_then(|c| c.name.split_whitespace().next())
+            .map(str::to_owned);
         ProcessContext {
             kind,
             today,
             names,
+            first_name,
             honorifics,
             role: process.role.clone(),
             company: process.company.clone(),

@@ -58,11 +58,22 @@ const ROLE_NOUNS: &[&str] = &[
 const CLOSE: &str = "Best regards,";
 
 impl Reviewer {
-    /// The strong version of `text`, reviewed as `kind` with `context`.
+    /// The strong version of `text`, reviewed as `kind` with `context`: a message already
+    /// strong, with its close last, is its own strong version, byte for byte.
     pub fn fix(&self, text: &str, kind: MessageKind, context: Option<&ProcessContext>) -> Fix {
         let review = self.review(text, kind, context);
         let language = self.language();
         let parts = Parts::of(text, language);
+        let close_last = match (parts.close.last(), parts.body.last()) {
+            (Some(close), Some(body)) => close.1 >= body.1,
+            _ => true,
+        };
+        if review.verdict == crate::verdict::Verdict::Strong && close_last {
+            return Fix {
+                text: text.to_owned(),
+                review,
+            };
+        }
         let flagged: Vec<&Finding> = review
             .findings
             .iter()
@@ -88,7 +99,7 @@ impl Reviewer {
         };
 
         let greeting = parts.greeting.map(|g| {
-            keep(g).unwrap_or_else(|| match context.and_then(|c| c.names.first()) {
+            keep(g).unwrap_or_else(|| match context.and_then(|c| c.first_name.as_ref()) {
                 Some(name) => format!("Hi {name},"),
                 None => "Hello,".to_owned(),
             })
@@ -474,11 +485,17 @@ fn assemble(greeting: Option<&str>, body: &[String], close: &[String]) -> String
     }
     for (i, piece) in body.iter().enumerate() {
         if i > 0 {
-            // A chat line without its full stop still ends before the next sentence.
-            let ended = body[i - 1]
-                .trim_end()
-                .ends_with(['.', '?', '!', '…', ':', ')', '"']);
-            out.push_str(if ended { " " } else { ". " });
+            // A chat line without its full stop still ends before the next sentence; a link
+            // or an address keeps its line, with no stop added to it.
+            let previous = body[i - 1].trim_end();
+            let ended = previous.ends_with(['.', '?', '!', '…', ':', ')', '"']);
+            out.push_str(if wordless(previous) {
+                "\n"
+            } else if ended {
+                " "
+            } else {
+                ". "
+            });
         }
         out.push_str(piece);
     }

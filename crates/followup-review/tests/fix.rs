@@ -224,6 +224,16 @@ fn context_at(now: &str, kind: MessageKind) -> ProcessContext {
 }
 
 #[test]
+fn a_greeting_to_someone_else_becomes_the_contact_as_written() {
+    let reviewer = Reviewer::new();
+    let context = due_follow_up();
+    let text = "Dear Mr. Smith,\n\nI am following up on the Backend Engineer role after our \
+                interview on Tuesday 5 May. Is there any update on the next steps?\n\nBest,\nSam";
+    let fix = reviewer.fix(text, MessageKind::FollowUp, Some(&context));
+    assert!(fix.text.starts_with("Hi Ana,"), "{}", fix.text);
+}
+
+#[test]
 fn a_thank_you_that_names_nothing_gets_the_role_from_the_process() {
     let reviewer = Reviewer::new();
     let text =
@@ -393,4 +403,27 @@ fn text_after_the_sign_off_is_body_and_the_close_stays_last() {
         );
         assert!(!fix.text.contains(",."), "{}", fix.text);
     }
+}
+
+#[test]
+fn a_strong_message_is_its_own_fix_byte_for_byte() {
+    // (Text after the sign-off still moves above it: see the test above.)
+    let reviewer = Reviewer::new();
+    let (mut strong, mut total) = (0, 0);
+    for case in read::entries() {
+        if reviewer.review(&case.text, case.kind, None).verdict != Verdict::Strong {
+            continue;
+        }
+        let fix = reviewer.fix(&case.text, case.kind, None);
+        total += 1;
+        if fix.text == case.text {
+            strong += 1;
+        } else {
+            println!("{} rewritten:\n{}", case.id, fix.text);
+        }
+    }
+    assert_eq!(
+        strong, total,
+        "{strong} of {total} strong messages kept as they are"
+    );
 }
