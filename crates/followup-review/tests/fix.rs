@@ -199,6 +199,17 @@ fn every_weak_message_is_fixed_keeping_its_own_words() {
 
 /// A process whose follow-up is due on 11 May 2026: an interview on 5 May and a promise for
 /// Friday 8 May.
+/// Fails with the findings and the text unless the fix reviews strong.
+fn assert_strong(fix: &followup_review::Fix) {
+    assert_eq!(
+        fix.review.verdict,
+        Verdict::Strong,
+        "{:?}\n{}",
+        fix.review.findings,
+        fix.text
+    );
+}
+
 fn due_follow_up() -> ProcessContext {
     context_at("2026-05-11", MessageKind::FollowUp)
 }
@@ -243,13 +254,7 @@ fn a_thank_you_that_names_nothing_gets_the_role_from_the_process() {
     assert_eq!(rules, ["vague.generic-thanks"], "{}", alone.text);
     let context = context_at("2026-05-05T18:00", MessageKind::ThankYou);
     let fix = reviewer.fix(text, MessageKind::ThankYou, Some(&context));
-    assert_eq!(
-        fix.review.verdict,
-        Verdict::Strong,
-        "{:?}\n{}",
-        fix.review.findings,
-        fix.text
-    );
+    assert_strong(&fix);
     assert!(fix.text.contains("Backend Engineer"), "{}", fix.text);
     assert!(
         fix.text.contains("I really enjoyed our conversation."),
@@ -318,13 +323,7 @@ fn without_a_process_a_time_the_removed_sentences_stated_becomes_the_anchor() {
     ] {
         let fix = reviewer.fix(text, MessageKind::FollowUp, None);
         assert!(fix.text.contains(anchor), "{anchor:?} not in\n{}", fix.text);
-        assert_eq!(
-            fix.review.verdict,
-            Verdict::Strong,
-            "{:?}\n{}",
-            fix.review.findings,
-            fix.text
-        );
+        assert_strong(&fix);
     }
 }
 

@@ -209,26 +209,22 @@ fn a_hire_turns_the_others_to_withdraw_until_the_withdrawal_is_logged() {
     let logged = t.ok(&["log", "acme-backend", "sent", "--now", NOW]);
     assert!(logged.contains("withdraw"), "{logged}");
     assert_eq!(action(&t, "acme-backend"), "none");
-    let list = t.json(&["list", "--all", "--now", NOW]);
-    let acme = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["handle"] == "acme-backend")
-        .unwrap();
-    assert_eq!(acme["stage"], "closed: withdrew");
+    // A process's stage, as `list --all` shows it.
+    let stage = |handle: &str| {
+        let list = t.json(&["list", "--all", "--now", NOW]);
+        let row = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["handle"] == handle);
+        row.unwrap()["stage"].clone()
+    };
+    assert_eq!(stage("acme-backend"), "closed: withdrew");
     assert_eq!(action(&t, "globex-designer"), "withdraw");
 
     // `draft --log` of the withdrawal closes the process too, in one change.
     t.ok(&["draft", "globex-designer", "--log", "--now", NOW]);
-    let list = t.json(&["list", "--all", "--now", NOW]);
-    let globex = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["handle"] == "globex-designer")
-        .unwrap();
-    assert_eq!(globex["stage"], "closed: withdrew");
+    assert_eq!(stage("globex-designer"), "closed: withdrew");
     t.ok(&["undo", "--now", NOW]);
     assert_eq!(action(&t, "globex-designer"), "withdraw");
 
