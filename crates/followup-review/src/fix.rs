@@ -172,15 +172,29 @@ impl Reviewer {
             ));
         }
         let doc = Document::new(text, language);
-        let lost: Vec<&str> = find_dates(&doc, &language.lexicon)
+        let found = find_dates(&doc, &language.lexicon);
+        let lost: Vec<_> = found
             .iter()
             .filter(|d| names_a_day(&d.meaning))
             .filter(|d| removed.iter().any(|&(s, e)| s <= d.start && d.end <= e))
-            .map(|d| text[d.start..d.end].trim())
-            .filter(|d| !body.iter().any(|b| b.contains(d)))
+            .filter(|d| !body.iter().any(|b| b.contains(text[d.start..d.end].trim())))
             .collect();
-        if !lost.is_empty() {
-            body.push(dates_sentence(&lost));
+        // An event's date says what it was ("My interview was on Monday."); the others are
+        // listed as they were written.
+        let mut listed = Vec::new();
+        for date in &lost {
+            let written = text[date.start..date.end].trim();
+            match event_of(&doc, date.start, date.end) {
+                // Just after the process it is about, before what is asked.
+                Some(event) => body.insert(
+                    usize::from(referenced).min(body.len()),
+                    format!("{event} was on {written}."),
+                ),
+                None => listed.push(written),
+            }
+        }
+        if !listed.is_empty() {
+            body.push(dates_sentence(&listed));
         }
         if context.is_none()
             && lacks("vague.no-time-anchor")
@@ -340,6 +354,8 @@ fn event_anchor(
 }
 
 /// A date that names a day ("Friday", "2 June"), not a span of waiting ("2 weeks").
+/// "today" and "tomorrow" are days only inside their sentence: out of it ("the date I have
+/// is tomorrow") they say nothing, so a removed one is not restated.
 fn names_a_day(meaning: &DateMeaning) -> bool {
     matches!(
         meaning,
@@ -348,10 +364,38 @@ fn names_a_day(meaning: &DateMeaning) -> bool {
             | DateMeaning::DayOfMonth(_)
             | DateMeaning::Numeric(..)
             | DateMeaning::Exact(_)
-            | DateMeaning::Yesterday
-            | DateMeaning::Today
-            | DateMeaning::Tomorrow
     )
+}
+
+/// The event a date belongs to, with its owner ("My interview" for "my interview on
+/// Monday", "my Monday interview", "I interviewed on 4 May"), if one stands beside it.
+fn event_of(doc: &Document<'_>, start: usize, end: usize) -> Option<String> {
+    let tokens = &doc.tokens;
+    let first = tokens.partition_point(|t| t.end <= start);
+    let after = tokens.partition_point(|t| t.start < end);
+    let sentence = tokens.get(first)?.sentence;
+    // The nearest event word before the date in its sentence, else the word just after it.
+    let near = (first.saturating_sub(8)..first)
+        .rev()
+        .chain(after..after + 1)
+        .filter(|&i| tokens.get(i).is_some_and(|t| t.sentence == sentence));
+    for i in near {
+        let word = doc.word_at(i);
+        let event = if word == "interviewed" {
+            "interview"
+        } else if EVENTS.contains(&word) {
+            word
+        } else {
+            continue;
+        };
+        let owner = match doc.word_at(i.saturating_sub(1)) {
+            "our" => "Our",
+            "the" => "The",
+            _ => "My",
+        };
+        return Some(format!("{owner} {event}"));
+    }
+    None
 }
 
 /// The sentence with its flagged capitals lowered and its runs of `!`/`?` cut to one mark.

@@ -426,3 +426,27 @@ fn a_strong_message_is_its_own_fix_byte_for_byte() {
         "{strong} of {total} strong messages kept as they are"
     );
 }
+
+#[test]
+fn a_removed_sentences_dates_are_restated_as_what_they_were() {
+    let reviewer = Reviewer::new();
+    // An interview's day says it was the interview, where the process is named.
+    let text = "Hi Tom,\n\nI interviewed for the Data Engineer role on Monday and I have been so \
+                anxious ever since. Is there any update on the next steps?\n\nBest,\nPriya\n";
+    let fix = reviewer.fix(text, MessageKind::FollowUp, None);
+    assert!(
+        fix.text
+            .contains("Data Engineer role. My interview was on Monday. Is there any update"),
+        "{}",
+        fix.text
+    );
+    assert!(!fix.text.contains("For reference"), "{}", fix.text);
+    assert_strong(&fix);
+    // "tomorrow" out of its sentence says nothing: it is not restated.
+    let text = "Hi Tom,\n\nI am following up on the Data Engineer role after our interview on 4 \
+                May. Honestly, I need an answer by end of day tomorrow. Is there any update?\n\n\
+                Best,\nPriya\n";
+    let fix = reviewer.fix(text, MessageKind::FollowUp, None);
+    assert!(!fix.text.contains("tomorrow"), "{}", fix.text);
+    assert_strong(&fix);
+}
