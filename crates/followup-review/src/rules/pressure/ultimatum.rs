@@ -239,9 +239,7 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
         }
     }
     // "…so I'll just take that one": the sender resolved to take what was offered elsewhere.
-    // In a withdrawal that is the news, not a threat ("I will be joining them in March").
-    let withdrawing = cx.kind == MessageKind::Withdraw;
-    for sentence in doc.sentences.iter().filter(|_| !withdrawing) {
+    for sentence in &doc.sentences {
         let tokens = &doc.tokens[sentence.first_token..sentence.end_token];
         for i in 0..tokens.len() {
             let Some(verb) = consequence_at(tokens, i, true) else {
@@ -265,9 +263,10 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
         }
     }
     let mut spans = conditional_consequences(cx);
-    // A withdrawal's offer is taken: what follows it threatens nothing ("I accepted a role
-    // with a company that actually replies" is a jab, `demanding`).
-    let offers = if withdrawing {
+    // A withdrawal's offer is taken: what follows it threatens nothing ("I will be joining
+    // them in March" is the news; "I accepted a role with a company that actually replies" is
+    // a jab, `demanding`).
+    let offers = if cx.kind == MessageKind::Withdraw {
         &[][..]
     } else {
         cx.marker(Marker::Offer)
