@@ -316,6 +316,8 @@ fn compile_language(dir: &Path, code: &str) -> Result<String, Error> {
     let _ = write!(
         out,
         "/// The `{code}` language, compiled from `rules/{code}/`.
+// Learned weights may land near a constant such as 1/π: they are data, not that constant.
+#[allow(clippy::approx_constant)]
 pub static {static_name}: Language = Language {{
     code: {code:?},
     lexicon: Lexicon {{
@@ -334,6 +336,7 @@ pub static {static_name}: Language = Language {{
         anchors: {anchors},
         prefix_anchors: {prefix_anchors},
     }},
+    tone: {tone},
 }};
 ",
         words = words.build(),
@@ -346,8 +349,88 @@ pub static {static_name}: Language = Language {{
         table_of = table_of.join(", "),
         anchors = anchor_list(&anchored),
         prefix_anchors = anchor_list(&prefixes),
+        tone = tone_model(&dir.join("tone").join("model.tsv"))?,
     );
     Ok(out)
+}
+
+/// The tone model of a language (`tone/model.tsv`, written by `bench/blind/train_tone.py`), as
+/// the code of an `Option<ToneModel>`: `None` when the folder has none. Its first lines name
+/// the categories of the weight columns; `(bias)` holds the intercepts; every other line is a
+/// feature, its idf and one weight per category.
+fn tone_model(file: &Path) -> Result<String, Error> {
+    if !file.exists() {
+        return Ok("None".to_owned());
+    }
+    let text = read(file)?;
+    let mut categories: Vec<String> = Vec::new();
+    let mut bias: Option<Vec<f32>> = None;
+    let mut features = phf_codegen::Map::new();
+    let mut rows: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let n = n + 1;
+        if let Some(header) = line.strip_prefix("# feature\tidf\t") {
+            categories = header.split('\t').map(str::to_owned).collect();
+            continue;
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if categories.is_empty() || fields.len() != categories.len() + 2 {
+            return Err(Error::at(
+                file,
+                n,
+                "expected the `# feature\tidf\t<categories>` header, then a feature, its idf \
+                 and one weight per category",
+            ));
+        }
+        let numbers: Result<Vec<f32>, _> = fields[1..].iter().map(|f| f.parse::<f32>()).collect();
+        let numbers = numbers.map_err(|_| Error::at(file, n, "a field is not a number"))?;
+        if fields[0] == "(bias)" {
+            bias = Some(numbers[1..].to_vec());
+            continue;
+        }
+        if !seen.insert(fields[0].to_owned()) {
+            return Err(Error::at(
+                file,
+                n,
+                format!("{:?} is listed twice", fields[0]),
+            ));
+        }
+        features.entry(fields[0].to_owned(), rows.len().to_string());
+        let row: Vec<String> = numbers.iter().map(|x| format!("{x:?}")).collect();
+        rows.push(row.join(", "));
+    }
+    let Some(bias) = bias else {
+        return Err(Error::file(file, "no `(bias)` line"));
+    };
+    let mut columns = Vec::new();
+    for name in &categories {
+        let variant = match name.as_str() {
+            "emotion" => "Emotion",
+            "demanding" => "Demanding",
+            "pressure" => "Pressure",
+            "self-promotion" => "SelfPromotion",
+            "overjustification" => "Overjustification",
+            other => {
+                return Err(Error::file(
+                    file,
+                    format!("{other:?} is not a category the tone model reads"),
+                ));
+            }
+        };
+        columns.push(format!("Category::{variant}"));
+    }
+    let bias: Vec<String> = bias.iter().map(|x| format!("{x:?}")).collect();
+    Ok(format!(
+        "Some(ToneModel {{ categories: &[{}], bias: &[{}], features: {}, values: &[{}] }})",
+        columns.join(", "),
+        bias.join(", "),
+        features.build(),
+        rows.join(", ")
+    ))
 }
 
 /// Words that score at most this in VADER (−4 to +4) count as strongly negative.

@@ -39,7 +39,7 @@ pub struct Fix {
 }
 
 /// Rules whose words are rewritten rather than removed.
-const REWRITTEN: &[&str] = &["emotion.punctuation", "emotion.shouting"];
+pub(crate) const REWRITTEN: &[&str] = &["emotion.punctuation", "emotion.shouting"];
 
 /// Words after which capitalised words name a role ("the Backend Engineer role").
 const ROLE_NOUNS: &[&str] = &[

@@ -13,8 +13,10 @@ use followup_core::time::phrase::{MONTH_NAMES, WEEKDAY_NAMES};
 use jiff::civil::Weekday;
 
 // The generated statics name these types unqualified.
+use crate::finding::Category;
 use crate::phrase::PhraseSet;
 use crate::phrase::pattern::{Alt, Pattern, Slot};
+use crate::tone::ToneModel;
 
 /// A language: its lexicon and its compiled phrase tables.
 #[derive(Debug)]
@@ -25,6 +27,8 @@ pub struct Language {
     pub lexicon: Lexicon,
     /// Its phrase tables, compiled to an index of anchor words.
     pub phrases: PhraseSet,
+    /// Its tone model (`tone/model.tsv`), if it has one.
+    pub tone: Option<ToneModel>,
 }
 
 /// What the tokenizer learns about a word with one lookup.

@@ -18,6 +18,7 @@
 //! - `rules`: the [`Rule`] trait, one rule per file, and the [`registry`].
 //! - `context`: what `--process` adds ([`ProcessContext`]).
 //! - `reviewer`, `verdict`, `finding`: running the rules, and the result.
+//! - `tone`: the learned reading of tone that backs the rules ([`tone` rules](registry)).
 //! - `fix`: the strong version of the user's own message ([`Fix`], `check --fix`).
 //!
 //! No I/O and no clock: the caller passes the text, the kind and, optionally, the context.
@@ -33,6 +34,7 @@ mod phrase;
 mod reviewer;
 mod rules;
 mod text;
+mod tone;
 mod verdict;
 
 pub use context::{ProcessContext, TimingProblem};
@@ -41,4 +43,5 @@ pub use fix::Fix;
 pub use language::{LANGUAGES, Language};
 pub use reviewer::{MAX_REPEATS, Reviewer};
 pub use rules::{Check, Rule, registry};
+pub use tone::ToneModel;
 pub use verdict::{Review, Verdict};

@@ -88,6 +88,10 @@ impl Reviewer {
         let doc = Document::new(text, language);
         let matches = language.phrases.find(&doc, &language.lexicon);
         let dates = find_dates(&doc, &language.lexicon);
+        let tone_text = match &language.tone {
+            Some(model) => crate::tone::ToneText::of(&doc, language, model),
+            None => crate::tone::ToneText::default(),
+        };
         let mut findings = Vec::new();
         for entry in &self.entries {
             if entry.rule.only_where_matched()
@@ -107,6 +111,7 @@ impl Reviewer {
                 matches: &matches,
                 own: entry.table,
                 markers: &self.markers,
+                tone_text: &tone_text,
             };
             entry.rule.check(&cx, &mut findings);
         }
@@ -135,7 +140,37 @@ fn applies(rule: &dyn Rule, kind: MessageKind) -> bool {
 
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of
 /// equal or higher severity is dropped. Message-level findings are never dropped this way.
+/// A tone finding (`<category>.tone`) is weighed after the rules: it stays unless a rule's
+/// finding of its category at its severity or above covers its words, and words that are only
+/// rewritten (capitals, `!!`) do not count, since the tone is in what the words say.
 fn deduplicate(findings: &mut Vec<Finding>) {
+    let (tone, mut rules): (Vec<Finding>, Vec<Finding>) =
+        findings.drain(..).partition(|f| f.rule.ends_with(".tone"));
+    deduplicate_rules(&mut rules);
+    let covered = |t: &Finding| {
+        rules.iter().any(|f| {
+            f.category == t.category
+                && f.severity >= t.severity
+                && !f.whole_message
+                && !crate::fix::REWRITTEN.contains(&f.rule)
+                && f.start < t.end
+                && t.start < f.end.max(f.start + 1)
+        })
+    };
+    let kept_tone: Vec<Finding> = tone.into_iter().filter(|t| !covered(t)).collect();
+    rules.extend(kept_tone);
+    rules.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.severity),
+            f.start,
+            std::cmp::Reverse(f.end),
+        )
+    });
+    *findings = rules;
+}
+
+/// [`deduplicate`] for the rules' findings.
+fn deduplicate_rules(findings: &mut Vec<Finding>) {
     // Most severe first; among equals, text order and the longer span first.
     findings.sort_by_key(|f| {
         (
@@ -325,7 +360,18 @@ mod tests {
         assert_eq!(runs[0].count, MAX_REPEATS + 5);
         assert_eq!(&text[runs[0].start..runs[0].end], "??");
         assert_eq!(runs[0].start, text.find("??").unwrap());
-        assert_eq!(review.score, 90);
+        // The repeats cost one warning; whatever else reads in 25 "Any news??" costs its own.
+        let others: Vec<&Finding> = review
+            .findings
+            .iter()
+            .filter(|f| f.rule != "emotion.punctuation")
+            .collect();
+        assert!(
+            others
+                .iter()
+                .all(|f| f.severity == Severity::Warning && f.count == 1)
+        );
+        assert_eq!(review.score as usize, 90 - 10 * others.len());
         let json = serde_json::to_value(&review).unwrap();
         let counts: Vec<&serde_json::Value> = json["findings"]
             .as_array()

@@ -13,6 +13,7 @@ mod overjustification;
 mod pressure;
 mod self_promotion;
 mod timing;
+mod tone;
 mod vague;
 mod volume;
 
@@ -68,6 +69,8 @@ pub struct Check<'a> {
     pub(crate) own: Option<TableId>,
     /// The marker tables, in [`Marker::ALL`] order.
     pub(crate) markers: &'a [Option<TableId>],
+    /// The message as the tone model reads it (empty when the language has no model).
+    pub(crate) tone_text: &'a crate::tone::ToneText,
 }
 
 impl<'a> Check<'a> {
@@ -204,6 +207,12 @@ static REGISTRY: &[&dyn Rule] = &[
     &timing::too_early::RULE,
     &timing::thank_you_late::RULE,
     &volume::third_message::RULE,
+    // Last: the tone model reads what the findings above leave of the message.
+    &tone::EMOTION,
+    &tone::DEMANDING,
+    &tone::PRESSURE,
+    &tone::SELF_PROMOTION,
+    &tone::OVERJUSTIFICATION,
 ];
 
 /// A rule that is a phrase table: every match is one finding.

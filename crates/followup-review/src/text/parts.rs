@@ -48,7 +48,12 @@ pub(crate) struct Parts {
 
 impl Parts {
     pub fn of(text: &str, language: &'static Language) -> Parts {
-        let doc = Document::new(text, language);
+        Parts::of_doc(&Document::new(text, language), language)
+    }
+
+    /// The parts of a message already analysed.
+    pub fn of_doc(doc: &Document<'_>, language: &'static Language) -> Parts {
+        let text = doc.text;
         let mut spans: Vec<Span> = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
         let mut greeting = None;
         let mut inline = None;

@@ -28,6 +28,29 @@ const INFORMING: &[&str] = &[
     "disregard",
 ];
 
+/// Words before a noun: a request verb right after one, or after one and an adjective of
+/// [`ADJECTIVES`], is a noun ("a reply", "my humble request"), so "Please sir, I am praying
+/// for a positive reply" asks nothing.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "my", "your", "our", "his", "her", "their", "any", "some", "this", "that",
+];
+
+/// Adjectives of a reply or a request ("a positive reply", "my humble request").
+const ADJECTIVES: &[&str] = &[
+    "positive",
+    "quick",
+    "kind",
+    "favourable",
+    "favorable",
+    "humble",
+    "early",
+    "prompt",
+    "swift",
+    "good",
+    "final",
+    "formal",
+];
+
 /// Verbs that, said by the sender, ask: what follows them is the question.
 const ASKING: &[&str] = &[
     "ask",
@@ -68,7 +91,13 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
     let polite = words.iter().enumerate().any(|(i, w)| {
         lexicon.politeness.contains(*w) && !words.get(i + 1).is_some_and(|n| INFORMING.contains(n))
     });
-    (polite && words.iter().any(verb)) || asks_indirectly(tokens, &words)
+    let determined = |i: usize| i >= 1 && DETERMINERS.contains(&words[i - 1]);
+    let verb_used = |i: usize| {
+        verb(&words[i])
+            && !determined(i)
+            && !(i >= 2 && ADJECTIVES.contains(&words[i - 1]) && determined(i - 1))
+    };
+    (polite && (0..words.len()).any(verb_used)) || asks_indirectly(tokens, &words)
 }
 
 /// A verb of asking (present or progressive: "I asked him whether" tells a story) followed,
@@ -107,6 +136,8 @@ mod tests {
             "I beg leave to enquire, for the last time, whether a decision has been reached.",
             "We are inquiring, on behalf of my client, when the panel will meet.",
             "Allow me to query how the second stage is going.",
+            "Please, at your convenience, share an update.",
+            "Kindly send a reply on the status.",
         ] {
             assert!(asks(text), "{text}");
         }
@@ -127,6 +158,8 @@ mod tests {
             "Please be informed that I can reply to any question on Monday.",
             "Please see the attached form; I will send the rest when you reply.",
             "I did not want to ask whether the role was filled.",
+            "Please sir, I am praying for a positive reply.",
+            "Please, this is my humble request to the panel.",
         ] {
             assert!(!asks(text), "{text}");
         }

@@ -21,7 +21,7 @@ pub static RULE: StructureRule = StructureRule {
                   not yours.",
         suggestion: "Could you let me know if there is any news on the timeline?",
     },
-    keep: |cx, first, last| !is_scheduling(cx, first, last),
+    keep: |cx, first, last| !is_scheduling(cx, first, last) && !others_deadline(cx, first),
     structure: ultimatum_dates,
 };
 
@@ -118,6 +118,34 @@ fn ultimatum_dates(cx: &Check<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Who, besides them and the sender, may set a deadline: the other company.
+const OTHERS: &[&str] = &[
+    "they", "company", "bank", "firm", "employer", "offer", "agency", "studio", "startup",
+];
+
+/// Verbs of the other company wanting an answer.
+const WANTING: &[&str] = &[
+    "want", "wants", "need", "needs", "expect", "expects", "require", "requires", "asked",
+];
+
+/// Whether the deadline matched at `first` is the other company's ("they want reply by next
+/// Tuesday 5pm"): a wanting verb just before it, said by them, in the same sentence.
+fn others_deadline(cx: &Check<'_>, first: usize) -> bool {
+    let tokens = &cx.doc.tokens;
+    let Some(sentence) = tokens.get(first).map(|t| t.sentence) else {
+        return false;
+    };
+    let before: Vec<&str> = tokens[first.saturating_sub(4)..first]
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .map(|t| t.text.as_str())
+        .collect();
+    before
+        .iter()
+        .enumerate()
+        .any(|(i, w)| WANTING.contains(w) && before[..i].iter().any(|o| OTHERS.contains(o)))
+}
+
 /// Words of a sentence that asks whether a time suits them.
 const SCHEDULING: &[&str] = &[
     "if",
@@ -174,6 +202,21 @@ mod tests {
                 "Your decision is required within 24 hours.",
                 "Kindly release my offer letter by tonight.",
             ],
+        );
+    }
+
+    #[test]
+    fn the_other_companys_deadline_is_not_theirs() {
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "Another bank gave me an offer and they want reply by next Tuesday 5pm.",
+                "The other company needs an answer by tomorrow noon.",
+            ],
+        );
+        fires(
+            "demanding.imposed-deadline",
+            &["I need a simple yes or no from them by 6pm."],
         );
     }
 

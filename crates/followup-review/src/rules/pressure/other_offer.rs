@@ -54,9 +54,13 @@ mod tests {
             "pressure.other-offer",
             MessageKind::Align,
             &[
-                "I have received an offer from another company, with a deadline of Friday 15 May.",
-                "I am in a final round elsewhere.",
-                "I have a competing offer.",
+                "Hi Ana, thank you again for the Data Analyst interview. I have received an offer \
+                 from another company, with a deadline of Friday 15 May. Could you tell me \
+                 whether a decision is likely before then?",
+                "Hi Ana, a quick update on my side: I am in a final round elsewhere next week. \
+                 Is there an updated timeline for the Data Analyst role?",
+                "Dear Mr. Okafor, I have a competing offer that I need to answer by 20 May. \
+                 Would you be able to share where the Data Analyst process stands?",
             ],
         );
     }
@@ -67,7 +71,8 @@ mod tests {
             "pressure.other-offer",
             MessageKind::Align,
             None,
-            "I have received another offer.",
+            "Hi Ana, I have received another offer and need to reply to it by Friday 15 May. \
+             Is there an updated timeline for the Data Analyst role?",
         );
         assert_eq!(found[0].severity, Severity::Info);
     }

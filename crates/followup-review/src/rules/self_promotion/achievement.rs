@@ -49,6 +49,8 @@ mod tests {
             &[
                 "Thank you for explaining how your team grew the platform to 40 services.",
                 "I enjoyed hearing how you cut latency by 30 percent.",
+                "It was useful to hear how the team plans to cut the backlog by 20% before Q3.",
+                "The new rota should reduce overtime by 15 percent.",
                 "Thank you for the conversation on 12 May about the role.",
             ],
         );

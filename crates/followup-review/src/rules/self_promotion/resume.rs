@@ -48,6 +48,7 @@ mod tests {
                 "We discussed how the team handles on-call.",
                 "I enjoyed learning about your experience with event sourcing.",
                 "Is there anything else you need from me?",
+                "It was useful to hear how the team plans to cut the backlog by 20% before Q3.",
             ],
         );
     }

@@ -7,7 +7,9 @@
 //! ("Dear Ms. Park,"; a greeting run on with a dash keeps what follows it). It is generic when
 //! every word is a stop or function word or in the language's `generic-thanks` list; a
 //! capitalised word inside a sentence ("the Growth Analyst role"), a number, a weekday or a
-//! month, or any other word ("how you're splitting up the monolith") is specific.
+//! month, or any other word ("how you're splitting up the monolith") is specific. A sentence
+//! another rule already flagged ("I bring 10 years of leadership") is no detail of the talk:
+//! it is skipped, and what is left must name something.
 
 use std::borrow::Cow;
 
@@ -72,7 +74,13 @@ impl Rule for GenericThanks {
             let signature = index == last
                 && tokens.len() <= SIGNATURE_WORDS
                 && tokens.iter().all(|t| t.capitalised);
-            if signs_off || signature {
+            let flagged = out.iter().any(|f| {
+                !f.whole_message
+                    && f.severity >= Severity::Warning
+                    && f.start < sentence.end
+                    && sentence.start < f.end
+            });
+            if signs_off || signature || flagged {
                 continue;
             }
             let opening = tokens.first().map(|t| t.start);

@@ -49,7 +49,7 @@ impl Rule for NoReference {
             let bare = r.first == r.last && bare_application(cx, r.first);
             !(in_offer || bare)
         });
-        if refers {
+        if refers || named_decision(cx) {
             return;
         }
         let doc = cx.doc;
@@ -99,6 +99,26 @@ fn bare_application(cx: &Check<'_>, at: usize) -> bool {
     let named_after = matches!(cx.doc.word_at(at + 1), "for" | "to")
         && tokens.get(at + 2).is_some_and(|t| t.capitalised);
     !(named_before || named_after)
+}
+
+/// Words of the company's side of the process that a name before them makes this process:
+/// "the Audit Senior decision", "the Globex opening".
+const NAMED_BY_WHAT_PRECEDES: &[&str] = &["decision", "vacancy", "opening", "hire", "hiring"];
+
+/// A process word right after a capitalised word inside the sentence (a role or a company;
+/// not "I", not the sentence's first word, not a weekday or month: "the Friday decision").
+fn named_decision(cx: &Check<'_>) -> bool {
+    let tokens = &cx.doc.tokens;
+    tokens.iter().enumerate().skip(1).any(|(at, t)| {
+        let before = &tokens[at - 1];
+        NAMED_BY_WHAT_PRECEDES.contains(&t.text.as_str())
+            && before.capitalised
+            && before.text != "i"
+            && before.sentence == t.sentence
+            && cx.doc.sentences[t.sentence].first_token != at - 1
+            && cx.lexicon().weekday(&before.text, true).is_none()
+            && cx.lexicon().month(&before.text).is_none()
+    })
 }
 
 #[cfg(test)]
@@ -155,6 +175,15 @@ mod tests {
                 "Thank you for your time yesterday on the COO search.",
                 "I am following up regarding the post of Senior Clerk.",
                 "Is there any news on the Sous Chef job?",
+                "Would it be possible to know when the Audit Senior decision is expected?",
+                "Is the Globex opening still available?",
+            ],
+        );
+        fires(
+            "vague.no-reference",
+            &[
+                "Is there any news on the Friday decision?",
+                "Decision made yet? Thanks!",
             ],
         );
     }
