@@ -22,10 +22,28 @@ CATEGORIES = ["demanding", "pressure", "emotion", "overjustification", "self-pro
 #: Inverse regularisation strength; 8 scored best on the rounds measured before it was chosen.
 C = 8.0
 
+#: Capitalised words inside a sentence are names (of people, roles, companies: "Urgent Care
+#: Inc.", "Junior Architect"), which say nothing of the tone: all but these are skipped.
+KEPT_CAPITALISED = set("""i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday
+sunday mon tue tues wed thu thur thurs fri sat sun january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov
+dec""".split())
+
 def tokens(text):
-    """Lowercase ASCII words (digit runs read as one `0`, inner apostrophes kept), `!` and `?`."""
-    text = text.replace("\u2019", "'").lower()
-    return [re.sub(r"[0-9]+", "0", t) for t in re.findall(r"[a-z0-9]+(?:'[a-z0-9]+)*|[!?]", text)]
+    """Lowercase ASCII words (digit runs read as one `0`, inner apostrophes kept), `!` and `?`,
+    less the names: a word with a capital inside a sentence (see `KEPT_CAPITALISED`). The
+    reviewer reads the words alone (the rules report punctuation), but the model learns with
+    `!` and `?`, so that "news" does not take the weight of "news??"."""
+    text = text.replace("\u2019", "'")
+    out = []
+    for m in re.finditer(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|[!?]", text):
+        word = m[0].lower()
+        if m[0][0].isupper() and word not in KEPT_CAPITALISED:
+            before = text[:m.start()].rstrip(" \t")
+            if before and before[-1] not in ".!?:;\n":
+                continue
+        out.append(re.sub(r"[0-9]+", "0", word))
+    return out
 
 def features(text):
     words = tokens(text)
@@ -112,6 +130,7 @@ def template_cases(root):
         "Is there an update on the timeline?",
         "Could you let me know whether the position is still open?",
         "Could you share the expected timing of your decision?",
+        "I am withdrawing from the process.",
     ]
     for i, sentence in enumerate(added):
         for greeting in FILL["greeting"][:2]:

@@ -205,6 +205,12 @@ impl Reviewer {
             // Just after the process it is about, before what is asked.
             body.insert(usize::from(referenced).min(body.len()), anchor);
         }
+        // A withdrawal whose own words of leaving were removed ("I'm so sorry, but I have to
+        // withdraw") still has to say it.
+        if kind == MessageKind::Withdraw && !body.iter().chain(&close).any(|p| withdraws(p)) {
+            let at = usize::from(referenced).min(body.len());
+            body.insert(at, WITHDRAWING.to_owned());
+        }
         if lacks("no-question.missing") {
             body.push(question(kind).to_owned());
         }
@@ -472,6 +478,29 @@ fn role_named(text: &str, language: &'static Language) -> Option<String> {
         }
     }
     None
+}
+
+/// The composer's words of leaving.
+const WITHDRAWING: &str = "I am withdrawing from the process.";
+
+/// Whether a kept piece says the sender leaves the process.
+fn withdraws(piece: &str) -> bool {
+    let piece = piece.to_lowercase();
+    [
+        "withdraw",
+        "step away",
+        "stepping away",
+        "step back",
+        "stepping back",
+        "pull out",
+        "pulling out",
+        "pull my",
+        "remove me",
+        "remove my",
+        "no longer",
+    ]
+    .iter()
+    .any(|w| piece.contains(w))
 }
 
 /// The process, in the composer's words for the kind.

@@ -99,6 +99,15 @@ fn role(text: &str) -> Option<String> {
     {
         first -= 1;
     }
+    // "This role means so much to me" names no role.
+    while first < at
+        && matches!(
+            words[first],
+            "This" | "That" | "The" | "Your" | "Our" | "My"
+        )
+    {
+        first += 1;
+    }
     (first < at && words[first] != "I").then(|| words[first..at].join(" "))
 }
 
@@ -449,4 +458,25 @@ fn a_removed_sentences_dates_are_restated_as_what_they_were() {
     let fix = reviewer.fix(text, MessageKind::FollowUp, None);
     assert!(!fix.text.contains("tomorrow"), "{}", fix.text);
     assert_strong(&fix);
+}
+
+#[test]
+fn a_withdrawal_whose_leaving_was_removed_still_withdraws() {
+    let reviewer = Reviewer::new();
+    let text = "Hi Tom,\n\nI feel awful and I'm so sorry, but I have to withdraw from the Site \
+                Engineer role. Thank you for your time and the kind conversations.\n\nBest,\nAna";
+    let fix = reviewer.fix(text, MessageKind::Withdraw, None);
+    assert_strong(&fix);
+    assert!(
+        fix.text.contains("I am withdrawing from the process."),
+        "{}",
+        fix.text
+    );
+    assert!(fix.text.contains("Site Engineer"), "{}", fix.text);
+    assert!(
+        fix.text
+            .contains("Thank you for your time and the kind conversations."),
+        "{}",
+        fix.text
+    );
 }

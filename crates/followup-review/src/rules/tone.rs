@@ -111,15 +111,15 @@ impl Rule for ToneRule {
 pub static EMOTION: ToneRule = ToneRule {
     id: "emotion.tone",
     category: Category::Emotion,
-    message: "This reads as your feelings about the wait, which the recruiter then has to manage.",
-    suggestion: "Keep to the facts of the process and leave out how the wait feels.",
+    message: "This puts your feelings in the message, and the recruiter then has to manage them.",
+    suggestion: "Keep to the facts of the process; how it feels can stay out of the message.",
 };
 
 pub static DEMANDING: ToneRule = ToneRule {
     id: "demanding.tone",
     category: Category::Demanding,
     message: "This reads as impatient or reproachful, even without a listed phrase.",
-    suggestion: "State the role and the date plainly and ask one neutral question.",
+    suggestion: "Say the facts plainly and leave the reproach out.",
 };
 
 pub static PRESSURE: ToneRule = ToneRule {

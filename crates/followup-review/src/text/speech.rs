@@ -107,7 +107,13 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
 fn asks_indirectly(tokens: &[Token], words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let before = &tokens[i.saturating_sub(3)..i];
+        // The sender asks ("may I enquire", "allow me to query"), not someone they tell of
+        // ("my mum keeps asking if I've heard anything").
+        let by_sender = tokens[i.saturating_sub(5)..i]
+            .iter()
+            .any(|t| matches!(t.text.as_str(), "i" | "we" | "me" | "us"));
         ASKING.contains(w)
+            && by_sender
             && !before.iter().any(|t| t.negator || t.text == "free")
             && words[i + 1..].iter().take(10).any(|n| ASKED.contains(n))
     })
@@ -160,6 +166,7 @@ mod tests {
             "I did not want to ask whether the role was filled.",
             "Please sir, I am praying for a positive reply.",
             "Please, this is my humble request to the panel.",
+            "My mum keeps asking if I've heard anything.",
         ] {
             assert!(!asks(text), "{text}");
         }

@@ -7,6 +7,10 @@
 use crate::finding::{Category, Severity};
 use crate::rules::{PhraseRule, StructureRule};
 
+/// Words of the sender's availability: "my employer reduced my notice period from three months
+/// to one" is news for an align message, no achievement.
+const ABOUT_AVAILABILITY: &[&str] = &["notice", "availability", "commute", "relocation"];
+
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
     rule: PhraseRule {
@@ -18,7 +22,11 @@ pub static RULE: StructureRule = StructureRule {
                   application.",
         suggestion: "(delete it; they have your resume)",
     },
-    keep: crate::rules::keep_all,
+    keep: |cx, first, last| {
+        !cx.doc.tokens[first..=last]
+            .iter()
+            .any(|t| ABOUT_AVAILABILITY.contains(&t.text.as_str()))
+    },
     structure: crate::rules::table_only,
 };
 
@@ -51,6 +59,7 @@ mod tests {
                 "I enjoyed hearing how you cut latency by 30 percent.",
                 "It was useful to hear how the team plans to cut the backlog by 20% before Q3.",
                 "The new rota should reduce overtime by 15 percent.",
+                "My employer has reduced my notice period from three months to one.",
                 "Thank you for the conversation on 12 May about the role.",
             ],
         );

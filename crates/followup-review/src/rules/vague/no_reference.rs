@@ -103,7 +103,9 @@ fn bare_application(cx: &Check<'_>, at: usize) -> bool {
 
 /// Words of the company's side of the process that a name before them makes this process:
 /// "the Audit Senior decision", "the Globex opening".
-const NAMED_BY_WHAT_PRECEDES: &[&str] = &["decision", "vacancy", "opening", "hire", "hiring"];
+const NAMED_BY_WHAT_PRECEDES: &[&str] = &[
+    "decision", "vacancy", "opening", "hire", "hiring", "job", "post",
+];
 
 /// A process word right after a capitalised word inside the sentence (a role or a company;
 /// not "I", not the sentence's first word, not a weekday or month: "the Friday decision").
