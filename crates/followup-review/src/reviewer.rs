@@ -131,11 +131,12 @@ impl Reviewer {
 
 /// Whether a rule applies to a kind of message: a withdrawal may name the offer it leaves
 /// for (there is nothing left to pressure), unless it is an ultimatum ("I'll withdraw unless
-/// you match it").
+/// you match it") or reads as an invitation to bid ("If you'd like to beat that, you know
+/// where to find me": the tone model, which learned withdrawals that name their offer calmly).
 fn applies(rule: &dyn Rule, kind: MessageKind) -> bool {
     !(kind == MessageKind::Withdraw
         && rule.category() == Category::Pressure
-        && rule.id() != "pressure.ultimatum")
+        && !matches!(rule.id(), "pressure.ultimatum" | "pressure.tone"))
 }
 
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of

@@ -32,8 +32,8 @@ pub struct ToneModel {
     pub values: &'static [f32],
 }
 
-/// How many known words a text needs before the model reads a tone in it.
-const FEWEST_WORDS: usize = 5;
+/// How many known words the body of a text needs before the model reads a tone in it.
+const FEWEST_WORDS: usize = 8;
 
 /// How many pieces a finding may point at before the reading gives up on narrowing it.
 const MOST_PIECES: usize = 3;
@@ -160,12 +160,14 @@ impl ToneModel {
     /// the fewest pieces, most telling first, whose removal takes it below the threshold.
     /// Empty when it does not read as the category. `removed` is indexed by piece.
     pub fn flag(&self, text: &ToneText, removed: &[bool], column: usize) -> Vec<usize> {
-        // Too few known words left ("Any news?") to read a tone in: the bias alone would speak.
+        // Too few known words left in the body ("Any news?") to read a tone in: the bias
+        // alone would speak.
         let gone = |piece: u32| removed.get(piece as usize).copied().unwrap_or(false);
+        let body = |piece: u32| text.eligible.get(piece as usize).copied().unwrap_or(false);
         let words = text
             .found
             .iter()
-            .filter(|o| !o.bigram && !gone(o.first))
+            .filter(|o| !o.bigram && !gone(o.first) && body(o.first))
             .count();
         if words < FEWEST_WORDS || self.score(&text.found, removed, column, None) <= 0.0 {
             return Vec::new();
