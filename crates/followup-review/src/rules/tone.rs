@@ -305,6 +305,21 @@ mod tests {
     }
 
     #[test]
+    fn every_sentence_that_alone_reads_as_it_is_pointed_at() {
+        // The first sentence takes the message below the threshold; the second, on its own,
+        // is still sarcasm, and a fix that kept it would leave "that" pointing at nothing.
+        let text = "Hi Mark,\n\nJust following up on the Senior Backend Engineer role. It's \
+                    been two and a half weeks since my final round and honestly I'm a bit \
+                    surprised nobody has managed to send even a one-line update. I'd have \
+                    thought that was the bare minimum. Could you let me know where things \
+                    stand?\n\nThanks,\nJordan";
+        let found = findings_of("demanding.tone", MessageKind::FollowUp, None, text);
+        let flagged: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(flagged.len(), 2, "{flagged:?}");
+        assert!(flagged[1].starts_with("I'd have thought"), "{flagged:?}");
+    }
+
+    #[test]
     fn a_listed_phrase_speaks_first() {
         // "Sorry to bother you" is `overjustification.apology`: the model adds nothing there.
         let text = "Hi Ana, sorry to bother you again. Is there any news on the Data Analyst \

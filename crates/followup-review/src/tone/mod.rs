@@ -35,6 +35,9 @@ pub struct ToneModel {
 /// How many known words the body of a text needs before the model reads a tone in it.
 const FEWEST_WORDS: usize = 8;
 
+/// How many known words a piece needs to be read alone, once the message reads as a category.
+const FEWEST_WORDS_ALONE: usize = 6;
+
 /// How many pieces a finding may point at before the reading gives up on narrowing it.
 const MOST_PIECES: usize = 3;
 
@@ -192,6 +195,25 @@ impl ToneModel {
             }
             if self.score(&text.found, &removed, column, None) <= 0.0 {
                 break;
+            }
+        }
+        // And any other piece that alone reads as the category ("I'd have thought that was the
+        // bare minimum."), with words enough to read.
+        for piece in 0..text.units.len() {
+            if flagged.contains(&piece) || removed.get(piece).copied().unwrap_or(true) {
+                continue;
+            }
+            if !text.eligible.get(piece).copied().unwrap_or(false) {
+                continue;
+            }
+            let alone: Vec<bool> = (0..text.units.len()).map(|p| p != piece).collect();
+            let words = text
+                .found
+                .iter()
+                .filter(|o| !o.bigram && o.first as usize == piece)
+                .count();
+            if words >= FEWEST_WORDS_ALONE && self.score(&text.found, &alone, column, None) > 0.0 {
+                flagged.push(piece);
             }
         }
         flagged.sort_unstable();
