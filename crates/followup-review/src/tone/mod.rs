@@ -172,7 +172,13 @@ impl ToneModel {
             .iter()
             .filter(|o| !o.bigram && !gone(o.first) && body(o.first))
             .count();
-        if words < FEWEST_WORDS || self.score(&text.found, removed, column, None) <= 0.0 {
+        // Once other findings took sentences out, what is left is read like a piece alone.
+        let fewest = if removed.contains(&true) {
+            FEWEST_WORDS_ALONE
+        } else {
+            FEWEST_WORDS
+        };
+        if words < fewest || self.score(&text.found, removed, column, None) <= 0.0 {
             return Vec::new();
         }
         let mut removed: Vec<bool> = removed.to_vec();
