@@ -132,6 +132,22 @@ mod tests {
     }
 
     #[test]
+    fn a_wish_that_is_a_reproach() {
+        fires(
+            "demanding.reproach",
+            &[
+                "It would be nice if someone actually read it this time.",
+                "Would be great if you finally replied.",
+                "It would be refreshing if, for once, the dates held.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &["It would be great if you could share the timeline."],
+        );
+    }
+
+    #[test]
     fn courtesy_that_carries_the_reproach() {
         fires(
             "demanding.reproach",

@@ -67,6 +67,14 @@ mod tests {
     }
 
     #[test]
+    fn a_dream_come_true() {
+        fires(
+            "emotion.dream-job",
+            &["Getting this role would be an absolute dream come true."],
+        );
+    }
+
+    #[test]
     fn a_life_goal_in_other_words() {
         fires(
             "emotion.dream-job",
