@@ -143,7 +143,10 @@ mod tests {
         );
         silent(
             "demanding.reproach",
-            &["It would be great if you could share the timeline."],
+            &[
+                "It would be great if you could share the timeline.",
+                "Could you please tell me if anything has been decided?",
+            ],
         );
     }
 
