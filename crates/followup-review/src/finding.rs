@@ -180,6 +180,14 @@ impl Finding {
     }
 }
 
+impl Finding {
+    /// Whether the finding's words touch the byte span `start..end` (an empty finding counts
+    /// as its first byte).
+    pub fn overlaps(&self, (start, end): (usize, usize)) -> bool {
+        self.start < end && start < self.end.max(self.start + 1)
+    }
+}
+
 fn is_one(count: &usize) -> bool {
     *count == 1
 }

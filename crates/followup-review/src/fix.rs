@@ -83,7 +83,7 @@ impl Reviewer {
             flagged
                 .iter()
                 .copied()
-                .filter(|f| f.start < end && start < f.end.max(f.start + 1))
+                .filter(|f| f.overlaps((start, end)))
                 .collect()
         };
         let keep = |span: Span| -> Option<String> {

@@ -18,7 +18,7 @@
 //! - `rules`: the [`Rule`] trait, one rule per file, and the [`registry`].
 //! - `context`: what `--process` adds ([`ProcessContext`]).
 //! - `reviewer`, `verdict`, `finding`: running the rules, and the result.
-//! - `tone`: the learned reading of tone that backs the rules ([`tone` rules](registry)).
+//! - `tone`: the learned reading of tone behind the `<category>.tone` rules ([`ToneModel`]).
 //! - `fix`: the strong version of the user's own message ([`Fix`], `check --fix`).
 //!
 //! No I/O and no clock: the caller passes the text, the kind and, optionally, the context.

@@ -141,25 +141,14 @@ fn applies(rule: &dyn Rule, kind: MessageKind) -> bool {
 
 /// Keeps one finding per occurrence: within a category, a finding overlapping a kept one of
 /// equal or higher severity is dropped. Message-level findings are never dropped this way.
-/// A tone finding (`<category>.tone`) is weighed after the rules: it stays unless a rule's
-/// finding of its category at its severity or above covers its words, and words that are only
-/// rewritten (capitals, `!!`) do not count, since the tone is in what the words say.
+/// Tone findings (`<category>.tone`) are kept beside the rules': the tone rules already left
+/// to a rule every piece it flagged, and capitals or `!!` they share a piece with must stay
+/// reported, since the fix rewrites those and removes the piece only for the tone.
 fn deduplicate(findings: &mut Vec<Finding>) {
     let (tone, mut rules): (Vec<Finding>, Vec<Finding>) =
         findings.drain(..).partition(|f| f.rule.ends_with(".tone"));
     deduplicate_rules(&mut rules);
-    let covered = |t: &Finding| {
-        rules.iter().any(|f| {
-            f.category == t.category
-                && f.severity >= t.severity
-                && !f.whole_message
-                && !crate::fix::REWRITTEN.contains(&f.rule)
-                && f.start < t.end
-                && t.start < f.end.max(f.start + 1)
-        })
-    };
-    let kept_tone: Vec<Finding> = tone.into_iter().filter(|t| !covered(t)).collect();
-    rules.extend(kept_tone);
+    rules.extend(tone);
     rules.sort_by_key(|f| {
         (
             std::cmp::Reverse(f.severity),

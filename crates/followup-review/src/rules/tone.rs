@@ -13,7 +13,6 @@
 use crate::finding::{Category, Finding, Severity};
 use crate::fix::REWRITTEN;
 use crate::rules::{Check, Rule};
-use crate::text::parts::Span;
 
 /// The tone rule of one category.
 pub struct ToneRule {
@@ -46,8 +45,6 @@ impl Rule for ToneRule {
         };
         let text = cx.tone_text;
         let units = &text.units;
-        let overlaps =
-            |f: &Finding, &(start, end): &Span| f.start < end && start < f.end.max(f.start + 1);
         // What a fix removes: pieces holding a warning or error that is not only rewritten.
         let starts: Vec<usize> = units.iter().map(|u| u.0).collect();
         let mut removed = vec![false; units.len()];
@@ -59,7 +56,7 @@ impl Rule for ToneRule {
                 if unit.0 >= f.end.max(f.start + 1) {
                     break;
                 }
-                removed[i] |= overlaps(f, unit);
+                removed[i] |= f.overlaps(*unit);
             }
         }
         // Where no rule of the category spoke: the message as written.
@@ -91,7 +88,7 @@ impl Rule for ToneRule {
                     && f.severity >= Severity::Warning
                     && !f.whole_message
                     && !REWRITTEN.contains(&f.rule)
-                    && overlaps(f, &unit)
+                    && f.overlaps(unit)
             });
             if judged {
                 continue;

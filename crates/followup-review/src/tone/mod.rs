@@ -6,8 +6,8 @@
 //! logistic regression over TF-IDF word unigrams and bigrams. `build.rs` compiles its weights
 //! (`rules/<code>/tone/model.tsv`) into static data; here it is only applied, with no I/O.
 //!
-//! The model judges the whole message; a finding still needs words to point at, so [`read`]
-//! also names the pieces that carry the judgement: the fewest, most telling first, whose
+//! The model judges the whole message; a finding still needs words to point at, so
+//! [`ToneModel::flag`] also names the pieces that carry the judgement: the fewest, most telling first, whose
 //! removal takes the message below the threshold. That is also what `check --fix` removes.
 //!
 //! The tokenizer must be the trainer's twin (lowercase ASCII words, digit runs read as `0`,
@@ -165,13 +165,8 @@ impl ToneModel {
     pub fn flag(&self, text: &ToneText, removed: &[bool], column: usize) -> Vec<usize> {
         // Too few known words left in the body ("Any news?") to read a tone in: the bias
         // alone would speak.
-        let gone = |piece: u32| removed.get(piece as usize).copied().unwrap_or(false);
-        let body = |piece: u32| text.eligible.get(piece as usize).copied().unwrap_or(false);
-        let words = text
-            .found
-            .iter()
-            .filter(|o| !o.bigram && !gone(o.first) && body(o.first))
-            .count();
+        let gone = |piece: usize| removed.get(piece).copied().unwrap_or(false);
+        let words = text.known_words(|piece| !gone(piece) && text.eligible(piece));
         // Once other findings took sentences out, what is left is read like a piece alone.
         let fewest = if removed.contains(&true) {
             FEWEST_WORDS_ALONE
@@ -188,9 +183,7 @@ impl ToneModel {
         let mut ranked: Vec<(usize, f32)> = shares
             .into_iter()
             .enumerate()
-            .filter(|&(piece, share)| {
-                share > 0.0 && text.eligible.get(piece).copied().unwrap_or(false)
-            })
+            .filter(|&(piece, share)| share > 0.0 && text.eligible(piece))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut flagged = Vec::new();
@@ -209,15 +202,11 @@ impl ToneModel {
             if flagged.contains(&piece) || removed.get(piece).copied().unwrap_or(true) {
                 continue;
             }
-            if !text.eligible.get(piece).copied().unwrap_or(false) {
+            if !text.eligible(piece) {
                 continue;
             }
             let alone: Vec<bool> = (0..text.units.len()).map(|p| p != piece).collect();
-            let words = text
-                .found
-                .iter()
-                .filter(|o| !o.bigram && o.first as usize == piece)
-                .count();
+            let words = text.known_words(|p| p == piece);
             if words >= FEWEST_WORDS_ALONE && self.score(&text.found, &alone, column, None) > 0.0 {
                 flagged.push(piece);
             }
@@ -295,6 +284,19 @@ const KEPT_CAPITALISED: &[&str] = &[
 const SHORT_LINE_WORDS: usize = 4;
 
 impl ToneText {
+    /// Whether the piece may be pointed at.
+    fn eligible(&self, piece: usize) -> bool {
+        self.eligible.get(piece).copied().unwrap_or(false)
+    }
+
+    /// How many known words (unigrams of the model) the pieces `keep` accepts hold.
+    fn known_words(&self, keep: impl Fn(usize) -> bool) -> usize {
+        self.found
+            .iter()
+            .filter(|o| !o.bigram && keep(o.first as usize))
+            .count()
+    }
+
     /// Cuts an analysed message into its pieces and finds the model's features in it.
     pub fn of(doc: &Document<'_>, language: &'static Language, model: &ToneModel) -> Self {
         let parts = Parts::of_doc(doc, language);

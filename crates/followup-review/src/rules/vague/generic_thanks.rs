@@ -50,7 +50,7 @@ impl Rule for GenericThanks {
             return;
         }
         let doc = cx.doc;
-        let parts = Parts::of(doc.text, cx.language);
+        let parts = Parts::of_doc(doc, cx.language);
         let in_close = |t: &Token| {
             parts
                 .close
