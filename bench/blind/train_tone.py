@@ -80,7 +80,12 @@ FILL = {
     "topic": ["the data platform migration", "how the team plans its releases",
               "the new patient intake process"],
     "interviewers": ["Ana and Tom", "the panel", "everyone I met"],
-    "last_talk": ["our conversation on Tuesday", "your message on 3 May", "our conversation yesterday"],
+    "last_talk": ["our conversation on Tuesday", "your message on 3 May", "our conversation yesterday",
+                  "our interview two weeks ago", "our conversation three weeks ago"],
+    # How `check --fix` keeps the user's own span ("after my interview two weeks ago" -> "My
+    # interview was two weeks ago."): a time anchor, which is no count of silence.
+    "ago": ["19 days ago", "two weeks ago", "three weeks ago", "10 days ago", "a week ago",
+            "a week and a half ago", "two and a half weeks ago", "a couple of weeks ago"],
     "name": ["Ana", "Ms. Okafor"], "on": ["on Tuesday"], "weekday": ["Thursday"],
     "day": ["14"], "month": ["May"], "year": ["2026"],
 }
@@ -124,7 +129,7 @@ def template_cases(root):
         "You mentioned you expected to reach a decision by {promised}.",
         "You mentioned you expected to have an update by {promised}.",
         "My interview was on {met}.",
-        "My interview was 19 days ago.",
+        "My interview was {ago}.",
         "For reference, the date I have is {weekday}.",
         "For reference, the dates I have are 3 May and 10 May.",
         "Is there an update on the timeline?",
@@ -133,12 +138,14 @@ def template_cases(root):
         "I am withdrawing from the process.",
     ]
     for i, sentence in enumerate(added):
-        for greeting in FILL["greeting"][:2]:
+        spans = FILL["ago"] if "{ago}" in sentence else [None] * 2
+        for greeting, ago in zip(FILL["greeting"] * 4, spans):
             turn += 1
             body = sentence.replace("{role}", FILL["role"][turn % len(FILL["role"])])
             body = body.replace("{company}", FILL["company"][turn % len(FILL["company"])])
             body = body.replace("{promised}", FILL["promised"][turn % len(FILL["promised"])])
             body = body.replace("{met}", FILL["met"][turn % len(FILL["met"])])
+            body = body.replace("{ago}", ago or "")
             body = body.replace("{weekday}", ["Wednesday", "Friday", "Monday"][turn % 3])
             out.append({"id": "fix", "text": f"{greeting}\n\n{body}\n\nBest regards,", "expect": []})
     return out

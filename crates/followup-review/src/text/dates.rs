@@ -145,7 +145,11 @@ pub fn find_dates(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<DateExpr> {
             *next_ref = end + 1;
         };
 
-        if let Some(day) = lexicon.weekday(w, t.capitalised) {
+        // "last mon.": after "last" or "next" an abbreviation needs no capital to be a day.
+        let day_cue = i > 0
+            && same(i - 1, i)
+            && matches!(word(i - 1), "last" | "next" | "this" | "coming" | "past");
+        if let Some(day) = lexicon.weekday(w, t.capitalised || day_cue) {
             push(i, DateMeaning::Weekday(day), &mut next);
         } else if let Some(m) = lexicon.month(w).filter(|_| w.len() >= 3) {
             // "May 8", "May 8th".
@@ -295,10 +299,20 @@ fn relative(doc: &Document<'_>, lexicon: &Lexicon, i: usize) -> Option<(usize, D
     if word(j) == "of" {
         j += 1;
     }
+    let and_a_half =
+        |j: usize| word(j) == "and" && matches!(word(j + 1), "a" | "an") && word(j + 2) == "half";
+    // "two and a half weeks".
+    if and_a_half(j) {
+        j += 3;
+    }
     if matches!(word(j), "business" | "working" | "full") {
         j += 1;
     }
     let per = unit(word(j))?;
+    // "a week and a half ago".
+    if and_a_half(j + 1) {
+        j += 3;
+    }
     if word(j + 1) == "ago" {
         let meaning = if per == 1 {
             DateMeaning::DaysAgo(count)
@@ -351,6 +365,18 @@ mod tests {
         assert_eq!(meanings("a week ago"), [DateMeaning::WeeksAgo(1)]);
         assert_eq!(meanings("a couple of weeks"), [DateMeaning::Span]);
         assert_eq!(meanings("by the end of the week"), [DateMeaning::EndOfWeek]);
+        assert_eq!(
+            meanings("two and a half weeks ago"),
+            [DateMeaning::WeeksAgo(2)]
+        );
+        assert_eq!(
+            meanings("a week and a half ago"),
+            [DateMeaning::WeeksAgo(1)]
+        );
+        assert_eq!(
+            meanings("we spoke last mon."),
+            [DateMeaning::Weekday(Weekday::Monday)]
+        );
     }
 
     #[test]
