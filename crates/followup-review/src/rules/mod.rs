@@ -196,7 +196,6 @@ static REGISTRY: &[&dyn Rule] = &[
     &overjustification::spam::RULE,
     &overjustification::reason::RULE,
     &vague::no_reference::RULE,
-    &vague::generic_thanks::RULE,
     &vague::no_time_anchor::RULE,
     &vague::promise_date::RULE,
     &vague::wrong_name::RULE,
@@ -213,6 +212,8 @@ static REGISTRY: &[&dyn Rule] = &[
     &tone::PRESSURE,
     &tone::SELF_PROMOTION,
     &tone::OVERJUSTIFICATION,
+    // After the tone rules: a sentence any finding flagged is no detail of the talk.
+    &vague::generic_thanks::RULE,
 ];
 
 /// A rule that is a phrase table: every match is one finding.

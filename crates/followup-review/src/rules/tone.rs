@@ -79,18 +79,33 @@ impl Rule for ToneRule {
         }
         flagged.sort_unstable();
         flagged.dedup();
-        for i in flagged {
-            let unit = units[i];
-            // Capitals or `!!` of the category are rewritten, keeping the words: the tone is
-            // still in them.
-            let judged = out.iter().any(|f| {
+        // The words a rule of the category already judged (capitals or `!!` are rewritten,
+        // keeping the words: the tone is still in them), by start, with the furthest end reached
+        // so far: a piece overlaps one if a span starting before its end reaches past its start,
+        // as `Finding::overlaps` has it. Sorted once, so a long paste stays linear.
+        let mut judged: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| {
                 f.category == self.category
                     && f.severity >= Severity::Warning
                     && !f.whole_message
                     && !REWRITTEN.contains(&f.rule)
-                    && f.overlaps(unit)
-            });
-            if judged {
+            })
+            .map(|f| (f.start, f.end.max(f.start + 1)))
+            .collect();
+        judged.sort_unstable();
+        let mut reach = 0;
+        let furthest: Vec<usize> = judged
+            .iter()
+            .map(|&(_, end)| {
+                reach = reach.max(end);
+                reach
+            })
+            .collect();
+        for i in flagged {
+            let unit = units[i];
+            let starting_before_end = judged.partition_point(|&(start, _)| start < unit.1);
+            if starting_before_end > 0 && furthest[starting_before_end - 1] > unit.0 {
                 continue;
             }
             out.push(Finding::at(

@@ -28,6 +28,35 @@ const INFORMING: &[&str] = &[
     "disregard",
 ];
 
+/// Verbs after "let me" or "let us" that inform ("Let me recall that I speak four
+/// languages"): "let me know" asks, these tell.
+const LET_INFORMING: &[&str] = &[
+    "recall",
+    "remind",
+    "add",
+    "say",
+    "mention",
+    "point",
+    "explain",
+    "reiterate",
+    "repeat",
+    "introduce",
+    "emphasise",
+    "emphasize",
+    "stress",
+    "highlight",
+    "be",
+    "tell",
+    "assure",
+    "thank",
+    "start",
+    "begin",
+    "summarise",
+    "summarize",
+    "underline",
+    "note",
+];
+
 /// Words before a noun: a request verb right after one, or after one and an adjective of
 /// [`ADJECTIVES`], is a noun ("a reply", "my humble request"), so "Please sir, I am praying
 /// for a positive reply" asks nothing.
@@ -82,14 +111,22 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
     let first = words.iter().position(|w| !OPENERS.contains(w));
     let verb = |w: &&str| lexicon.request_verbs.contains(*w);
     if let Some(at) = first {
-        // "Let me know…", "Share the status…"; not "Thanks", not "Looking forward…".
-        if words.get(at).is_some_and(verb) && words.len() > at + 1 {
+        // "Let me know…", "Share the status…"; not "Thanks", not "Looking forward…", not
+        // "Let me recall that…".
+        let informs = words[at] == "let"
+            && matches!(words.get(at + 1), Some(&"me" | &"us"))
+            && words.get(at + 2).is_some_and(|w| LET_INFORMING.contains(w));
+        if words.get(at).is_some_and(verb) && words.len() > at + 1 && !informs {
             return true;
         }
     }
-    // "Kindly note that…", "Please find attached…": politeness that informs, asking nothing.
+    // "Kindly note that…", "Please find attached…": politeness that informs, asking nothing;
+    // "please don't feel any pressure" forbids, asking nothing either.
     let polite = words.iter().enumerate().any(|(i, w)| {
-        lexicon.politeness.contains(*w) && !words.get(i + 1).is_some_and(|n| INFORMING.contains(n))
+        lexicon.politeness.contains(*w)
+            && !words.get(i + 1).is_some_and(|n| INFORMING.contains(n))
+            && !tokens.get(i + 1).is_some_and(|t| t.negator)
+            && !(words.get(i + 1) == Some(&"do") && tokens.get(i + 2).is_some_and(|t| t.negator))
     });
     let determined = |i: usize| i >= 1 && DETERMINERS.contains(&words[i - 1]);
     let verb_used = |i: usize| {
@@ -167,6 +204,9 @@ mod tests {
             "Please sir, I am praying for a positive reply.",
             "Please, this is my humble request to the panel.",
             "My mum keeps asking if I've heard anything.",
+            "Let me recall that I speak four languages.",
+            "Please don't feel any pressure at all.",
+            "Please do not feel obliged to reply quickly.",
         ] {
             assert!(!asks(text), "{text}");
         }

@@ -197,17 +197,23 @@ impl ToneModel {
             }
         }
         // And any other piece that alone reads as the category ("I'd have thought that was the
-        // bare minimum."), with words enough to read.
-        for piece in 0..text.units.len() {
+        // bare minimum."), with words enough to read. Each piece is scored from its own
+        // features (those within it, still sorted by row), so a long paste stays linear.
+        let mut alone: Vec<Vec<Occurrence>> = vec![Vec::new(); text.units.len()];
+        for o in text.found.iter().filter(|o| o.first == o.last) {
+            if let Some(list) = alone.get_mut(o.first as usize) {
+                list.push(*o);
+            }
+        }
+        for (piece, found) in alone.iter().enumerate() {
             if flagged.contains(&piece) || removed.get(piece).copied().unwrap_or(true) {
                 continue;
             }
             if !text.eligible(piece) {
                 continue;
             }
-            let alone: Vec<bool> = (0..text.units.len()).map(|p| p != piece).collect();
-            let words = text.known_words(|p| p == piece);
-            if words >= FEWEST_WORDS_ALONE && self.score(&text.found, &alone, column, None) > 0.0 {
+            let words = found.iter().filter(|o| !o.bigram).count();
+            if words >= FEWEST_WORDS_ALONE && self.score(found, &[], column, None) > 0.0 {
                 flagged.push(piece);
             }
         }

@@ -66,6 +66,10 @@ mod tests {
                 "I remain interested in the Analyst position. Awaiting your response.",
                 "Kindly note that my notice period for the Analyst role is now one month.",
                 "Regarding the Analyst role: please be advised my number changed. Await your reply.",
+                // Telling, forbidding, or a reply nobody gave.
+                "About the Analyst role: let me recall that I speak four languages. I hope to have your news.",
+                "I'm keen on the Analyst role. Please don't feel any pressure at all.",
+                "My Analyst interview was on 3 May. Nobody has bothered to get back to me.",
             ],
         );
     }

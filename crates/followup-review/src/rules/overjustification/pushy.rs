@@ -97,6 +97,7 @@ mod tests {
             &[
                 "I promise this is the last time.",
                 "Promise it will be the last one.",
+                "hi Aaron, last msg i promise!! any news on the warehouse job?",
             ],
         );
         silent(

@@ -154,6 +154,10 @@ const LEVERAGE: &[&str] = &[
     "demanding.elapsed",
 ];
 
+/// The tables of a demand for an answer, which an offer named after it in the same sentence
+/// turns into leverage.
+const DEMANDS: &[&str] = &["demanding.imposed-deadline", "demanding.deadline"];
+
 /// Words that ask them to go faster ("quick" and "fast" are not: "a quick update", "a fast
 /// learner").
 const SPEED: &[&str] = &[
@@ -218,6 +222,9 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
     let sentence_of = |token: usize| doc.tokens.get(token).map_or(usize::MAX, |t| t.sentence);
     // The last token of each threat, by sentence (a sentence holds a few at most).
     let mut threats: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    // The tables' threats by sentence, first and last token: one before the offer in its own
+    // sentence is leverage too ("Kindly update me at the earliest as I have another offer").
+    let mut demands: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
     for m in cx
         .phrases()
         .iter()
@@ -227,6 +234,12 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
             .entry(sentence_of(m.first))
             .or_default()
             .push(m.last);
+    }
+    for m in DEMANDS.iter().flat_map(|id| cx.table(id)) {
+        demands
+            .entry(sentence_of(m.first))
+            .or_default()
+            .push((m.first, m.last));
     }
     // Asked, speed is an align request ("Can we speed things up?"); told, it is leverage.
     for (i, token) in doc.tokens.iter().enumerate() {
@@ -279,6 +292,11 @@ fn offer_then_threat(cx: &Check<'_>) -> Vec<(usize, usize)> {
                 if last > offer.first {
                     spans.push((doc.tokens[offer.first].start, doc.tokens[last].end));
                 }
+            }
+        }
+        for &(first, last) in demands.get(&at).into_iter().flatten() {
+            if last < offer.first {
+                spans.push((doc.tokens[first].start, doc.tokens[offer.last].end));
             }
         }
     }
@@ -424,6 +442,8 @@ mod tests {
                 "After that I'll be taking one of the other offers on my desk.",
                 "After Friday I am taking one of the other offers.",
                 "If you can put an offer in front of me this week with similar pay, I'd reconsider.",
+                // The demand first, the offer as its reason.
+                "Kindly update me about the status at the earliest as I have another offer in hand.",
             ],
         );
         silent(
