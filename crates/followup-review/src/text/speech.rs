@@ -123,10 +123,10 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
     // "Kindly note that…", "Please find attached…": politeness that informs, asking nothing;
     // "please don't feel any pressure" forbids, asking nothing either.
     let polite = words.iter().enumerate().any(|(i, w)| {
-        lexicon.politeness.contains(*w)
-            && !words.get(i + 1).is_some_and(|n| INFORMING.contains(n))
-            && !tokens.get(i + 1).is_some_and(|t| t.negator)
-            && !(words.get(i + 1) == Some(&"do") && tokens.get(i + 2).is_some_and(|t| t.negator))
+        let informs = words.get(i + 1).is_some_and(|n| INFORMING.contains(n));
+        let negated = |j: usize| tokens.get(j).is_some_and(|t| t.negator);
+        let forbids = negated(i + 1) || (words.get(i + 1) == Some(&"do") && negated(i + 2));
+        lexicon.politeness.contains(*w) && !informs && !forbids
     });
     let determined = |i: usize| i >= 1 && DETERMINERS.contains(&words[i - 1]);
     let verb_used = |i: usize| {
