@@ -109,14 +109,20 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
     let tokens = &doc.tokens[sentence.first_token..sentence.end_token];
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let first = words.iter().position(|w| !OPENERS.contains(w));
-    let verb = |w: &&str| lexicon.request_verbs.contains(*w);
+    let plain_verb = |w: &str| w != "do" && lexicon.request_verbs.contains(w);
+    // "Do" asks only before the verb it stresses ("Do let me know"), not in "I don't wish to
+    // disturb" or "Do not hesitate".
+    let verb_at = |i: usize| {
+        let w = words[i];
+        plain_verb(w) || (w == "do" && words.get(i + 1).is_some_and(|n| plain_verb(n)))
+    };
     if let Some(at) = first {
         // "Let me know…", "Share the status…"; not "Thanks", not "Looking forward…", not
         // "Let me recall that…".
         let informs = words[at] == "let"
             && matches!(words.get(at + 1), Some(&"me" | &"us"))
             && words.get(at + 2).is_some_and(|w| LET_INFORMING.contains(w));
-        if words.get(at).is_some_and(verb) && words.len() > at + 1 && !informs {
+        if verb_at(at) && words.len() > at + 1 && !informs {
             return true;
         }
     }
@@ -130,7 +136,7 @@ pub fn is_request(doc: &Document<'_>, lexicon: &Lexicon, sentence: &Sentence) ->
     });
     let determined = |i: usize| i >= 1 && DETERMINERS.contains(&words[i - 1]);
     let verb_used = |i: usize| {
-        verb(&words[i])
+        verb_at(i)
             && !determined(i)
             && !(i >= 2 && ADJECTIVES.contains(&words[i - 1]) && determined(i - 1))
     };
@@ -207,6 +213,8 @@ mod tests {
             "Let me recall that I speak four languages.",
             "Please don't feel any pressure at all.",
             "Please do not feel obliged to reply quickly.",
+            "Please pardon me for writing once more, I know you are busy and I don't wish to disturb.",
+            "Do not hesitate to contact me.",
         ] {
             assert!(!asks(text), "{text}");
         }

@@ -175,4 +175,25 @@ mod tests {
             &["Could you tell me when a decision is expected?"],
         );
     }
+
+    #[test]
+    fn hurry_advised_or_wished() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.deadline",
+            &[
+                "Candidates like me get snapped up, so I'd suggest moving fast.",
+                "I have another offer pending, so I'd need you to move fast.",
+                "Interviews elsewhere are next week, so the earlier the better.",
+                "got another offer. need answer by tmrw re the analyst job",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &[
+                "When can I expect a decision on the Analyst role?",
+                "I would suggest we move the call to Friday if that works for you.",
+            ],
+        );
+    }
 }

@@ -346,4 +346,20 @@ mod tests {
             &["It is already clear to me that the team is great."],
         );
     }
+
+    #[test]
+    fn waiting_counted_without_a_number() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &[
+                "hiii any news?? been waiting forever",
+                "I have waited ages for the Analyst decision.",
+            ],
+        );
+        silent(
+            "demanding.elapsed",
+            &["I have thought about this for many days and it was honestly a hard decision."],
+        );
+    }
 }

@@ -350,4 +350,22 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn an_offers_own_deadline_is_not_imposed() {
+        use crate::rules::testing::{fires_as, silent_as};
+        use followup_core::MessageKind;
+        fires_as(
+            "demanding.imposed-deadline",
+            MessageKind::Align,
+            &["An answer today EOD at the latest."],
+        );
+        silent_as(
+            "demanding.imposed-deadline",
+            MessageKind::Align,
+            &[
+                "fyi I have an offer from another startup with an EOD Friday deadline. Is there any way the last round could happen before then?",
+            ],
+        );
+    }
 }

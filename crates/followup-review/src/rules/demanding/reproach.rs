@@ -483,4 +483,27 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn reproach_said_as_thanks_relief_or_conduct() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "i'm out, thanks for nothing!!",
+                "Ach, I'll save you the bother of replying - I'm out.",
+                "This is not the professional behaviour I expected from your company.",
+                "I had hoped a brief reply would be a reasonable courtesy.",
+                "Hoping this time I actually get feedback, unlike the last two times I applied.",
+                "Wednesday. Please don't lose it again.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "As a courtesy, I wanted to let you know that I have accepted another offer.",
+                "Thank you for the courtesy of a quick reply.",
+            ],
+        );
+    }
 }

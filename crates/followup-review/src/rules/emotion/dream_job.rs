@@ -160,4 +160,20 @@ mod tests {
             &["The roadmap is all pointing to the migration, you said."],
         );
     }
+
+    #[test]
+    fn a_lifelong_passion() {
+        use crate::rules::testing::{fires_as, silent_as};
+        use followup_core::MessageKind;
+        fires_as(
+            "emotion.dream-job",
+            MessageKind::ThankYou,
+            &["Working at your esteemed organisation has been my lifelong passion."],
+        );
+        silent_as(
+            "emotion.dream-job",
+            MessageKind::ThankYou,
+            &["We talked about the lifelong learning budget for the Analyst role."],
+        );
+    }
 }

@@ -307,4 +307,17 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn feelings_said_without_i() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &["Really gutted not to hear anything about the Head Chef role."],
+        );
+        silent(
+            "emotion.feeling",
+            &["The team was gutted by the flood last year, and rebuilt the kitchen."],
+        );
+    }
 }

@@ -157,4 +157,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn counts_in_capitals_shout() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.shouting",
+            &[
+                "This is my FOURTH email about the Administrator role.",
+                "I have emailed THREE times about the Sous Chef job.",
+            ],
+        );
+        silent(
+            "emotion.shouting",
+            &["I interviewed for the Administrator role on 3 March."],
+        );
+    }
 }

@@ -127,4 +127,20 @@ mod tests {
             &["Do you know how many tasks the role covers in a week?"],
         );
     }
+
+    #[test]
+    fn busy_in_office_words() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.busy",
+            &[
+                "I appreciate that bandwidth is limited on your side as you drive toward quarter-end.",
+                "I want to be respectful of competing priorities across your pipeline.",
+            ],
+        );
+        silent(
+            "overjustification.busy",
+            &["We discussed how the team's bandwidth planning works each quarter."],
+        );
+    }
 }

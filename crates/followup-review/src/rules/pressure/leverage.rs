@@ -330,4 +330,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn offers_held_and_demand_in_general() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "Any news on the Designer role? I've got another offer I'm sitting on.",
+                "Plenty of places have asked me in, but yours is the one I'm excited about.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &["I am sitting on the panel for the design awards this week."],
+        );
+    }
 }

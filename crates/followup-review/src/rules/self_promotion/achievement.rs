@@ -265,4 +265,21 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn scaled_turned_around_and_new_cards() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &[
+                "Three companies are interested following my work scaling payments to 4M users.",
+                "Worth remembering I turned around two failing depots in 18 months.",
+                "I've since earned my CSCS black card and am keen to hear back.",
+            ],
+        );
+        silent(
+            "self-promotion.achievement",
+            &["The team turned around the new depot plan in 2 weeks, which you mentioned."],
+        );
+    }
 }

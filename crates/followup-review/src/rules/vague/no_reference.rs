@@ -189,4 +189,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn programmes_loops_and_walk_throughs_name_the_process() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "vague.no-reference",
+            &[
+                "Just a heads up that I'll only be free for calls after 5pm from January. Thanks!",
+                "I've got a final round somewhere else next week. Could you let me know when you'll decide?",
+            ],
+        );
+        silent(
+            "vague.no-reference",
+            &[
+                "hey Maya - circling back on the Staff SRE loop from last Monday. is a decision still expected this week?",
+                "Notice period is one month, so for the Graduate Scheme I could start from 1 September.",
+                "Thanks for the details on the Stress Physiology postdoc. Yes, I can share a writing sample.",
+                "Thanks for the walk-through today, Dana - good to see the new pick-to-light setup.",
+            ],
+        );
+    }
 }
