@@ -148,6 +148,34 @@ def template_cases(root):
             body = body.replace("{ago}", ago or "")
             body = body.replace("{weekday}", ["Wednesday", "Friday", "Monday"][turn % 3])
             out.append({"id": "fix", "text": f"{greeting}\n\n{body}\n\nBest regards,", "expect": []})
+    # The time anchors a good follow-up is told to give (the README's definitions: the date of
+    # the interview, of the promise, "two weeks ago"), each with one of the product's
+    # questions: dates and promises are context, not impatience.
+    anchors = [
+        "I interviewed for the {role} role on {date}.",
+        "I interviewed for the {role} role {ago}.",
+        "We spoke about the {role} position on {date}, and you mentioned letting candidates know {promised}.",
+        "You mentioned the team would let candidates know {promised}.",
+        "My interview for the {role} role was {ago}, and you expected a decision {promised}.",
+        "Following up on my interview for the {role} role on {date}.",
+        "When we met on {date}, you said you hoped to decide {promised}.",
+        "I interviewed for the {role} role on {date}, and you mentioned letting candidates know {promised}.",
+        "You planned to update candidates {promised}, after my interview on {date}.",
+        "The panel interview for the {role} role was on {date}, and you planned to decide {promised}.",
+    ]
+    questions = ["Is there an update on the timeline?", "Could you share where the process stands?",
+                 "Has a decision been made?", "Is there any news?"]
+    dates = ["3 May", "the 12th", "Tuesday", "March 4th", "14/07"]
+    for i, anchor in enumerate(anchors):
+        for j in range(3):
+            turn += 1
+            body = anchor.replace("{role}", FILL["role"][turn % len(FILL["role"])])
+            body = body.replace("{date}", dates[turn % len(dates)])
+            body = body.replace("{ago}", FILL["ago"][turn % len(FILL["ago"])])
+            body = body.replace("{promised}", FILL["promised"][turn % len(FILL["promised"])])
+            question = questions[(i + j) % len(questions)]
+            greeting = FILL["greeting"][turn % len(FILL["greeting"])]
+            out.append({"id": "anchor", "text": f"{greeting}\n\n{body} {question}\n\nThanks,", "expect": []})
     return out
 
 def main():

@@ -362,4 +362,17 @@ mod tests {
             &["I have thought about this for many days and it was honestly a hard decision."],
         );
     }
+
+    #[test]
+    fn each_message_dated() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &["I've emailed on the 3rd, the 10th and the 17th about the Yard Supervisor job."],
+        );
+        silent(
+            "demanding.elapsed",
+            &["I interviewed on the 3rd and you mentioned a decision by the 17th."],
+        );
+    }
 }

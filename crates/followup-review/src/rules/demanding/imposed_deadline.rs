@@ -368,4 +368,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn unless_they_answer_today() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.imposed-deadline",
+            &["I have two offers expiring, so unless I hear today I'll accept one."],
+        );
+        silent(
+            "demanding.imposed-deadline",
+            &[
+                "They may make an offer next week, so I wanted to ask about timing.",
+                "Unless I hear otherwise, I will join the call on Friday.",
+            ],
+        );
+    }
 }

@@ -506,4 +506,21 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_earlier_message_pointed_at() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "Per my last email (below) regarding the Ward Clerk interview, could you advise?",
+                "As previously mentioned, I am keen on the Ward Clerk role.",
+                "Still in the running, or was the interview on the 4th a fever dream?",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &["In my last email I attached the references you asked for."],
+        );
+    }
 }

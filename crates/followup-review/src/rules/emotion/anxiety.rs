@@ -89,4 +89,17 @@ mod tests {
             &["Every time the build runs, the tests pass, as you showed."],
         );
     }
+
+    #[test]
+    fn hope_said_as_a_plea() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.anxiety",
+            &["that went so much better than i expected, really hope i get it"],
+        );
+        silent(
+            "emotion.anxiety",
+            &["I hope the team enjoys the new release."],
+        );
+    }
 }

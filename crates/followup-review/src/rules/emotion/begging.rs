@@ -160,4 +160,17 @@ mod tests {
             &["Thank you for the prayer room tour; the office is lovely."],
         );
     }
+
+    #[test]
+    fn the_products_need_is_not_the_senders() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.begging",
+            &["I desperately need news on the Designer role."],
+        );
+        silent(
+            "emotion.begging",
+            &["Fun to hear that offline mode is the feature users desperately need."],
+        );
+    }
 }

@@ -143,4 +143,20 @@ mod tests {
             &["We discussed how the team's bandwidth planning works each quarter."],
         );
     }
+
+    #[test]
+    fn slowness_and_demands_on_their_time_excused() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.busy",
+            &[
+                "I completely understand that hiring processes can take longer than expected.",
+                "I appreciate that the calendar places considerable demands on faculty time.",
+            ],
+        );
+        silent(
+            "overjustification.busy",
+            &["You mentioned that the process would take two weeks."],
+        );
+    }
 }

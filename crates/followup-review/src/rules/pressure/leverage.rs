@@ -346,4 +346,17 @@ mod tests {
             &["I am sitting on the panel for the design awards this week."],
         );
     }
+
+    #[test]
+    fn more_offers_expected() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &["I've attached my CV again, and I'm expecting other offers soon. Any news?"],
+        );
+        silent(
+            "pressure.leverage",
+            &["I am not expecting any other offers; this is the role I want."],
+        );
+    }
 }

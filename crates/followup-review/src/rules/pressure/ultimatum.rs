@@ -557,4 +557,18 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_floor_set_by_the_other_figure() {
+        fires(
+            "pressure.ultimatum",
+            &[
+                "My rate is $55/hr. Another hospital already offered $58, so that's really the floor.",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["The notice period is one month, which is the minimum in my contract."],
+        );
+    }
 }

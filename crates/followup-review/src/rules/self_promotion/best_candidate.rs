@@ -238,4 +238,17 @@ mod tests {
             &["I would have liked to see the kitchen, but time ran out."],
         );
     }
+
+    #[test]
+    fn the_hardest_worker_you_will_ever_meet() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.best-candidate",
+            &["I can start on the 1st. I am the hardest worker you will ever meet."],
+        );
+        silent(
+            "self-promotion.best-candidate",
+            &["The team said the night shift is the hardest work they have."],
+        );
+    }
 }

@@ -109,4 +109,19 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn interest_reaffirmed_as_a_cover_letter_would() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.motivation",
+            &[
+                "I wish to reaffirm my keen interest and my readiness to commence work at short notice.",
+            ],
+        );
+        silent(
+            "self-promotion.motivation",
+            &["I remain interested in the Accounts Officer role."],
+        );
+    }
 }

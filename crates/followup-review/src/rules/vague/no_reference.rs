@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::finding::{Category, Finding, Severity};
 use crate::rules::{Check, Marker, Rule};
+use crate::text::parts::Parts;
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: NoReference = NoReference;
@@ -42,12 +43,22 @@ impl Rule for NoReference {
     }
 
     fn check(&self, cx: &Check<'_>, out: &mut Vec<Finding>) {
-        // "An offer from another company" is not this process.
+        // "An offer from another company" is not this process, nor is the greeting's "Dear
+        // Hiring Team".
         let other = cx.marker(Marker::Offer);
+        // A greeting line that is only that ("Dear Hiring Team,"), not one run on with the
+        // message ("Hey Jordan — any update on the Senior PM loop?").
+        let greeting = Parts::of_doc(cx.doc, cx.language)
+            .greeting
+            .filter(|&(start, end)| cx.doc.text[start..end].split_whitespace().count() <= 4);
+        let in_greeting = |token: usize| {
+            let at = cx.doc.tokens[token].start;
+            greeting.is_some_and(|(start, end)| start <= at && at < end)
+        };
         let refers = cx.marker(Marker::Reference).iter().any(|r| {
             let in_offer = other.iter().any(|o| o.first <= r.first && r.last <= o.last);
             let bare = r.first == r.last && bare_application(cx, r.first);
-            !(in_offer || bare)
+            !(in_offer || bare || in_greeting(r.first))
         });
         if refers || named_decision(cx) {
             return;
@@ -138,6 +149,8 @@ mod tests {
                 // Only the application, which every candidate has.
                 "Hi, I would like to withdraw my application. Thank you.",
                 "Hello, kindly share the status of my candidature.",
+                // The greeting's words name no process.
+                "Dear Hiring Team, is there an update on your process?",
                 "Is there any news on what I applied for?",
                 // Only the process, which every company has.
                 "Hi there, I've received another offer. Where are you in your process?",
