@@ -29,14 +29,35 @@ sunday mon tue tues wed thu thur thurs fri sat sun january february march april 
 august september october november december jan feb mar apr jun jul aug sep sept oct nov
 dec""".split())
 
+#: Words a last line may be instead of a name ("Thanks", "Best regards").
+SIGN_OFF_WORDS = {"thanks", "thank", "cheers", "regards", "best", "ta", "thx", "kind", "warm", "many"}
+
+def signature_start(text):
+    """Where the message's signature line starts ("Meg", "Aaron Pike", "Dr Samira Haddad" alone on
+    the last line), or None: a name says nothing of the tone, wherever it stands."""
+    trimmed = text.rstrip()
+    if "\n" not in trimmed:
+        return None
+    start = trimmed.rfind("\n") + 1
+    words = trimmed[start:].split()
+    if words and words[0].lower().strip(".") in SIGN_OFF_WORDS:
+        return None
+    if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][A-Za-z.'\-]*", w) for w in words):
+        return start
+    return None
+
 def tokens(text):
     """Lowercase ASCII words (digit runs read as one `0`, inner apostrophes kept), `!` and `?`,
-    less the names: a word with a capital inside a sentence (see `KEPT_CAPITALISED`). The
+    less the names: a word with a capital inside a sentence (see `KEPT_CAPITALISED`) and the
+    signature line (`signature_start`). The
     reviewer reads the words alone (the rules report punctuation), but the model learns with
     `!` and `?`, so that "news" does not take the weight of "news??"."""
     text = text.replace("\u2019", "'")
+    signature = signature_start(text)
     out = []
     for m in re.finditer(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|[!?]", text):
+        if signature is not None and m.start() >= signature:
+            break
         word = m[0].lower()
         if m[0][0].isupper() and word not in KEPT_CAPITALISED:
             before = text[:m.start()].rstrip(" \t")

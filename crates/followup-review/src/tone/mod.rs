@@ -336,6 +336,31 @@ impl ToneText {
     }
 }
 
+/// Words a last line may be instead of a name ("Thanks", "Best regards"); the trainer's
+/// `SIGN_OFF_WORDS`.
+const SIGN_OFF_WORDS: &[&str] = &[
+    "thanks", "thank", "cheers", "regards", "best", "ta", "thx", "kind", "warm", "many",
+];
+
+/// Where the message's signature line starts ("Meg", "Aaron Pike", "Dr Samira Haddad" alone on
+/// the last line): a name says nothing of the tone, wherever it stands. The trainer's
+/// `signature_start` is the same.
+fn signature_start(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let start = trimmed.rfind('\n')? + 1;
+    let words: Vec<&str> = trimmed[start..].split_whitespace().collect();
+    let first = words.first()?.trim_end_matches('.').to_ascii_lowercase();
+    if SIGN_OFF_WORDS.contains(&first.as_str()) {
+        return None;
+    }
+    let is_name = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
+    };
+    ((1..=3).contains(&words.len()) && words.iter().all(is_name)).then_some(start)
+}
+
 /// The model's words of `text`, each with the index of the piece (by start offsets) it
 /// starts in.
 fn words(text: &str, piece_starts: &[usize]) -> Vec<Word> {
@@ -353,10 +378,14 @@ fn words(text: &str, piece_starts: &[usize]) -> Vec<Word> {
             .find(|(_, c)| *c != ' ' && *c != '\t')
             .is_none_or(|(_, c)| ".!?:;\n".contains(*c))
     };
+    let signature = signature_start(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
+        if signature.is_some_and(|s| at >= s) {
+            break;
+        }
         if c == '!' || c == '?' {
             out.push(Word {
                 text: c.to_string(),
@@ -441,6 +470,13 @@ mod tests {
             texts("Thanks for the Junior Architect chat at Urgent Care Inc. Best, Ana"),
             ["thanks", "for", "the", "chat", "at", "best"]
         );
+        // A signature alone on the last line is a name too.
+        assert_eq!(
+            texts("Hi Claire,\n\nAny news?\n\nMeg Lewis\n"),
+            ["hi", "any", "news", "?"]
+        );
+        assert_eq!(texts("Any news, Meg"), ["any", "news"]);
+        assert_eq!(texts("Hello,\nThanks"), ["hello", "thanks"]);
     }
 
     /// The trainer wrote, beside the weights, texts and the scores scikit-learn gave them:

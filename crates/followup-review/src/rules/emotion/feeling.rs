@@ -320,4 +320,19 @@ mod tests {
             &["The team was gutted by the flood last year, and rebuilt the kitchen."],
         );
     }
+
+    #[test]
+    fn the_wait_weighing_on_the_sender() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "emotion.feeling",
+            &[
+                "any news on the kitchen manager role from the 7th? it's been weighing on me a lot tbh",
+            ],
+        );
+        silent(
+            "emotion.feeling",
+            &["I am weighing the two offers and would like to align on timing."],
+        );
+    }
 }

@@ -359,4 +359,20 @@ mod tests {
             &["I am not expecting any other offers; this is the role I want."],
         );
     }
+
+    #[test]
+    fn the_other_sides_speed_and_interest() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I also have a final round at another fintech next week, and they move fast.",
+                "just fyi amazon's sniffing around too, so when's the decision?",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &["I liked hearing how your team ships weekly and moves fast on feedback."],
+        );
+    }
 }

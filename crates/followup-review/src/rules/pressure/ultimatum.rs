@@ -571,4 +571,17 @@ mod tests {
             &["The notice period is one month, which is the minimum in my contract."],
         );
     }
+
+    #[test]
+    fn the_sender_as_rare() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &["Worth saying paramedics like me are pretty rare round here."],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["Roles like this one are rare, and I enjoyed hearing about it."],
+        );
+    }
 }

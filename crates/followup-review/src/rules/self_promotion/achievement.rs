@@ -7,9 +7,17 @@
 use crate::finding::{Category, Severity};
 use crate::rules::{PhraseRule, StructureRule};
 
-/// Words of the sender's availability: "my employer reduced my notice period from three months
-/// to one" is news for an align message, no achievement.
-const ABOUT_AVAILABILITY: &[&str] = &["notice", "availability", "commute", "relocation"];
+/// Words of the sender's availability, anywhere in the sentence: "my employer reduced my notice
+/// period from three months to one", "my clinic agreed to release me two weeks early, so I
+/// could start from 1 September" is news for an align message, no achievement.
+const ABOUT_AVAILABILITY: &[&str] = &[
+    "notice",
+    "availability",
+    "commute",
+    "relocation",
+    "release",
+    "start",
+];
 
 /// The rule, registered in [`crate::rules::registry`].
 pub static RULE: StructureRule = StructureRule {
@@ -23,7 +31,10 @@ pub static RULE: StructureRule = StructureRule {
         suggestion: "(delete it; they have your resume)",
     },
     keep: |cx, first, last| {
-        !cx.doc.tokens[first..=last]
+        let doc = cx.doc;
+        let from = doc.sentences[doc.tokens[first].sentence].first_token;
+        let to = doc.sentences[doc.tokens[last].sentence].end_token;
+        !doc.tokens[from..to]
             .iter()
             .any(|t| ABOUT_AVAILABILITY.contains(&t.text.as_str()))
     },
@@ -60,6 +71,8 @@ mod tests {
                 "It was useful to hear how the team plans to cut the backlog by 20% before Q3.",
                 "The new rota should reduce overtime by 15 percent.",
                 "My employer has reduced my notice period from three months to one.",
+                "My notice period has been cut to two weeks, so I could start from 1 September.",
+                "My clinic has agreed to release me two weeks early, so I could start in September.",
                 "Thank you for the conversation on 12 May about the role.",
             ],
         );

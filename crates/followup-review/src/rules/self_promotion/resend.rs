@@ -17,9 +17,21 @@ pub static RULE: StructureRule = StructureRule {
                   read it.",
         suggestion: "(delete it; they have your resume)",
     },
-    keep: crate::rules::keep_all,
+    keep: |cx, first, _| !asked_for(cx, first),
     structure: crate::rules::table_only,
 };
+
+/// Words that say they asked for it ("my portfolio link is below, as you requested").
+const ASKED_FOR: &[&str] = &["requested", "asked", "request"];
+
+/// Whether the sentence of the match says they asked for the document.
+fn asked_for(cx: &crate::rules::Check<'_>, first: usize) -> bool {
+    let doc = cx.doc;
+    let sentence = &doc.sentences[doc.tokens[first].sentence];
+    doc.tokens[sentence.first_token..sentence.end_token]
+        .iter()
+        .any(|t| ASKED_FOR.contains(&t.text.as_str()))
+}
 
 #[cfg(test)]
 mod tests {
@@ -98,7 +110,10 @@ mod tests {
         );
         silent(
             "self-promotion.resend",
-            &["Here is the link to the references you asked for."],
+            &[
+                "Here is the link to the references you asked for.",
+                "My portfolio link is below, as you requested.",
+            ],
         );
     }
 }

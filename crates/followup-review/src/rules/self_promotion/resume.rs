@@ -52,4 +52,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_clean_record_and_promotions_counted() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.resume",
+            &[
+                "I've driven buses for eleven years without a single complaint.",
+                "Worth knowing I was promoted twice in two years at my current place.",
+            ],
+        );
+        silent(
+            "self-promotion.resume",
+            &["You mentioned the team went a year without a single outage."],
+        );
+    }
 }

@@ -223,4 +223,19 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_place_seen_names_the_visit() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "vague.no-reference",
+            &["Thanks for the time today, it was great to see you."],
+        );
+        silent(
+            "vague.no-reference",
+            &[
+                "Cheers for today, Danny - good to see the kitchen and hear about the espresso bar plans.",
+            ],
+        );
+    }
 }
