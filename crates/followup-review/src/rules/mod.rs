@@ -378,6 +378,12 @@ pub(crate) fn negative_words(
         if !negative.contains(token.text.as_str()) {
             continue;
         }
+        // The first half of a compound names a thing, not a feeling ("stress-test the API",
+        // "a panic-free drill").
+        let mut after = doc.text[token.end..].chars();
+        if after.next() == Some('-') && after.next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
         if let Some((role, at)) = crate::text::roles::said_of(doc, i)
             && aimed(role)
         {

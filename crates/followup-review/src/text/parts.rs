@@ -68,7 +68,16 @@ impl Parts {
                         .greetings
                         .contains(w.to_lowercase().as_str())
                 });
-            if opens {
+            // "Laura," alone on its line: a greeting that is only the name.
+            let name_only = alone(text, (start, end)) && first.trim_end().ends_with(',') && {
+                let words: Vec<&str> = first.trim_end_matches(',').split_whitespace().collect();
+                (1..=NAME_GREETING_WORDS).contains(&words.len())
+                    && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            };
+            if name_only && spans.len() > 1 {
+                greeting = Some((start, end));
+                spans.remove(0);
+            } else if opens {
                 // "Hi Jess, day 12 and counting…": the greeting ends at its comma.
                 match first.find(',') {
                     Some(comma) if start + comma + 1 < end => {
@@ -134,6 +143,12 @@ impl Parts {
 /// Most words a sign-off line has ("Thanks so much in advance," has five).
 const SIGN_OFF_WORDS: usize = 6;
 
+/// Most words of a sign-off line that says "regards", "thanks" or "wishes".
+const LONG_SIGN_OFF_WORDS: usize = 9;
+
+/// Most words of a greeting that is only a name ("Laura,", "Mr Okafor,").
+const NAME_GREETING_WORDS: usize = 3;
+
 /// Whether the span is on a line of its own.
 fn alone(text: &str, (start, end): Span) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
@@ -151,9 +166,16 @@ fn sign_off_line(text: &str, spans: &[Span]) -> Option<usize> {
         let piece = &text[start..end];
         let before = text[..start].trim_end();
         let next = spans.get(i + 1).map(|&(s, _)| &text[s..]);
+        let words = piece.split_whitespace().count();
+        // "With my very best regards and thanks in advance," is longer, and as plainly one.
+        let signs_off = |w: &str| {
+            let w = w.trim_end_matches(',').to_lowercase();
+            matches!(w.as_str(), "regards" | "thanks" | "wishes")
+        };
         piece.ends_with(',')
             && !piece.contains('?')
-            && piece.split_whitespace().count() <= SIGN_OFF_WORDS
+            && (words <= SIGN_OFF_WORDS
+                || (words <= LONG_SIGN_OFF_WORDS && piece.split_whitespace().any(signs_off)))
             && alone(text, spans[i])
             && (before.ends_with(['.', '?', '!', '…', ')', '"'])
                 || text[spans[i - 1].1..start].matches('\n').count() >= 2)
@@ -167,4 +189,46 @@ fn signature_line(text: &str, span: Span) -> bool {
     alone(text, span)
         && piece.split_whitespace().count() <= 4
         && !piece.ends_with(['.', '?', '!', ',', ':', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::EN;
+
+    fn cut(text: &str) -> (Option<String>, Vec<String>, Vec<String>) {
+        let parts = Parts::of(text, &EN);
+        let piece = |(s, e): Span| text[s..e].to_string();
+        (
+            parts.greeting.map(piece),
+            parts.body.into_iter().map(piece).collect(),
+            parts.close.into_iter().map(piece).collect(),
+        )
+    }
+
+    #[test]
+    fn a_greeting_that_is_only_the_name() {
+        let (greeting, body, _) = cut("Laura,\n\nAny news on the Analyst role?\n\nSam");
+        assert_eq!(greeting.as_deref(), Some("Laura,"));
+        assert_eq!(body, ["Any news on the Analyst role?"]);
+        // A sentence that opens with a name is no greeting.
+        let (greeting, _, _) = cut("Laura, Tom and I enjoyed the talk.\n\nSam");
+        assert_eq!(greeting, None);
+    }
+
+    #[test]
+    fn a_long_sign_off_that_says_regards() {
+        let (_, body, close) = cut(
+            "Dear Ms. Lambert,\n\nIs a decision possible before 3 June?\n\nWith my very best \
+             regards and thanks in advance,\nClaire Dubois",
+        );
+        assert_eq!(body, ["Is a decision possible before 3 June?"]);
+        assert_eq!(
+            close,
+            [
+                "With my very best regards and thanks in advance,",
+                "Claire Dubois"
+            ]
+        );
+    }
 }

@@ -196,4 +196,24 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn answers_requested_or_awaited_by_a_date() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.deadline",
+            &[
+                "I must respectfully request your answer by 31 October.",
+                "I got another offer. I will wait your answer until Thursday.",
+                "I need to know rapidly about the Kitchen Porter position.",
+            ],
+        );
+        silent(
+            "demanding.deadline",
+            &[
+                "Is there anything you need from me, or a date I should expect to hear?",
+                "I would like to know more about the Kitchen Porter rota.",
+            ],
+        );
+    }
 }

@@ -375,4 +375,17 @@ mod tests {
             &["I interviewed on the 3rd and you mentioned a decision by the 17th."],
         );
     }
+
+    #[test]
+    fn messages_counted_before_the_silence() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.elapsed",
+            &["I have sent two mails regarding my application but not received any reply."],
+        );
+        silent(
+            "demanding.elapsed",
+            &["I have sent two references, as you asked."],
+        );
+    }
 }

@@ -523,4 +523,41 @@ mod tests {
             &["In my last email I attached the references you asked for."],
         );
     }
+
+    #[test]
+    fn their_lateness_not_the_senders() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &["The interview started 40 minutes late and nobody apologised."],
+        );
+        silent(
+            "demanding.reproach",
+            &["I wanted to apologise again for running a few minutes late to the interview."],
+        );
+    }
+
+    #[test]
+    fn impatience_and_judgement_of_their_conduct() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &[
+                "However, I cannot wait longer for the QA Engineer result.",
+                "Two weeks are over and no answer, which I find not very professional.",
+                "Last chance — do you want me or not?",
+                "I was expecting a decision on the spot to be honest.",
+                "I did feel the panel's question about my gap year was a bit unfair.",
+                "It would be great if you could reply for once.",
+            ],
+        );
+        silent(
+            "demanding.reproach",
+            &[
+                "Strange being on this side of the email for once.",
+                "I can't wait to hear more about the QA Engineer team.",
+                "thanks for today Raj, really enjoyed how you stress-test the payments API.",
+            ],
+        );
+    }
 }

@@ -17,7 +17,7 @@ pub static RULE: StructureRule = StructureRule {
         severity: Severity::Warning,
         description: "Apologising for writing (\"sorry to bother you\"), or apologising too much \
                       (\"I'm so, so sorry\").",
-        message: "Apologising for a normal follow-up suggests it is an imposition; it is not.",
+        message: "Apologising for writing suggests the message is an imposition; it is not.",
         suggestion: "(delete it)",
     },
     keep: crate::rules::keep_all,

@@ -240,4 +240,17 @@ mod tests {
             &["Could you read the attached case study before Monday?"],
         );
     }
+
+    #[test]
+    fn the_figure_justified() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "overjustification.reason",
+            &["I would like to humbly justify this expectation by my years in banking."],
+        );
+        silent(
+            "overjustification.reason",
+            &["My expected salary for the Analyst role is 26 LPA."],
+        );
+    }
 }

@@ -375,4 +375,23 @@ mod tests {
             &["I liked hearing how your team ships weekly and moves fast on feedback."],
         );
     }
+
+    #[test]
+    fn other_options_and_the_move_left_to_them() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "I have other options so I need to move on. Could you let me know the outcome?",
+                "got an offer elsewhere fyi. ur move",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "Congratulations on your move to the new office.",
+                "Could the post be partly remote, or whether I should withdraw?",
+            ],
+        );
+    }
 }

@@ -23,7 +23,12 @@ pub static RULE: StructureRule = StructureRule {
         message: "An ultimatum forces a quick answer, and the quick answer is usually no.",
         suggestion: "Is there any chance of an update before then?",
     },
-    keep: crate::rules::keep_all,
+    // "…or whether I should withdraw" weighs the sender's choice aloud, asking them.
+    keep: |cx, first, last| {
+        !cx.doc.tokens[first..=last]
+            .iter()
+            .any(|t| t.text == "whether")
+    },
     structure: offer_then_threat,
 };
 
@@ -582,6 +587,14 @@ mod tests {
         silent(
             "pressure.ultimatum",
             &["Roles like this one are rare, and I enjoyed hearing about it."],
+        );
+    }
+
+    #[test]
+    fn a_choice_weighed_aloud_is_no_threat() {
+        silent(
+            "pressure.ultimatum",
+            &["Could the post be partly remote, or whether I should withdraw?"],
         );
     }
 }

@@ -295,4 +295,17 @@ mod tests {
             &["The team turned around the new depot plan in 2 weeks, which you mentioned."],
         );
     }
+
+    #[test]
+    fn wins_counted() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.achievement",
+            &["I won the company hackathon twice, by the way."],
+        );
+        silent(
+            "self-promotion.achievement",
+            &["Your team won the regional award in 2022, which you mentioned."],
+        );
+    }
 }

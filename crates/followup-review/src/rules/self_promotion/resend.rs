@@ -116,4 +116,19 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn sent_again_further_from_the_document() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "self-promotion.resend",
+            &[
+                "I have also prepared a short portfolio of my plated dishes, which I have attached again.",
+            ],
+        );
+        silent(
+            "self-promotion.resend",
+            &["I attached the portfolio you asked for, and I can send the references again."],
+        );
+    }
 }
