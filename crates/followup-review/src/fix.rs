@@ -530,13 +530,29 @@ fn unnamed_reference(kind: MessageKind) -> &'static str {
 
 /// The dates of removed sentences, kept.
 fn dates_sentence(dates: &[&str]) -> String {
-    match dates {
+    let dates: Vec<String> = dates.iter().map(|d| as_said(d)).collect();
+    match dates.as_slice() {
         [one] => format!("For reference, the date I have is {one}."),
         [rest @ .., last] => format!(
             "For reference, the dates I have are {} and {last}.",
             rest.join(", ")
         ),
         [] => String::new(),
+    }
+}
+
+/// A date as a sentence says it: an ordinal day takes "the" ("the 8th", "the 14th of May"),
+/// other forms stay as written ("8 May", "Friday").
+fn as_said(date: &str) -> String {
+    let day: String = date.chars().take_while(char::is_ascii_digit).collect();
+    let ordinal = !day.is_empty()
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| date[day.len()..].to_ascii_lowercase().starts_with(s));
+    if ordinal {
+        format!("the {date}")
+    } else {
+        date.to_string()
     }
 }
 
@@ -577,4 +593,25 @@ fn assemble(greeting: Option<&str>, body: &[String], close: &[String]) -> String
         out.push_str(&close.join("\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates_sentence;
+
+    #[test]
+    fn kept_dates_read_as_a_sentence_says_them() {
+        assert_eq!(
+            dates_sentence(&["8th"]),
+            "For reference, the date I have is the 8th."
+        );
+        assert_eq!(
+            dates_sentence(&["Friday", "14th of May"]),
+            "For reference, the dates I have are Friday and the 14th of May."
+        );
+        assert_eq!(
+            dates_sentence(&["8 May"]),
+            "For reference, the date I have is 8 May."
+        );
+    }
 }

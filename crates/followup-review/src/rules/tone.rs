@@ -138,8 +138,8 @@ pub static PRESSURE: ToneRule = ToneRule {
     id: "pressure.tone",
     category: Category::Pressure,
     message: "This reads as leverage: it hints that they must hurry or lose you.",
-    suggestion: "Mention another offer only if it is real, calmly and with its date, in an \
-                 align message.",
+    suggestion: "Leave out the hint that they must hurry; another offer is worth naming only \
+                 when it is real, calmly and with its date.",
 };
 
 pub static SELF_PROMOTION: ToneRule = ToneRule {

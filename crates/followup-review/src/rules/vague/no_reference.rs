@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use followup_core::MessageKind;
+
 use crate::finding::{Category, Finding, Severity};
 use crate::rules::{Check, Marker, Rule};
 use crate::text::parts::Parts;
@@ -73,16 +75,25 @@ impl Rule for NoReference {
                 return;
             }
         }
-        let suggestion: Cow<'static, str> = match cx.context {
-            Some(context) => format!(
-                "Name the process: \"I'm following up on the {} position at {}.\"",
-                context.role, context.company
-            )
-            .into(),
-            None => {
-                "Name the process: \"I'm following up on the <role> position we discussed.\"".into()
-            }
+        let (role, at) = match cx.context {
+            Some(context) => (context.role.as_str(), format!(" at {}", context.company)),
+            None => ("<role>", String::new()),
         };
+        // In the words of the kind: a reply or a withdrawal follows up on nothing.
+        let suggestion: Cow<'static, str> = match cx.kind {
+            MessageKind::FollowUp | MessageKind::Final => {
+                let at = if at.is_empty() { " we discussed" } else { &at };
+                format!("Name the process: \"I'm following up on the {role} position{at}.\"")
+            }
+            MessageKind::ThankYou => {
+                format!("Name the process: \"Thank you for our conversation about the {role} position{at}.\"")
+            }
+            MessageKind::Withdraw => {
+                format!("Name the process: \"I would like to withdraw from the {role} process{at}.\"")
+            }
+            _ => format!("Name the process: \"About the {role} position{at}: …\""),
+        }
+        .into();
         out.push(Finding::whole(
             self.id(),
             Category::Vague,
@@ -237,5 +248,34 @@ mod tests {
                 "Cheers for today, Danny - good to see the kitchen and hear about the espresso bar plans.",
             ],
         );
+    }
+
+    #[test]
+    fn the_suggestion_speaks_the_kinds_words() {
+        use crate::rules::testing::findings_of;
+        use followup_core::MessageKind;
+        let suggestion = |kind| {
+            findings_of(
+                "vague.no-reference",
+                kind,
+                None,
+                "Yes, Tuesday works. Thanks!",
+            )
+            .first()
+            .map(|f| f.suggestion.to_string())
+            .unwrap_or_default()
+        };
+        assert!(suggestion(MessageKind::FollowUp).contains("following up"));
+        for kind in [
+            MessageKind::Reply,
+            MessageKind::Withdraw,
+            MessageKind::ThankYou,
+        ] {
+            let said = suggestion(kind);
+            assert!(
+                !said.is_empty() && !said.contains("following up"),
+                "{kind:?}: {said}"
+            );
+        }
     }
 }
