@@ -21,7 +21,7 @@
 use followup_core::MessageKind;
 
 use crate::context::ProcessContext;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Category, Finding, Severity};
 use crate::language::Language;
 use crate::reviewer::Reviewer;
 use crate::text::Document;
@@ -211,12 +211,38 @@ impl Reviewer {
             let at = usize::from(referenced).min(body.len());
             body.insert(at, WITHDRAWING.to_owned());
         }
+        // An align whose outside change went with the leverage around it ("Globex has offered
+        // me 20% more… Unless you can match it by Friday…") still has to say what changed.
+        let mut news_at = None;
+        if kind == MessageKind::Align
+            && !body.iter().any(|p| tells_of_an_offer(p))
+            && removed.iter().any(|&(s, e)| tells_of_an_offer(&text[s..e]))
+        {
+            let at = usize::from(referenced).min(body.len());
+            body.insert(at, OFFER_NEWS.to_owned());
+            news_at = Some(at);
+        }
         if lacks("no-question.missing") {
             body.push(question(kind).to_owned());
         }
-        let text = assemble(greeting.as_deref(), &body, &close);
-        let review = self.review(&text, kind, context);
-        Fix { text, review }
+        let fixed = assemble(greeting.as_deref(), &body, &close);
+        let review = self.review(&fixed, kind, context);
+        // Beside what is kept ("…decide by Friday"), the news may read as the leverage it
+        // replaced: then the fix leaves it out.
+        let leverage = review
+            .findings
+            .iter()
+            .any(|f| f.category == Category::Pressure && f.severity >= Severity::Warning);
+        if let (Some(at), true) = (news_at, leverage) {
+            body.remove(at);
+            let text = assemble(greeting.as_deref(), &body, &close);
+            let review = self.review(&text, kind, context);
+            return Fix { text, review };
+        }
+        Fix {
+            text: fixed,
+            review,
+        }
     }
 }
 
@@ -483,6 +509,17 @@ fn role_named(text: &str, language: &'static Language) -> Option<String> {
 /// The composer's words of leaving.
 const WITHDRAWING: &str = "I am withdrawing from the process.";
 
+/// The outside change an align message is about, in the composer's words.
+const OFFER_NEWS: &str = "I have received another offer.";
+
+/// Whether a piece tells of another offer ("Globex has offered me 20% more").
+fn tells_of_an_offer(piece: &str) -> bool {
+    let piece = piece.to_lowercase();
+    ["offer", "offered"]
+        .iter()
+        .any(|w| piece.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+}
+
 /// Whether a kept piece says the sender leaves the process.
 fn withdraws(piece: &str) -> bool {
     let piece = piece.to_lowercase();
@@ -598,6 +635,27 @@ fn assemble(greeting: Option<&str>, body: &[String], close: &[String]) -> String
 #[cfg(test)]
 mod tests {
     use super::dates_sentence;
+    use crate::Reviewer;
+    use followup_core::MessageKind;
+
+    #[test]
+    fn an_align_whose_offer_went_with_the_ultimatum_still_tells_it() {
+        let text = "Hi Kevin,\n\nJust so you know, Globex has offered me 20% more than what we \
+                    discussed for the Frontend Engineer role. Unless you can match it by Friday, \
+                    I'll be signing with them.\n\nRavi";
+        let fix = Reviewer::new().fix(text, MessageKind::Align, None);
+        assert!(
+            fix.text.contains("I have received another offer."),
+            "{}",
+            fix.text
+        );
+        assert_eq!(
+            fix.review.verdict,
+            crate::verdict::Verdict::Strong,
+            "{}",
+            fix.text
+        );
+    }
 
     #[test]
     fn kept_dates_read_as_a_sentence_says_them() {

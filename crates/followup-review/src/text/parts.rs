@@ -116,13 +116,26 @@ impl Parts {
                 signed: true,
             };
         }
-        // The close: the last short lines that stand alone and ask nothing.
+        // The close: the last short lines that stand alone and ask nothing ("Let me know."
+        // and "Please advise." ask, and are body).
+        let lexicon = &language.lexicon;
+        let asks = |piece: &str| {
+            let first = piece
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .unwrap_or_default();
+            !piece.ends_with(',')
+                && (lexicon.request_verbs.contains(first.as_str())
+                    || lexicon.politeness.contains(first.as_str()))
+        };
         let mut close = Vec::new();
         while let Some(&(start, end)) = spans.last() {
             let piece = &text[start..end];
             if !alone(text, (start, end))
                 || piece.split_whitespace().count() > 4
                 || piece.contains('?')
+                || asks(piece)
                 || spans.len() == 1
             {
                 break;
@@ -214,6 +227,13 @@ mod tests {
         // A sentence that opens with a name is no greeting.
         let (greeting, _, _) = cut("Laura, Tom and I enjoyed the talk.\n\nSam");
         assert_eq!(greeting, None);
+    }
+
+    #[test]
+    fn a_closing_request_is_body() {
+        let (_, body, close) = cut("Hi Kevin,\n\nI have another offer.\n\nLet me know.\nRavi");
+        assert_eq!(body, ["I have another offer.", "Let me know."]);
+        assert_eq!(close, ["Ravi"]);
     }
 
     #[test]
