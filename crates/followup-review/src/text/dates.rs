@@ -377,6 +377,10 @@ mod tests {
             meanings("we spoke last mon."),
             [DateMeaning::Weekday(Weekday::Monday)]
         );
+        assert_eq!(
+            meanings("the interveiw from last wendesday"),
+            [DateMeaning::Weekday(Weekday::Wednesday)]
+        );
     }
 
     #[test]

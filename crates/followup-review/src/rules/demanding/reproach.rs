@@ -560,4 +560,36 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn another_employers_esteem_and_a_parting_jab() {
+        use crate::rules::testing::{fires_as, silent_as};
+        use followup_core::MessageKind;
+        fires_as(
+            "demanding.reproach",
+            MessageKind::Withdraw,
+            &[
+                "I'm withdrawing. Another hospital recognised the value of my eight years in oncology.",
+                "I am sure you will find a strong candidate, though perhaps not one with this track record.",
+            ],
+        );
+        silent_as(
+            "demanding.reproach",
+            MessageKind::Withdraw,
+            &["I'm withdrawing from the Pharmacist process: I accepted another role. Thank you."],
+        );
+    }
+
+    #[test]
+    fn a_sulky_goodbye() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "demanding.reproach",
+            &["Hi again. Guess this is goodbye then."],
+        );
+        silent(
+            "demanding.reproach",
+            &["I guess this is the right time to ask about the timeline."],
+        );
+    }
 }

@@ -394,4 +394,37 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn racing_the_other_company() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &["Figured you'd want to get your offer in for the designer role before they do."],
+        );
+        silent(
+            "pressure.leverage",
+            &["Thank you for the offer; I will sign it before Friday as agreed."],
+        );
+    }
+
+    #[test]
+    fn another_companys_interest_and_the_sender_worth_hurrying_for() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.leverage",
+            &[
+                "Any news on the Narrative Designer role? Riot wants me for a final round.",
+                "I have another two companies in Milan who are waiting for my answer.",
+                "Given my certification, I think you'll agree I'm worth moving fast on.",
+            ],
+        );
+        silent(
+            "pressure.leverage",
+            &[
+                "The team wants me to bring my portfolio to the final round.",
+                "The role sounds worth the move, and I enjoyed the talk.",
+            ],
+        );
+    }
 }

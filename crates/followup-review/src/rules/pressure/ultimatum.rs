@@ -597,4 +597,20 @@ mod tests {
             &["Could the post be partly remote, or whether I should withdraw?"],
         );
     }
+
+    #[test]
+    fn staying_only_at_a_price_or_forget_it() {
+        use crate::rules::testing::{fires, silent};
+        fires(
+            "pressure.ultimatum",
+            &[
+                "To be honest, if you can't beat their number I don't see much point continuing.",
+                "Decide by tomorrow or forget it!!",
+            ],
+        );
+        silent(
+            "pressure.ultimatum",
+            &["I don't see the point of the second question, but happy to answer it."],
+        );
+    }
 }

@@ -54,6 +54,7 @@ mod tests {
                 "Quick reminder: grew revenue 40% at my last job.",
                 "I cut support costs by 120k in one year.",
                 "Doubled the user base within 18 months.",
+                "I shipped the pipeline you described at twice the throughput.",
                 "As a reminder, I bring 10 years in compliance.",
                 "Recap for your notes: President's Club twice.",
             ],

@@ -155,7 +155,8 @@ fn specific(cx: &Check<'_>, token: &Token, opens_sentence: bool) -> bool {
         && !lexicon.greetings.contains(word)
         && !lexicon.honorifics.contains(word);
     let dated = word.chars().any(|c| c.is_ascii_digit())
-        || lexicon.count(word).is_some()
+        // "many thanks" counts nothing: a listed word is no count.
+        || (lexicon.count(word).is_some() && !lexicon.generic_thanks.contains(word))
         || lexicon.ordinal_day(word).is_some()
         || lexicon.weekday(word, token.capitalised).is_some()
         || lexicon.month(word).is_some();
@@ -176,6 +177,7 @@ mod tests {
             "vague.generic-thanks",
             MessageKind::ThankYou,
             &[
+                "Dear Mr. Smith, many thanks for the pleasant interview. Kind regards, Francesca",
                 "Hi,\n\nThanks for your time today, I really enjoyed our conversation. Have a good \
                  evening.\n\nRegards,\nSam",
                 "Thanks for your time today. It was great to meet you and learn more about the \

@@ -222,6 +222,7 @@ mod tests {
             &[
                 "Just a heads up that I'll only be free for calls after 5pm from January. Thanks!",
                 "I've got a final round somewhere else next week. Could you let me know when you'll decide?",
+                "Quick heads-up: I have another offer for a Sous Chef position, signing on Monday.",
             ],
         );
         silent(
