@@ -313,7 +313,9 @@ impl Rule for StructureRule {
             .map(|span| (span, Cow::Borrowed(rule.suggestion)))
             .collect();
         for found in [table, structure] {
-            let reported = ReportedSpans::of(out, rule.category, rule.severity);
+            let reported = ReportedSpans::of(out, |f| {
+                f.category == rule.category && f.severity >= rule.severity
+            });
             for ((start, end), suggestion) in found {
                 if !reported.overlaps(start, end) {
                     out.push(Finding::at(
@@ -330,19 +332,19 @@ impl Rule for StructureRule {
     }
 }
 
-/// The spans already reported in a category at a severity or above, sorted by start, with
+/// The spans of the findings `keep` accepts (whole-message ones aside), sorted by start, with
 /// the furthest end reached so far: an overlap query is a binary search, so a long paste
 /// stays linear-logarithmic.
-struct ReportedSpans {
+pub(crate) struct ReportedSpans {
     spans: Vec<Span>,
     reach: Vec<usize>,
 }
 
 impl ReportedSpans {
-    fn of(findings: &[Finding], category: Category, severity: Severity) -> Self {
+    pub(crate) fn of(findings: &[Finding], keep: impl Fn(&Finding) -> bool) -> Self {
         let mut spans: Vec<Span> = findings
             .iter()
-            .filter(|f| f.category == category && f.severity >= severity && !f.whole_message)
+            .filter(|f| !f.whole_message && keep(f))
             .map(|f| (f.start, f.end.max(f.start + 1)))
             .collect();
         spans.sort_unstable();
@@ -357,8 +359,9 @@ impl ReportedSpans {
         ReportedSpans { spans, reach }
     }
 
-    /// Whether some reported span shares a byte with `start..end`.
-    fn overlaps(&self, start: usize, end: usize) -> bool {
+    /// Whether some reported span shares a byte with `start..end` (an empty one counts as its
+    /// first byte, as [`Finding::overlaps`] has it).
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
         let before = self.spans.partition_point(|&(s, _)| s < end.max(start + 1));
         before > 0 && self.reach[before - 1] > start
     }

@@ -80,32 +80,16 @@ impl Rule for ToneRule {
         flagged.sort_unstable();
         flagged.dedup();
         // The words a rule of the category already judged (capitals or `!!` are rewritten,
-        // keeping the words: the tone is still in them), by start, with the furthest end reached
-        // so far: a piece overlaps one if a span starting before its end reaches past its start,
-        // as `Finding::overlaps` has it. Sorted once, so a long paste stays linear.
-        let mut judged: Vec<(usize, usize)> = out
-            .iter()
-            .filter(|f| {
-                f.category == self.category
-                    && f.severity >= Severity::Warning
-                    && !f.whole_message
-                    && !REWRITTEN.contains(&f.rule)
-            })
-            .map(|f| (f.start, f.end.max(f.start + 1)))
-            .collect();
-        judged.sort_unstable();
-        let mut reach = 0;
-        let furthest: Vec<usize> = judged
-            .iter()
-            .map(|&(_, end)| {
-                reach = reach.max(end);
-                reach
-            })
-            .collect();
+        // keeping the words: the tone is still in them), sorted once so a long paste stays
+        // linear.
+        let judged = crate::rules::ReportedSpans::of(out, |f| {
+            f.category == self.category
+                && f.severity >= Severity::Warning
+                && !REWRITTEN.contains(&f.rule)
+        });
         for i in flagged {
             let unit = units[i];
-            let starting_before_end = judged.partition_point(|&(start, _)| start < unit.1);
-            if starting_before_end > 0 && furthest[starting_before_end - 1] > unit.0 {
+            if judged.overlaps(unit.0, unit.1) {
                 continue;
             }
             out.push(Finding::at(
@@ -348,5 +332,26 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn time_anchors_of_good_follow_ups_read_as_no_tone() {
+        // The definitions' own anchors: the interview's date, "two weeks ago", the promise.
+        for rule in ["demanding.tone", "pressure.tone", "emotion.tone"] {
+            crate::rules::testing::silent(
+                rule,
+                &[
+                    "Hi Dana,\n\nI interviewed for the Backend Engineer role two weeks ago. Is there any update?\n\nBest,\nSam",
+                    "Hi Dana,\n\nI interviewed for the Data Analyst position 10 days ago. Could you share where things stand?\n\nBest,\nSam",
+                    "Hi Dana,\n\nWe spoke about the Staff Nurse post three weeks ago, and you expected a decision by the 14th. Is there any news?\n\nBest,\nSam",
+                    "Hi Dana,\n\nMy final interview for the Sous Chef role was a week ago. Would you be able to share an update on the timeline?\n\nBest,\nSam",
+                    "Hi Dana,\n\nI met the panel for the Marketing Manager role a week and a half ago. Is there an updated timeline?\n\nBest,\nSam",
+                    "Hi Dana,\n\nFollowing up on my interview for the Head of Growth role two weeks ago. Has a decision been made?\n\nBest,\nSam",
+                    "Hi Dana,\n\nI had my second interview for the Product Designer role about two weeks ago. Could you let me know the next steps?\n\nBest,\nSam",
+                    "Hi Dana,\n\nYou mentioned a decision two weeks ago. Is there any update on the Support Engineer role?\n\nBest,\nSam",
+                    "Hi Dana,\n\nI'm following up on the QA Lead role; we last spoke two weeks ago. Is the process still on track?\n\nBest,\nSam",
+                ],
+            );
+        }
     }
 }
