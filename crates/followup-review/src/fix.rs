@@ -22,7 +22,7 @@ use followup_core::MessageKind;
 
 use crate::context::ProcessContext;
 use crate::finding::{Category, Finding, Severity};
-use crate::language::Language;
+use crate::language::{Language, Lexicon};
 use crate::reviewer::Reviewer;
 use crate::text::Document;
 use crate::text::dates::{DateMeaning, find_dates};
@@ -194,7 +194,7 @@ impl Reviewer {
             }
         }
         if !listed.is_empty() {
-            body.push(dates_sentence(&listed));
+            body.push(dates_sentence(&listed, &language.lexicon));
         }
         if context.is_none()
             && lacks("vague.no-time-anchor")
@@ -566,8 +566,8 @@ fn unnamed_reference(kind: MessageKind) -> &'static str {
 }
 
 /// The dates of removed sentences, kept.
-fn dates_sentence(dates: &[&str]) -> String {
-    let dates: Vec<String> = dates.iter().map(|d| as_said(d)).collect();
+fn dates_sentence(dates: &[&str], lexicon: &Lexicon) -> String {
+    let dates: Vec<String> = dates.iter().map(|d| as_said(d, lexicon)).collect();
     match dates.as_slice() {
         [one] => format!("For reference, the date I have is {one}."),
         [rest @ .., last] => format!(
@@ -580,12 +580,14 @@ fn dates_sentence(dates: &[&str]) -> String {
 
 /// A date as a sentence says it: an ordinal day takes "the" ("the 8th", "the 14th of May"),
 /// other forms stay as written ("8 May", "Friday").
-fn as_said(date: &str) -> String {
-    let day: String = date.chars().take_while(char::is_ascii_digit).collect();
-    let ordinal = !day.is_empty()
-        && ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| date[day.len()..].to_ascii_lowercase().starts_with(s));
+fn as_said(date: &str, lexicon: &Lexicon) -> String {
+    let first = date
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ordinal =
+        first.starts_with(|c: char| c.is_ascii_digit()) && lexicon.ordinal_day(&first).is_some();
     if ordinal {
         format!("the {date}")
     } else {
@@ -636,6 +638,7 @@ fn assemble(greeting: Option<&str>, body: &[String], close: &[String]) -> String
 mod tests {
     use super::dates_sentence;
     use crate::Reviewer;
+    use crate::language::EN;
     use followup_core::MessageKind;
 
     #[test]
@@ -660,15 +663,15 @@ mod tests {
     #[test]
     fn kept_dates_read_as_a_sentence_says_them() {
         assert_eq!(
-            dates_sentence(&["8th"]),
+            dates_sentence(&["8th"], &EN.lexicon),
             "For reference, the date I have is the 8th."
         );
         assert_eq!(
-            dates_sentence(&["Friday", "14th of May"]),
+            dates_sentence(&["Friday", "14th of May"], &EN.lexicon),
             "For reference, the dates I have are Friday and the 14th of May."
         );
         assert_eq!(
-            dates_sentence(&["8 May"]),
+            dates_sentence(&["8 May"], &EN.lexicon),
             "For reference, the date I have is 8 May."
         );
     }
